@@ -1,0 +1,52 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { cube } from '@electric-sql/pglite/contrib/cube'
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance'
+import { ltree } from '@electric-sql/pglite/contrib/ltree'
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto'
+import { Kysely } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import type { DatabaseHandle } from './handle.ts'
+import { lockDataDir } from './lock.ts'
+import type { Database } from './schema.ts'
+import { SESSION_TIME_ZONE, sharedParsers } from './types.ts'
+
+/** Extensions must be passed on every open, not only the first (SERVER.md). */
+const extensions = { cube, earthdistance, ltree, pgcrypto }
+
+/** Opens the embedded PostgreSQL in dataDir/pglite, holding dataDir's lock while open. */
+export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  await mkdir(dataDir, { recursive: true })
+  const lock = await lockDataDir(dataDir)
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({
+      dataDir: path.join(dataDir, 'pglite'),
+      extensions,
+      parsers: sharedParsers,
+    })
+    await pglite.exec(`set time zone '${SESSION_TIME_ZONE}'`)
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+  return {
+    db,
+    driver: 'pglite',
+    inScriptTransaction: (fn) =>
+      pglite.transaction((tx) =>
+        fn({
+          query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
+          exec: async (script) => {
+            await tx.exec(script)
+          },
+        }),
+      ),
+    async close() {
+      await db.destroy()
+      await lock.release()
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { SourceRegion } from './regions.source.ts'
+
+const BATCH = 500
+
+export async function upsertRegions(db: Kysely<Database>, regions: SourceRegion[]): Promise<void> {
+  for (let start = 0; start < regions.length; start += BATCH) {
+    const rows = regions.slice(start, start + BATCH).map((region) => ({
+      code: region.code,
+      name: region.name,
+      level: region.level,
+      parent_code: region.parentCode,
+      path: region.path,
+    }))
+    await db
+      .insertInto('regions')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict.column('code').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          level: eb.ref('excluded.level'),
+          parent_code: eb.ref('excluded.parent_code'),
+          path: eb.ref('excluded.path'),
+        })),
+      )
+      .execute()
+  }
+}
+
+export async function countRegions(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
+  return row.count
+}
+
+export function listRegions(db: Kysely<Database>, parentCode: string | null) {
+  const query = db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code'])
+  const scoped =
+    parentCode === null
+      ? query.where('parent_code', 'is', null)
+      : query.where('parent_code', '=', parentCode)
+  return scoped.orderBy('code').execute()
+}
+
+export function findRegion(db: Kysely<Database>, code: string) {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level', 'parent_code', 'path'])
+    .where('code', '=', code)
+    .executeTakeFirst()
+}
+
+/** Regions by code, ordered from the province down. */
+export async function findRegions(db: Kysely<Database>, codes: string[]) {
+  if (codes.length === 0) return []
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level', 'parent_code'])
+    .where('code', 'in', codes)
+    .orderBy('code')
+    .execute()
+}

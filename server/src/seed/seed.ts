@@ -1,0 +1,47 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import { readMeta, writeMeta } from '../meta/meta.repository.ts'
+import { regionsSeed } from '../regions/regions.seed.ts'
+import { demoMarkerSeed } from './demo.seed.ts'
+
+/**
+ * One step of the single seed process. Later issues append their steps (demo staff,
+ * places, members, pledges) to `seedSteps`; a step re-runs only when its version changes.
+ */
+export interface SeedStep {
+  name: string
+  /** Demo steps run only when the demo dataset is wanted (the embedded database by default). */
+  demo: boolean
+  version: string
+  run(trx: Transaction<Database>): Promise<void>
+}
+
+export const seedSteps: SeedStep[] = [regionsSeed, demoMarkerSeed]
+
+export interface SeedReport {
+  ran: string[]
+}
+
+/** Runs every due step in one transaction, under a lock, so two servers seed once. */
+export function runSeeds(
+  db: Kysely<Database>,
+  options: { demo: boolean },
+  steps = seedSteps,
+): Promise<SeedReport> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtext('djt-seed:' || current_schema()))`.execute(trx)
+    const ran: string[] = []
+    for (const step of steps) {
+      if (step.demo && !options.demo) continue
+      const done = await readMeta<{ version: string }>(trx, `seed:${step.name}`)
+      if (done?.version === step.version) continue
+      await step.run(trx)
+      await writeMeta(trx, `seed:${step.name}`, {
+        version: step.version,
+        at: new Date().toISOString(),
+      })
+      ran.push(step.name)
+    }
+    return { ran }
+  })
+}

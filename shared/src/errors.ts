@@ -1,0 +1,37 @@
+import { z } from 'zod'
+
+/** Every error code the API can answer with. Later domains add theirs here. */
+export const errorCodes = [
+  'validation_failed',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'request_timeout',
+  'service_unavailable',
+  'internal_error',
+] as const
+export const ErrorCode = z.enum(errorCodes)
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const FieldError = z.object({
+  /** Dotted path of the offending field, e.g. `body.mobile` or `query.radius`. */
+  field: z.string(),
+  message: z.string(),
+})
+export type FieldError = z.infer<typeof FieldError>
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    fields: z.array(FieldError).optional(),
+    requestId: z.string().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
