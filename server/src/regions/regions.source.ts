@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { regionPath } from '@djt/shared'
 import type { RegionLevel } from '../db/schema.ts'
 
 const require = createRequire(import.meta.url)
@@ -33,7 +34,7 @@ export function readSourceRegions(): SourceRegion[] {
     name: row.name,
     level: 'province' as const,
     parentCode: null,
-    path: six(row.code),
+    path: regionPath(six(row.code)),
   }))
   const cities = load('cities').map((row) => {
     const parent = six(row.code.slice(0, 2))

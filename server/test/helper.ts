@@ -1,0 +1,64 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import pg from 'pg'
+import app, { serverOptions } from '../src/app.ts'
+import { type Config, loadConfig } from '../src/config.ts'
+import { templateDir } from './fixtures/pglite-template.ts'
+
+/** The driver this run of the suite tests: `npm test` runs it once per driver. */
+export const driver: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite'
+
+interface Teardown {
+  teardown(fn: () => unknown): void
+}
+
+/**
+ * A fresh database for one test: a new PGlite folder (copied from a migrated template
+ * unless `empty`), or a new, empty schema on the real PostgreSQL, dropped afterwards.
+ */
+export async function freshConfig(
+  t: Teardown,
+  env: NodeJS.ProcessEnv = {},
+  { empty = false } = {},
+): Promise<Config> {
+  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env }
+  if (driver === 'postgres') {
+    const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+    await adminQuery(`create schema ${schema}`)
+    t.teardown(() => adminQuery(`drop schema ${schema} cascade`))
+    return loadConfig({ ...base, DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema })
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-test-'))
+  t.teardown(() => rm(dataDir, { recursive: true, force: true }))
+  const template = await templateDir(empty ? 'empty' : 'seeded')
+  if (template) await cp(template, path.join(dataDir, 'pglite'), { recursive: true })
+  return loadConfig({ ...base, DATA_DIR: dataDir })
+}
+
+/** The whole app on a fresh database, closed when the test ends. */
+export async function buildTestApp(
+  t: Teardown,
+  env: NodeJS.ProcessEnv = {},
+): Promise<FastifyInstance> {
+  const config = await freshConfig(t, env)
+  return buildAppWith(t, config)
+}
+
+export async function buildAppWith(t: Teardown, config: Config): Promise<FastifyInstance> {
+  const instance = Fastify(serverOptions(config))
+  await instance.register(app, { config })
+  t.teardown(() => instance.close())
+  return instance
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}

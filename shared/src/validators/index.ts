@@ -1,0 +1,5 @@
+export * from './geoPoint.ts'
+export * from './mobile.ts'
+export * from './regionCode.ts'
+export * from './residentId.ts'
+export * from './uscc.ts'
