@@ -23,7 +23,6 @@ export function serverOptions(config: Config): FastifyServerOptions {
     handlerTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS * 2,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'reqId',
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie'],

@@ -1,0 +1,108 @@
+// `npm test`: lint, typecheck, every suite, the builds and the end-to-end test, then one
+// summary. Under CI=true a suite that cannot run (no database, no browser) fails.
+import { existsSync } from 'node:fs'
+import { countTap, countVitest } from './lib/counts.mjs'
+import { ensureH5Build, root } from './lib/h5-build.mjs'
+import { run, runCaptured } from './lib/run.mjs'
+
+const ci = process.env.CI === 'true'
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const { DATABASE_URL: databaseUrl, ...envWithoutDatabase } = process.env
+const results = []
+const started = performance.now()
+
+/** A step that is one check (lint, a build): counts as one passed or failed. */
+async function check(name, action) {
+  banner(name)
+  const t0 = performance.now()
+  const code = await action()
+  record(
+    name,
+    code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 },
+    t0,
+  )
+}
+
+/** A test suite: its own runner's counts, and a failure if it exits non-zero anyway. */
+async function suite(name, counter, args, { env = process.env, cwd = root } = {}) {
+  banner(name)
+  const t0 = performance.now()
+  const { code, output } = await runCaptured('npx', args, { cwd, env })
+  const counts = counter(output) ?? { passed: 0, failed: 0, skipped: 0 }
+  if (code !== 0 && counts.failed === 0) counts.failed = 1 // crashed, or failed outside a test
+  if (code === 0 && counts.passed === 0) counts.failed += 1 // ran no test: that is a failure here
+  record(name, counts, t0)
+}
+
+function skip(name, why) {
+  banner(name)
+  if (ci) {
+    console.log(`CI=true: "${name}" cannot be skipped (${why}): counted as failed.`)
+    results.push({ name, passed: 0, failed: 1, skipped: 0, seconds: 0, note: `not run: ${why}` })
+  } else {
+    console.log(`skipped: ${why}`)
+    results.push({ name, passed: 0, failed: 0, skipped: 1, seconds: 0, note: why })
+  }
+}
+
+function record(name, counts, t0) {
+  results.push({ name, ...counts, seconds: (performance.now() - t0) / 1000 })
+}
+
+function banner(name) {
+  console.log(`\n━━━ ${name} ━━━`)
+}
+
+await check('lint + format (biome)', () => run('npx', ['biome', 'check', '.'], { cwd: root }))
+await check('typecheck (tsc)', async () => {
+  for (const project of ['shared', 'server', 'miniapp']) {
+    const code = await run('npx', ['tsc', '-p', `${project}/tsconfig.json`], { cwd: root })
+    if (code !== 0) return code
+  }
+  return 0
+})
+await suite('shared (vitest)', countVitest, ['vitest', 'run', '--root', 'shared'])
+await suite('miniapp (vitest)', countVitest, ['vitest', 'run', '--root', 'miniapp'])
+// tap runs from server/, where its .taprc lives; once per database driver.
+const server = `${root}/server`
+await suite('server on PGlite (tap)', countTap, ['tap'], { env: envWithoutDatabase, cwd: server })
+if (databaseUrl) {
+  await suite('server on PostgreSQL (tap)', countTap, ['tap'], { cwd: server })
+} else {
+  skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
+}
+await check('weapp build + package size', async () => {
+  const code = await run('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: root })
+  return code === 0 ? run('node', ['scripts/check-weapp-size.mjs'], { cwd: root }) : code
+})
+await check('H5 build', () => ensureH5Build())
+if (existsSync(chromium)) {
+  await suite('end-to-end (playwright-core + Chromium)', countVitest, [
+    'vitest',
+    'run',
+    '--root',
+    'test',
+  ])
+} else {
+  skip('end-to-end (playwright-core + Chromium)', `no browser at ${chromium}`)
+}
+
+summarize()
+
+function summarize() {
+  const total = { passed: 0, failed: 0, skipped: 0 }
+  console.log('\n━━━ summary ━━━')
+  for (const r of results) {
+    for (const key of Object.keys(total)) total[key] += r[key]
+    const state = r.failed ? 'FAIL' : r.skipped ? 'SKIP' : 'ok  '
+    const note = r.note ? `  (${r.note})` : ''
+    console.log(
+      `${state} ${r.name.padEnd(42)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  ${r.seconds.toFixed(1)} s${note}`,
+    )
+  }
+  console.log(
+    `wall time ${((performance.now() - started) / 1000).toFixed(1)} s; checks count as one test each`,
+  )
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`)
+  process.exitCode = total.failed > 0 ? 1 : 0
+}

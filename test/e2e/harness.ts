@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type BrowserContext, chromium } from 'playwright-core'
+
+export const root = fileURLToPath(new URL('../..', import.meta.url))
+export const screenshotDir = path.join(root, 'test-results/e2e')
+
+export interface RunningServer {
+  url: string
+  stop(): Promise<void>
+}
+
+/** The real server on a free port, with a fresh embedded database and the demo seed. */
+export async function startServer(): Promise<RunningServer> {
+  if (!existsSync(path.join(root, 'miniapp/dist-h5/index.html'))) {
+    throw new Error('No H5 build: run `npm run build:h5` first (npm test does).')
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-e2e-'))
+  const port = await freePort()
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'server/src/server.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        SEED_DEMO: 'true',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  )
+  const url = `http://127.0.0.1:${port}`
+  await waitReady(url, child)
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+      await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Debian's Chromium, headless, in a fresh profile, with nothing reaching for the network. */
+export async function launchBrowser(): Promise<{
+  context: BrowserContext
+  close(): Promise<void>
+}> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  await mkdir(screenshotDir, { recursive: true })
+  return {
+    context,
+    async close() {
+      await context.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    const ok = await fetch(`${url}/readyz`).then(
+      (res) => res.ok,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('server did not become ready in 60 s')
+}
