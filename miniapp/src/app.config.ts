@@ -1,0 +1,47 @@
+export default defineAppConfig({
+  pages: ['pages/nearby/index', 'pages/pledges/index', 'pages/me/index'],
+  window: {
+    navigationBarTitleText: '党建通',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+    backgroundTextStyle: 'dark',
+  },
+  // Icons are 81×81 PNGs of about 0.6 KB each, drawn in the two tab colours.
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/nearby/index',
+        text: '附近',
+        iconPath: 'assets/tabbar/nearby.png',
+        selectedIconPath: 'assets/tabbar/nearby-active.png',
+      },
+      {
+        pagePath: 'pages/pledges/index',
+        text: '承诺',
+        iconPath: 'assets/tabbar/pledges.png',
+        selectedIconPath: 'assets/tabbar/pledges-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
+    ],
+  },
+  // H5 page transitions slide; off keeps screenshots stable.
+  animation: false,
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找你附近的爱心驿站和流动党员党支部' },
+  },
+  // Privacy APIs wait for the user's consent; see src/privacy/.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+  networkTimeout: { request: 10000, uploadFile: 10000, downloadFile: 10000, connectSocket: 10000 },
+})

@@ -1,0 +1,11 @@
+import { Text, View } from '@tarojs/components'
+import './index.scss'
+
+/** Shown on every page while the server runs on the demo dataset. */
+export default function DemoBanner() {
+  return (
+    <View className="demo-banner">
+      <Text>演示数据：本系统当前运行在演示模式，数据均为虚构</Text>
+    </View>
+  )
+}

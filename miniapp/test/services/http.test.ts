@@ -1,0 +1,189 @@
+import Taro from '@tarojs/taro'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { ApiError, get, post, setAccessTokenProvider } from '../../src/services/http'
+import { fetchServiceStatus } from '../../src/services/status'
+import { failure, ok, serviceStatus } from '../fixtures'
+
+const request = vi.mocked(Taro.request)
+const Pledge = z.object({ id: z.number(), text: z.string() })
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(
+    () => expect.unreachable('the call should have failed'),
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(ApiError)
+  return error as ApiError
+}
+
+afterEach(() => setAccessTokenProvider())
+
+describe('successful calls', () => {
+  it('GETs /status under the API base and returns the validated body', async () => {
+    request.mockResolvedValue(ok(serviceStatus({ demo: true })))
+
+    const status = await fetchServiceStatus()
+
+    expect(status.ready).toBe(true)
+    expect(status.demo).toBe(true)
+    expect(request).toHaveBeenCalledTimes(1)
+    expect(request.mock.calls[0]?.[0]).toMatchObject({
+      url: '/api/v1/status',
+      method: 'GET',
+      timeout: 10_000,
+    })
+  })
+
+  it('sends the query without undefined values', async () => {
+    request.mockResolvedValue(ok({ id: 1, text: '诚信经营' }))
+
+    await get('/pledges/1', Pledge, { lang: 'zh', page: 2, cursor: undefined })
+
+    expect(request.mock.calls[0]?.[0]).toMatchObject({ data: { lang: 'zh', page: 2 } })
+  })
+
+  it('adds the bearer token when a provider gives one, and none when signed out', async () => {
+    request.mockResolvedValue(ok({ id: 1, text: '诚信经营' }))
+
+    setAccessTokenProvider(async () => 'token-123')
+    await get('/pledges/1', Pledge)
+    setAccessTokenProvider(() => null)
+    await get('/pledges/1', Pledge)
+
+    expect(request.mock.calls[0]?.[0].header).toMatchObject({ Authorization: 'Bearer token-123' })
+    expect(request.mock.calls[1]?.[0].header).not.toHaveProperty('Authorization')
+  })
+})
+
+describe('failed calls', () => {
+  it('turns an error body into an ApiError with its code, message, fields and status', async () => {
+    request.mockResolvedValue(
+      failure(400, {
+        error: {
+          code: 'validation_failed',
+          message: '请检查填写的内容',
+          fields: [{ field: 'body.text', message: '承诺内容不能为空' }],
+        },
+      }),
+    )
+
+    const error = await rejection(post('/pledges', { text: '' }, Pledge))
+
+    expect(error.code).toBe('validation_failed')
+    expect(error.message).toBe('请检查填写的内容')
+    expect(error.status).toBe(400)
+    expect(error.fields).toEqual([{ field: 'body.text', message: '承诺内容不能为空' }])
+    expect(error.fieldMessage('body.text')).toBe('承诺内容不能为空')
+  })
+
+  it('rejects a 2xx body that does not match the schema', async () => {
+    request.mockResolvedValue(ok({ ready: 'yes' }))
+
+    const error = await rejection(fetchServiceStatus())
+
+    expect(error.code).toBe('invalid_response')
+    expect(error.status).toBe(200)
+  })
+
+  it('rejects a client error whose body is not an error body', async () => {
+    request.mockResolvedValue(failure(413, '<html>Request Entity Too Large</html>'))
+
+    const error = await rejection(post('/pledges', { text: '诚信经营' }, Pledge))
+
+    expect(error.code).toBe('invalid_response')
+    expect(error.status).toBe(413)
+  })
+
+  it("calls a server error without our error body (a proxy's page) unavailable", async () => {
+    request.mockResolvedValue(failure(500, '<html>Internal Server Error</html>'))
+
+    const error = await rejection(fetchServiceStatus())
+
+    expect(error.code).toBe('service_unavailable')
+    expect(error.message).toBe('服务暂不可用，请稍后重试')
+    expect(error.status).toBe(500)
+  })
+
+  it('reports a timeout in Chinese', async () => {
+    request.mockRejectedValue({ errMsg: 'request:fail timeout' })
+
+    const error = await rejection(post('/pledges', {}, Pledge))
+
+    expect(error.code).toBe('request_timeout')
+    expect(error.message).toMatch(/超时/)
+  })
+})
+
+describe('retries', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('retries a GET after network failures, with growing pauses', async () => {
+    request
+      .mockRejectedValueOnce({ errMsg: 'request:fail' })
+      .mockRejectedValueOnce({ errMsg: 'request:fail' })
+      .mockResolvedValueOnce(ok(serviceStatus()))
+
+    const status = fetchServiceStatus()
+    await vi.advanceTimersByTimeAsync(499)
+    expect(request).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(request).toHaveBeenCalledTimes(2)
+    await vi.advanceTimersByTimeAsync(1500)
+
+    await expect(status).resolves.toMatchObject({ ready: true })
+    expect(request).toHaveBeenCalledTimes(3)
+  })
+
+  it('gives up after three attempts with a Chinese network error', async () => {
+    request.mockRejectedValue({ errMsg: 'request:fail' })
+
+    const status = rejection(fetchServiceStatus())
+    await vi.runAllTimersAsync()
+    const error = await status
+
+    expect(request).toHaveBeenCalledTimes(3)
+    expect(error.code).toBe('network_error')
+    expect(error.status).toBe(0)
+    expect(error.message).toBe('网络连接失败，请检查网络后重试')
+  })
+
+  it('retries a GET answered 503', async () => {
+    request
+      .mockResolvedValueOnce(
+        failure(503, { error: { code: 'service_unavailable', message: '维护中' } }),
+      )
+      .mockResolvedValueOnce(ok(serviceStatus()))
+
+    const status = fetchServiceStatus()
+    await vi.runAllTimersAsync()
+
+    await expect(status).resolves.toMatchObject({ ready: true })
+    expect(request).toHaveBeenCalledTimes(2)
+  })
+
+  it('does not retry a GET answered with a client error', async () => {
+    request.mockResolvedValue(failure(404, { error: { code: 'not_found', message: '未找到' } }))
+
+    const error = await rejection(get('/pledges/9', Pledge))
+
+    expect(error.code).toBe('not_found')
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+
+  it('never retries a POST: it may have reached the server', async () => {
+    request.mockRejectedValue({ errMsg: 'request:fail' })
+
+    const pledge = rejection(post('/pledges', { text: '诚信经营' }, Pledge))
+    await vi.runAllTimersAsync()
+    const error = await pledge
+
+    expect(error.code).toBe('network_error')
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+})
