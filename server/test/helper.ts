@@ -1,4 +1,5 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { cp, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
@@ -31,7 +32,9 @@ export async function freshConfig(
     return loadConfig({ ...base, DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema })
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-test-'))
-  t.teardown(() => rm(dataDir, { recursive: true, force: true }))
+  // Removed when the process exits: a teardown could run before the one closing the
+  // database, and deleting an open PGlite folder can hang its close.
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
   const template = await templateDir(empty ? 'empty' : 'seeded')
   if (template) await cp(template, path.join(dataDir, 'pglite'), { recursive: true })
   return loadConfig({ ...base, DATA_DIR: dataDir })

@@ -15,8 +15,26 @@ import { SESSION_TIME_ZONE, sharedParsers } from './types.ts'
 /** Extensions must be passed on every open, not only the first (SERVER.md). */
 const extensions = { cube, earthdistance, ltree, pgcrypto }
 
+/**
+ * PostgreSQL's own timers (the 10 s idle-statistics flush) run in the WASM runtime as
+ * Node timers, and one can outlive close() and re-arm itself forever, so a process that
+ * closed its database never exits. They must never keep Node alive: unref them.
+ */
+function unrefPostgresTimers(): void {
+  const original = globalThis.setTimeout
+  if ((original as { pgliteUnref?: boolean }).pgliteUnref) return
+  const patched = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(callback, ms, ...args)
+    if (String(callback).includes('__emscripten_timeout')) timer.unref()
+    return timer
+  }) as typeof setTimeout
+  Object.assign(patched, original, { pgliteUnref: true })
+  globalThis.setTimeout = patched
+}
+
 /** Opens the embedded PostgreSQL in dataDir/pglite, holding dataDir's lock while open. */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  unrefPostgresTimers()
   await mkdir(dataDir, { recursive: true })
   const lock = await lockDataDir(dataDir)
   let pglite: PGlite
