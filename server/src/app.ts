@@ -1,15 +1,30 @@
 import { randomUUID } from 'node:crypto'
+import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import auditRoutes from './audit/audit.routes.ts'
+import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
+import meRoutes from './me/me.routes.ts'
+import authPlugin from './plugins/auth.ts'
 import dbPlugin from './plugins/db.ts'
 import errorsPlugin from './plugins/errors.ts'
 import h5Plugin from './plugins/h5.ts'
+import retentionPlugin from './plugins/retention.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
+import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
 import { APP_VERSION } from './version.ts'
+import { createWechatClient, type WechatClient } from './wechat/wechat.client.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    wechat: WechatClient
+  }
+}
 
 export interface AppOptions {
   config: Config
@@ -42,14 +57,41 @@ export function serverOptions(config: Config): FastifyServerOptions {
 async function app(instance: FastifyInstance, { config }: AppOptions): Promise<void> {
   instance.setValidatorCompiler(validatorCompiler)
   instance.setSerializerCompiler(serializerCompiler)
+  // Once shutdown starts, answers close their keep-alive connection, so the in-flight
+  // requests finish and the server does not wait on idle sockets until the grace runs out.
+  let closing = false
+  instance.addHook('preClose', async () => {
+    closing = true
+  })
   instance.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    if (closing) reply.header('connection', 'close')
   })
+  instance.decorate('config', config)
+  instance.decorate(
+    'wechat',
+    createWechatClient({
+      mode: config.WECHAT_MODE,
+      appId: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      baseUrl: config.WECHAT_API_BASE,
+      timeoutMs: config.WECHAT_TIMEOUT_MS,
+    }),
+  )
   await instance.register(errorsPlugin)
   await instance.register(swaggerPlugin, { version: APP_VERSION })
   await instance.register(dbPlugin, { config })
+  await instance.register(rateLimit, { global: false })
+  await instance.register(authPlugin)
+  await instance.register(retentionPlugin)
   await instance.register(statusRoutes)
-  await instance.register(regionRoutes, { prefix: '/api/v1' })
+  await instance.register(
+    async (api) => {
+      for (const routes of [regionRoutes, authRoutes, meRoutes, staffRoutes, auditRoutes])
+        await api.register(routes)
+    },
+    { prefix: '/api/v1' },
+  )
   await instance.register(h5Plugin, { root: config.h5Dir })
 }
 

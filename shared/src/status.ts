@@ -19,5 +19,7 @@ export const ServiceStatus = z.object({
   demo: z.boolean(),
   version: z.string(),
   regions: z.object({ source: z.string(), count: z.number().int() }),
+  /** Dev sign-in (`dev:<name>` codes) is on: the H5 build then offers a name field. */
+  wechatDevMode: z.boolean(),
 })
 export type ServiceStatus = z.infer<typeof ServiceStatus>

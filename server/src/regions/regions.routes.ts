@@ -21,6 +21,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/regions',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['regions'],
         summary: 'Children of a region, or the provinces',
@@ -36,6 +37,7 @@ const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/regions/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['regions'],
         summary: 'One region with its ancestors',

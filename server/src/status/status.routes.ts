@@ -6,12 +6,16 @@ import { readServiceStatus } from './status.service.ts'
 const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['status'], summary: 'The process is up', response: { 200: Liveness } } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['status'], summary: 'The process is up', response: { 200: Liveness } },
+    },
     async () => ({ status: 'ok' as const }),
   )
   app.get(
     '/readyz',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['status'],
         summary: 'The database is reachable and its migrations are current',
@@ -26,6 +30,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/status',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['status'],
         summary: 'Service status as the mini-program shows it (readiness, demo mode)',

@@ -15,6 +15,7 @@ export async function readServiceStatus(app: FastifyInstance): Promise<ServiceSt
     demo: false,
     version: APP_VERSION,
     regions: { source: 'unknown', count: 0 },
+    wechatDevMode: app.wechat.mode === 'dev',
   }
   try {
     const { rows } = await sql<{

@@ -1,0 +1,67 @@
+import { type Kysely, sql } from 'kysely'
+import type { StaffCaller } from '../auth/access.ts'
+import { withinScope } from '../auth/scope.ts'
+import type { AuditLogTable, Database } from '../db/schema.ts'
+
+export interface AuditEvent {
+  actorId: string | null
+  actorRole: AuditLogTable['actor_role']
+  action: string
+  outcome: AuditLogTable['outcome']
+  targetType?: string
+  targetId?: string
+  regionPath?: string | null
+  requestId?: string
+  /**
+   * Recorded for staff and anonymous sign-in attempts only: the rows of this table never
+   * change, so nothing that would survive a mini-program user's cancellation goes in.
+   */
+  ip?: string | null
+  detail?: Record<string, unknown>
+}
+
+export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: event.actorId,
+      actor_role: event.actorRole,
+      action: event.action,
+      outcome: event.outcome,
+      target_type: event.targetType ?? null,
+      target_id: event.targetId ?? null,
+      region_path: event.regionPath ?? null,
+      request_id: event.requestId ?? null,
+      ip: event.actorRole === 'user' ? null : (event.ip ?? null),
+      detail: event.detail ? JSON.stringify(event.detail) : null,
+    })
+    .execute()
+}
+
+/** Newest first, keyset-paginated by id, inside the caller's jurisdiction only. */
+export function listAudit(
+  db: Kysely<Database>,
+  caller: StaffCaller,
+  { before, limit }: { before?: number | undefined; limit: number },
+) {
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where(withinScope(caller, sql.ref('region_path')))
+    .orderBy('id', 'desc')
+    .limit(limit)
+  if (before !== undefined) query = query.where('id', '<', before)
+  return query.execute()
+}
+
+/** The retention job: drops rows older than `days` (never fewer than 180, the trigger insists). */
+export async function purgeAuditLog(db: Kysely<Database>, days: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('djt.audit_retention', 'on', true)`.execute(trx)
+    const result = await trx
+      .deleteFrom('audit_log')
+      .where('at', '<', sql<Date>`now() - make_interval(days => ${Math.max(days, 180)})`)
+      .executeTakeFirst()
+    return Number(result.numDeletedRows)
+  })
+}

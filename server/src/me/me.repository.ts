@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+
+type Db = Kysely<Database>
+
+export async function acceptPrivacy(db: Db, userId: string, version: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ privacy_version: version, privacy_accepted_at: new Date() })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** Everything held about one person, as stored. Later domains add their tables here. */
+export async function collectPersonalData(db: Db, userId: string) {
+  const user = await db
+    .selectFrom('users')
+    .select([
+      'id',
+      'role',
+      'display_name',
+      'kind',
+      'openid',
+      'unionid',
+      'privacy_version',
+      'privacy_accepted_at',
+      'created_at',
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow()
+  const staff = await db
+    .selectFrom('staff_accounts')
+    .select(['username', 'level', 'region_code', 'station_name', 'totp_enabled'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  const sessions = await db
+    .selectFrom('refresh_tokens')
+    .select(['created_at', 'expires_at', 'rotated_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute()
+  const activity = await db
+    .selectFrom('audit_log')
+    .select(['at', 'action', 'outcome', 'target_type', 'target_id'])
+    .where('actor_id', '=', userId)
+    .orderBy('id')
+    .execute()
+  return { user, staff: staff ?? null, sessions, activity }
+}
+
+/**
+ * Cancels an account (PIPL): identifying fields erased in place, sessions revoked. The row
+ * stays, with no personal field left, so counts that referenced it still add up.
+ */
+export async function eraseUser(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      display_name: '',
+      kind: null,
+      openid: null,
+      unionid: null,
+      privacy_version: null,
+      privacy_accepted_at: null,
+      deleted_at: new Date(),
+    })
+    .where('id', '=', userId)
+    .execute()
+  await db
+    .updateTable('refresh_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute()
+}

@@ -1,0 +1,113 @@
+import { AcceptPrivacyRequest, ErrorBody, Me, PrivacyNotice } from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { recordAudit } from '../audit/audit.repository.ts'
+import { describeUser } from '../auth/sessions.ts'
+import { ApiError } from '../http/errors.ts'
+import { acceptPrivacy, collectPersonalData, eraseUser } from './me.repository.ts'
+import { PRIVACY_NOTICE } from './privacy-notice.ts'
+
+const callerId = (caller: { kind: string; id?: string }) => caller.id as string
+
+/** The person's own account and their PIPL rights: see, export, consent, cancel. */
+const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/privacy-notice',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['me'],
+        summary: 'The current privacy notice',
+        response: { 200: PrivacyNotice },
+      },
+    },
+    async () => PRIVACY_NOTICE,
+  )
+
+  app.get(
+    '/me',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['me'], summary: 'Who am I', response: { 200: Me, 401: ErrorBody } },
+    },
+    (request) => describeUser(app.db, callerId(request.caller)),
+  )
+
+  app.post(
+    '/me/privacy-consent',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['me'],
+        summary: 'Accept the current privacy notice',
+        body: AcceptPrivacyRequest,
+        response: { 200: Me, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      if (request.body.version !== PRIVACY_NOTICE.version) {
+        throw new ApiError(400, 'validation_failed', '隐私保护指引已更新，请阅读最新版本后再同意', [
+          { field: 'body.version', message: `当前版本为 ${PRIVACY_NOTICE.version}` },
+        ])
+      }
+      const id = callerId(request.caller)
+      await app.db.transaction().execute(async (trx) => {
+        await acceptPrivacy(trx, id, PRIVACY_NOTICE.version)
+        await recordAudit(trx, {
+          actorId: id,
+          actorRole: request.caller.kind === 'staff' ? 'staff' : 'user',
+          action: 'privacy.accept',
+          outcome: 'success',
+          targetId: PRIVACY_NOTICE.version,
+          requestId: request.id,
+        })
+      })
+      return describeUser(app.db, id)
+    },
+  )
+
+  app.get(
+    '/me/data',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['me'],
+        summary: 'Everything held about me, as JSON (PIPL export)',
+        response: { 200: z.record(z.string(), z.unknown()), 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const data = await collectPersonalData(app.db, callerId(request.caller))
+      reply.header('content-disposition', 'attachment; filename="my-data.json"')
+      return { exportedAt: new Date().toISOString(), ...data }
+    },
+  )
+
+  app.delete(
+    '/me',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags: ['me'],
+        summary: 'Cancel my account: personal data erased now',
+        response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const id = callerId(request.caller)
+      await app.db.transaction().execute(async (trx) => {
+        await eraseUser(trx, id)
+        await recordAudit(trx, {
+          actorId: id,
+          actorRole: 'user',
+          action: 'account.cancel',
+          outcome: 'success',
+          requestId: request.id,
+        })
+      })
+      return reply.status(204).send(null)
+    },
+  )
+}
+
+export default meRoutes

@@ -1,0 +1,189 @@
+import {
+  CreateStaffRequest,
+  ErrorBody,
+  Me,
+  MfaConfirmRequest,
+  MfaEnrollment,
+  StaffAccount,
+  StaffList,
+  StaffParams,
+  staffLevelRank,
+  UpdateStaffRequest,
+} from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import QRCode from 'qrcode'
+import { recordAudit } from '../audit/audit.repository.ts'
+import type { StaffCaller } from '../auth/access.ts'
+import { describeUser } from '../auth/sessions.ts'
+import { revokeAllForUser } from '../auth/tokens.ts'
+import { generateTotpSecret, otpauthUrl, verifyTotp } from '../auth/totp.ts'
+import { ApiError, notFound } from '../http/errors.ts'
+import {
+  enableTotp,
+  findStaffInScope,
+  findTotp,
+  listStaffInScope,
+  saveTotpSecret,
+  setDisabled,
+} from './staff.repository.ts'
+import { createStaff, toStaffAccount } from './staff.service.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const staffOf = (caller: unknown) => caller as StaffCaller
+
+/** Staff accounts inside the caller's jurisdiction, and each staff member's second factor. */
+const staffRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/staff',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Staff accounts in my jurisdiction',
+        response: { 200: StaffList, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await listStaffInScope(app.db, staffOf(request.caller))).map(toStaffAccount),
+    }),
+  )
+
+  app.post(
+    '/staff',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags: ['staff'],
+        summary: 'Create a lower-level staff account in my jurisdiction',
+        body: CreateStaffRequest,
+        response: { 201: StaffAccount, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = staffOf(request.caller)
+      const account = await app.db.transaction().execute(async (trx) => {
+        const id = await createStaff(trx, caller, request.body)
+        const row = await findStaffInScope(trx, caller, id)
+        if (!row) throw notFound('账号')
+        await recordAudit(trx, {
+          actorId: caller.id,
+          actorRole: 'staff',
+          action: 'staff.create',
+          outcome: 'success',
+          targetType: 'staff_account',
+          targetId: id,
+          regionPath: row.region_path,
+          requestId: request.id,
+          ip: request.ip,
+        })
+        return row
+      })
+      return reply.status(201).send(toStaffAccount(account))
+    },
+  )
+
+  app.patch(
+    '/staff/:id',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags: ['staff'],
+        summary: 'Disable or re-enable a lower-level account',
+        params: StaffParams,
+        body: UpdateStaffRequest,
+        response: { 200: StaffAccount, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = staffOf(request.caller)
+      return app.db.transaction().execute(async (trx) => {
+        const target = await findStaffInScope(trx, caller, request.params.id)
+        if (!target) throw notFound('账号')
+        if (staffLevelRank[target.level] >= staffLevelRank[caller.level])
+          throw new ApiError(403, 'forbidden', '只能管理更低级别的账号')
+        await setDisabled(trx, target.id, request.body.disabled)
+        if (request.body.disabled) await revokeAllForUser(trx, target.id)
+        await recordAudit(trx, {
+          actorId: caller.id,
+          actorRole: 'staff',
+          action: request.body.disabled ? 'staff.disable' : 'staff.enable',
+          outcome: 'success',
+          targetType: 'staff_account',
+          targetId: target.id,
+          regionPath: target.region_path,
+          requestId: request.id,
+          ip: request.ip,
+        })
+        const updated = await findStaffInScope(trx, caller, target.id)
+        return toStaffAccount(updated ?? target)
+      })
+    },
+  )
+
+  app.post(
+    '/auth/staff/mfa/enroll',
+    {
+      config: { access: 'staff-enrolling' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP enrolment: a secret and its QR code',
+        response: { 200: MfaEnrollment, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = staffOf(request.caller)
+      const current = await findTotp(app.db, caller.id)
+      if (current.totp_enabled) throw new ApiError(409, 'conflict', '已绑定动态验证码')
+      const secret = generateTotpSecret()
+      await saveTotpSecret(app.db, caller.id, secret)
+      const url = otpauthUrl({ secret, account: current.username })
+      const svg = await QRCode.toString(url, { type: 'svg', margin: 1 })
+      return {
+        secret,
+        otpauthUrl: url,
+        qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      }
+    },
+  )
+
+  app.post(
+    '/auth/staff/mfa/confirm',
+    {
+      config: { access: 'staff-enrolling' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish TOTP enrolment with a first code',
+        body: MfaConfirmRequest,
+        response: { 200: Me, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = staffOf(request.caller)
+      const current = await findTotp(app.db, caller.id)
+      if (!current.totp_secret || current.totp_enabled)
+        throw new ApiError(409, 'conflict', '请先开始绑定')
+      const checked = verifyTotp(current.totp_secret, request.body.otp)
+      if (!checked.ok)
+        throw new ApiError(400, 'validation_failed', '动态验证码错误', [
+          { field: 'body.otp', message: '动态验证码错误' },
+        ])
+      await app.db.transaction().execute(async (trx) => {
+        await enableTotp(trx, caller.id, checked.step)
+        await recordAudit(trx, {
+          actorId: caller.id,
+          actorRole: 'staff',
+          action: 'staff.mfa_enrolled',
+          outcome: 'success',
+          targetType: 'staff_account',
+          targetId: caller.id,
+          regionPath: caller.regionPath,
+          requestId: request.id,
+          ip: request.ip,
+        })
+      })
+      return describeUser(app.db, caller.id)
+    },
+  )
+}
+
+export default staffRoutes
