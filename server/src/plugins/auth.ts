@@ -39,7 +39,7 @@ export default fp(
       },
     })
     app.decorate('routeAccess', [])
-    app.decorateRequest('caller', null as unknown as Caller)
+    app.decorateRequest('caller', null as never)
 
     app.addHook('onRoute', (route) => {
       const url = route.url ?? route.path

@@ -1,0 +1,154 @@
+import { sql } from 'kysely'
+import t from 'tap'
+import { purgeAuditLog } from '../src/audit/audit.repository.ts'
+import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
+import { signInStaff, signInUser } from './fixtures/accounts.ts'
+import { buildTestApp } from './helper.ts'
+
+t.test(
+  'the audit log is append-only: UPDATE, DELETE and TRUNCATE fail in the database',
+  async (t) => {
+    const app = await buildTestApp(t)
+    await signInUser(app, 'audited')
+    const before = await app.db.selectFrom('audit_log').select(['id', 'action']).execute()
+    t.ok(
+      before.some((row) => row.action === 'auth.wechat_sign_up'),
+      'the sign-in was audited',
+    )
+    await t.rejects(sql`update audit_log set outcome = 'failure'`.execute(app.db), {
+      message: /append-only \(UPDATE refused\)/,
+    })
+    await t.rejects(sql`delete from audit_log`.execute(app.db), {
+      message: /append-only \(DELETE refused\)/,
+    })
+    await t.rejects(sql`truncate audit_log`.execute(app.db), {
+      message: /append-only \(TRUNCATE refused\)/,
+    })
+    t.same(
+      await app.db.selectFrom('audit_log').select(['id', 'action']).execute(),
+      before,
+      'nothing changed',
+    )
+  },
+)
+
+t.test('retention removes only rows older than 180 days, whatever it is asked', async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  const add = (days: number) =>
+    sql`insert into audit_log (action, outcome, at) values (${`age-${days}`}, 'success', now() - make_interval(days => ${days}))`.execute(
+      app.db,
+    )
+  for (const days of [10, 179, 181, 400]) await add(days)
+  t.equal(await purgeAuditLog(app.db, 30), 2, 'asked for 30 days, still keeps 180')
+  const left = await app.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', 'like', 'age-%')
+    .orderBy('action')
+    .execute()
+  t.same(
+    left.map((row) => row.action),
+    ['age-10', 'age-179'],
+  )
+})
+
+t.test('staff read the audit log of their own jurisdiction only', async (t) => {
+  const app = await buildTestApp(t)
+  const countyA = await signInStaff(app, 'audit.a', 'county', '350102')
+  const countyB = await signInStaff(app, 'audit.b', 'county', '350203')
+  const province = await signInStaff(app, 'audit.p', 'province', '350000')
+  const targets = async (auth: Record<string, string>) =>
+    (await app.inject({ url: '/api/v1/audit?limit=200', headers: auth }))
+      .json()
+      .items.map((row: { targetId: string }) => row.targetId)
+  t.same((await targets(countyA.auth)).sort(), ['audit.a'])
+  t.same((await targets(countyB.auth)).sort(), ['audit.b'])
+  t.same((await targets(province.auth)).sort(), ['audit.a', 'audit.b', 'audit.p'])
+  const page = await app.inject({ url: '/api/v1/audit?limit=1', headers: province.auth })
+  t.equal(page.json().items.length, 1)
+  t.type(page.json().next, 'number', 'a next cursor for the following page')
+})
+
+t.test('privacy notice: accepting records the version; a stale version is refused', async (t) => {
+  const app = await buildTestApp(t)
+  const user = await signInUser(app, 'reader')
+  t.equal((await app.inject({ url: '/api/v1/me', headers: user.auth })).json().privacy, null)
+  const stale = await app.inject({
+    method: 'POST',
+    url: '/api/v1/me/privacy-consent',
+    headers: user.auth,
+    payload: { version: '2000-01-01' },
+  })
+  t.equal(stale.statusCode, 400)
+  t.equal(stale.json().error.fields[0].field, 'body.version')
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/api/v1/me/privacy-consent',
+    headers: user.auth,
+    payload: { version: PRIVACY_NOTICE.version },
+  })
+  t.equal(ok.json().privacy.version, PRIVACY_NOTICE.version)
+})
+
+t.test(
+  'GET /me/data exports what is held; DELETE /me leaves no personal field readable',
+  async (t) => {
+    const app = await buildTestApp(t)
+    const user = await signInUser(app, 'leaver', 'rider')
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/privacy-consent',
+      headers: user.auth,
+      payload: { version: PRIVACY_NOTICE.version },
+    })
+    const exported = (await app.inject({ url: '/api/v1/me/data', headers: user.auth })).json()
+    t.match(exported.user, { id: user.id, kind: 'rider', openid: /^dev_[0-9a-f]{24}$/ })
+    t.ok(exported.sessions.length >= 1)
+    t.ok(exported.activity.some((row: { action: string }) => row.action === 'auth.wechat_sign_up'))
+
+    t.equal(
+      (await app.inject({ method: 'DELETE', url: '/api/v1/me', headers: user.auth })).statusCode,
+      204,
+    )
+    const row = await app.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
+    t.match(row, {
+      display_name: '',
+      kind: null,
+      openid: null,
+      unionid: null,
+      privacy_version: null,
+      privacy_accepted_at: null,
+    })
+    t.ok(row.deleted_at)
+    const openid = exported.user.openid as string
+    for (const table of ['users', 'staff_accounts', 'refresh_tokens', 'audit_log', 'app_meta']) {
+      const { rows } = await sql<{
+        hits: number
+      }>`select count(*)::int as hits from ${sql.table(table)} as x where x::text like ${`%${openid}%`}`.execute(
+        app.db,
+      )
+      t.equal(rows[0]?.hits, 0, `no trace of the openid in ${table}`)
+    }
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('actor_id', '=', user.id)
+      .execute()
+    t.ok(
+      audit.every((entry) => entry.ip === null),
+      'no IP of a mini-program user in the audit log',
+    )
+    t.equal(
+      (await app.inject({ url: '/api/v1/me', headers: user.auth })).statusCode,
+      401,
+      'the account is gone at once',
+    )
+    const again = await signInUser(app, 'leaver')
+    t.not(again.id, user.id, 'signing in again starts a new, empty account')
+  },
+)
