@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import t from 'tap'
 import { readMeta } from '../src/meta/meta.repository.ts'
 import { runSeeds, type SeedStep } from '../src/seed/seed.ts'
+import { DEMO_STAFF_PASSWORD } from '../src/staff/staff.demo-seed.ts'
 import { buildTestApp } from './helper.ts'
 
 const probeStep = (
@@ -31,8 +32,21 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
   t.equal(await readMeta(app.db, 'demo'), undefined)
   const { seedSteps } = await import('../src/seed/seed.ts')
   t.same((await runSeeds(app.db, { demo: false })).ran, [])
-  t.same((await runSeeds(app.db, { demo: true }, seedSteps)).ran, ['demo-marker'])
+  t.same((await runSeeds(app.db, { demo: true }, seedSteps)).ran, ['demo-marker', 'demo-staff'])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
+  const staff = await app.db
+    .selectFrom('staff_accounts')
+    .select(['username', 'level'])
+    .orderBy('username')
+    .execute()
+  t.same(staff.map((row) => row.level).sort(), ['city', 'county', 'county', 'province', 'station'])
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/staff',
+    payload: { username: 'demo.gulou', password: DEMO_STAFF_PASSWORD },
+  })
+  t.equal(signIn.statusCode, 200, 'the demo account of the README signs in')
+  t.equal(signIn.json().user.staff.region.name, '鼓楼区')
 })
 
 t.test('a failing step leaves nothing half-written', async (t) => {

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { readMeta, writeMeta } from '../meta/meta.repository.ts'
 import { regionsSeed } from '../regions/regions.seed.ts'
+import { demoStaffSeed } from '../staff/staff.demo-seed.ts'
 import { demoMarkerSeed } from './demo.seed.ts'
 
 /**
@@ -16,7 +17,7 @@ export interface SeedStep {
   run(trx: Transaction<Database>): Promise<void>
 }
 
-export const seedSteps: SeedStep[] = [regionsSeed, demoMarkerSeed]
+export const seedSteps: SeedStep[] = [regionsSeed, demoMarkerSeed, demoStaffSeed]
 
 export interface SeedReport {
   ran: string[]
