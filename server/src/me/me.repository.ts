@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { revokeAllForUser } from '../auth/tokens.ts'
 import type { Database } from '../db/schema.ts'
 
 type Db = Kysely<Database>
@@ -66,10 +67,5 @@ export async function eraseUser(db: Db, userId: string): Promise<void> {
     })
     .where('id', '=', userId)
     .execute()
-  await db
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute()
+  await revokeAllForUser(db, userId)
 }
