@@ -1,5 +1,7 @@
 export default defineAppConfig({
-  pages: ['pages/nearby/index', 'pages/pledges/index', 'pages/me/index'],
+  pages: ['pages/nearby/index', 'pages/pledges/index', 'pages/me/index', 'pages/privacy/index'],
+  // Staff pages load only when a staff member opens one: the rider's main package stays small.
+  subPackages: [{ root: 'packageStaff', pages: ['pages/login/index', 'pages/mfa/index'] }],
   window: {
     navigationBarTitleText: '党建通',
     navigationBarBackgroundColor: '#c8161d',

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@djt/shared'
+import { ErrorBody, type ErrorCode, type FieldError } from '@djt/shared'
 
 /** Server codes plus the two the client raises itself. */
 export type ApiErrorCode = ErrorCode | 'network_error' | 'invalid_response'
@@ -39,3 +39,35 @@ export const messages = {
   invalidResponse: '服务返回的数据无法识别，请稍后重试',
   unavailable: '服务暂不可用，请稍后重试',
 } as const
+
+/** The ApiError for a non-2xx answer, whatever its body. */
+export function errorFromBody(status: number, data: unknown): ApiError {
+  const parsed = ErrorBody.safeParse(data, { jitless: true })
+  // A proxy's own error page, or a server too broken to answer in our format.
+  if (!parsed.success && status >= 500) {
+    return new ApiError({ code: 'service_unavailable', message: messages.unavailable, status })
+  }
+  if (!parsed.success) {
+    return new ApiError({ code: 'invalid_response', message: messages.invalidResponse, status })
+  }
+  const { code, message, fields, requestId } = parsed.data.error
+  return new ApiError({ code, message, status, fields, requestId })
+}
+
+/** The ApiError for a request that got no answer. */
+export function networkError(cause: unknown): ApiError {
+  const detail = cause instanceof Error ? `${cause.name} ${cause.message}` : describe(cause)
+  const timedOut = /timeout|abort/i.test(detail)
+  return new ApiError({
+    code: timedOut ? 'request_timeout' : 'network_error',
+    message: timedOut ? messages.timeout : messages.network,
+    status: 0,
+    cause,
+  })
+}
+
+/** WeChat rejects with `{ errMsg }` rather than an Error. */
+function describe(cause: unknown): string {
+  if (cause && typeof cause === 'object' && 'errMsg' in cause) return String(cause.errMsg)
+  return String(cause)
+}

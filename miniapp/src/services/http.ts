@@ -1,8 +1,7 @@
-import { ErrorBody } from '@djt/shared'
 import Taro from '@tarojs/taro'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { env } from '../env'
-import { ApiError, messages } from './api-error'
+import { ApiError, errorFromBody, messages, networkError } from './api-error'
 
 export type { ApiErrorCode } from './api-error'
 export { ApiError } from './api-error'
@@ -16,7 +15,7 @@ export interface RequestOptions<T> {
   path: string
   query?: Query
   body?: unknown
-  /** Every response body is checked against this before the caller sees it. */
+  /** Every response body is checked against this; a 204 answer is checked as `null`. */
   schema: z.ZodType<T>
 }
 
@@ -27,30 +26,91 @@ export type AccessTokenProvider = () =>
   | undefined
   | Promise<string | null | undefined>
 
+/**
+ * Trades the refresh token for a new access token. Resolves null when the server refused
+ * (the session is then over); rejects when the server could not be reached.
+ */
+export type TokenRefresher = () => Promise<string | null>
+
 export const REQUEST_TIMEOUT_MS = 10_000
 /** Pauses before each GET retry; writes are never retried (they may have landed). */
 export const GET_RETRY_DELAYS_MS = [500, 1500] as const
 const RETRYABLE_STATUSES = new Set([502, 503, 504])
 
+/** The body schema of a 204 answer. */
+export const NoContent: z.ZodType<null> = z.null()
+
+// Sign-in, refresh and sign-out carry credentials in their body: never a bearer token,
+// and a 401 from them is an answer, not an expired token (refreshing there would loop).
+const CREDENTIAL_PATH = /^\/auth\/(wechat|staff|refresh|logout)$/
+// `account_disabled` also goes through a refresh: its refusal is what ends the session.
+const EXPIRED_CODES = new Set(['unauthorized', 'account_disabled'])
+
 let accessTokenProvider: AccessTokenProvider | undefined
+let tokenRefresher: TokenRefresher | undefined
+let refreshInFlight: Promise<string | null> | undefined
 
 /** Sign-in installs a provider here; pass nothing to sign out. */
 export function setAccessTokenProvider(provider?: AccessTokenProvider): void {
   accessTokenProvider = provider
 }
 
+/** The session installs its refresh here; without one a 401 is final. */
+export function setTokenRefresher(refresher?: TokenRefresher): void {
+  tokenRefresher = refresher
+}
+
+/**
+ * Sends with the current access token. A 401 for an expired token triggers one refresh
+ * (shared by every request that fails meanwhile) and one retry with the new token.
+ */
 export async function request<T>(options: RequestOptions<T>): Promise<T> {
   const method = options.method ?? 'GET'
+  const token = CREDENTIAL_PATH.test(options.path) ? null : await accessTokenProvider?.()
+  try {
+    return await sendWithRetries(method, options, token)
+  } catch (error) {
+    if (!token || !isExpiredToken(error)) throw error
+    const fresh = await refreshedToken(token)
+    if (!fresh) throw error
+    return sendWithRetries(method, options, fresh)
+  }
+}
+
+async function sendWithRetries<T>(
+  method: Method,
+  options: RequestOptions<T>,
+  token: string | null | undefined,
+): Promise<T> {
   const delays = method === 'GET' ? GET_RETRY_DELAYS_MS : []
   for (let attempt = 0; ; attempt++) {
     try {
-      return await requestOnce(method, options)
+      return await requestOnce(method, options, token)
     } catch (error) {
       const delay = delays[attempt]
       if (delay === undefined || !isRetryable(error)) throw error
       await sleep(delay)
     }
   }
+}
+
+/** A token newer than `stale`. Set before any await, so requests failing together share it. */
+function refreshedToken(stale: string): Promise<string | null> {
+  refreshInFlight ??= newerToken(stale).finally(() => {
+    refreshInFlight = undefined
+  })
+  return refreshInFlight
+}
+
+/** One that already landed (the request was sent before it), or a refresh. */
+async function newerToken(stale: string): Promise<string | null> {
+  const current = await accessTokenProvider?.()
+  if (current && current !== stale) return current
+  return tokenRefresher ? tokenRefresher() : null
+}
+
+function isExpiredToken(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && EXPIRED_CODES.has(error.code)
 }
 
 export function get<T>(path: string, schema: z.ZodType<T>, query?: Query): Promise<T> {
@@ -61,10 +121,17 @@ export function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Prom
   return request({ method: 'POST', path, body, schema })
 }
 
-async function requestOnce<T>(method: Method, options: RequestOptions<T>): Promise<T> {
+export function del(path: string): Promise<null> {
+  return request({ method: 'DELETE', path, schema: NoContent })
+}
+
+async function requestOnce<T>(
+  method: Method,
+  options: RequestOptions<T>,
+  token: string | null | undefined,
+): Promise<T> {
   const header: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET') header['Content-Type'] = 'application/json'
-  const token = await accessTokenProvider?.()
   if (token) header.Authorization = `Bearer ${token}`
 
   let response: { statusCode: number; data: unknown }
@@ -75,14 +142,17 @@ async function requestOnce<T>(method: Method, options: RequestOptions<T>): Promi
       header,
       timeout: REQUEST_TIMEOUT_MS,
       dataType: 'json',
-      data: method === 'GET' ? definedOnly(options.query) : options.body,
+      // WeChat and H5 send a JSON content type anyway; an empty JSON body is a 400.
+      data: method === 'GET' ? definedOnly(options.query) : (options.body ?? {}),
     })
   } catch (cause) {
     throw networkError(cause)
   }
 
-  const { statusCode, data } = response
-  if (statusCode < 200 || statusCode >= 300) throw errorFromBody(statusCode, data)
+  const { statusCode } = response
+  if (statusCode < 200 || statusCode >= 300) throw errorFromBody(statusCode, response.data)
+  // Platforms hand an empty body over as '', undefined or null.
+  const data = statusCode === 204 ? null : response.data
   // zod runs without eval: WeChat's JS engine forbids `new Function`.
   const parsed = options.schema.safeParse(data, { jitless: true })
   if (!parsed.success) {
@@ -96,39 +166,9 @@ async function requestOnce<T>(method: Method, options: RequestOptions<T>): Promi
   return parsed.data
 }
 
-function errorFromBody(status: number, data: unknown): ApiError {
-  const parsed = ErrorBody.safeParse(data, { jitless: true })
-  // A proxy's own error page, or a server too broken to answer in our format.
-  if (!parsed.success && status >= 500) {
-    return new ApiError({ code: 'service_unavailable', message: messages.unavailable, status })
-  }
-  if (!parsed.success) {
-    return new ApiError({ code: 'invalid_response', message: messages.invalidResponse, status })
-  }
-  const { code, message, fields, requestId } = parsed.data.error
-  return new ApiError({ code, message, status, fields, requestId })
-}
-
-function networkError(cause: unknown): ApiError {
-  const detail = cause instanceof Error ? `${cause.name} ${cause.message}` : describe(cause)
-  const timedOut = /timeout|abort/i.test(detail)
-  return new ApiError({
-    code: timedOut ? 'request_timeout' : 'network_error',
-    message: timedOut ? messages.timeout : messages.network,
-    status: 0,
-    cause,
-  })
-}
-
 function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return false
   return error.status === 0 || RETRYABLE_STATUSES.has(error.status)
-}
-
-/** WeChat rejects with `{ errMsg }` rather than an Error. */
-function describe(cause: unknown): string {
-  if (cause && typeof cause === 'object' && 'errMsg' in cause) return String(cause.errMsg)
-  return String(cause)
 }
 
 function definedOnly(query: Query | undefined): Record<string, string | number | boolean> {

@@ -1,6 +1,7 @@
 /**
  * Plain DOM stand-ins for the Taro components the app uses (View→div, Text→span,
- * Button→button). Taro-only props are dropped so React does not warn about them.
+ * Button→button, Input→input, Image→img). Taro-only props are dropped so React does
+ * not warn about them.
  */
 import type { ReactNode } from 'react'
 
@@ -57,4 +58,44 @@ export function Button({ openType, onAgreePrivacyAuthorization, ...props }: Butt
       {children}
     </button>
   )
+}
+
+interface InputProps {
+  className?: string
+  placeholder?: string
+  value?: string
+  password?: boolean
+  type?: string
+  maxlength?: number
+  onInput?: (event: { detail: { value: string } }) => void
+  onConfirm?: (event: { detail: { value: string } }) => void
+}
+
+/** Taro reports typing as `detail.value`, and the keyboard's done key as confirm. */
+export function Input({
+  className,
+  placeholder,
+  value,
+  password,
+  type,
+  maxlength,
+  ...on
+}: InputProps) {
+  return (
+    <input
+      className={className}
+      placeholder={placeholder}
+      value={value}
+      type={password ? 'password' : type === 'number' ? 'tel' : 'text'}
+      maxLength={maxlength}
+      onChange={(event) => on.onInput?.({ detail: { value: event.target.value } })}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') on.onConfirm?.({ detail: { value: event.currentTarget.value } })
+      }}
+    />
+  )
+}
+
+export function Image({ className, src }: { className?: string; src: string; mode?: string }) {
+  return <img className={className} src={src} alt="" />
 }

@@ -1,34 +1,322 @@
 import Taro from '@tarojs/taro'
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fireEvent, render, screen } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import MePage from '../../src/pages/me'
+import { installSession, sessionStore } from '../../src/services/session'
+import {
+  callsTo,
+  noContent,
+  ok,
+  routeRequests,
+  serviceStatus,
+  session,
+  staffMe,
+  userMe,
+} from '../fixtures'
 
-afterEach(cleanup)
+const region = {
+  code: '350102',
+  name: '鼓楼区',
+  level: 'county',
+  parentCode: '350100',
+  ancestors: [
+    { code: '350100', name: '福州市', level: 'city', parentCode: '350000' },
+    { code: '350000', name: '福建省', level: 'province', parentCode: null },
+  ],
+}
 
-describe('我的 page', () => {
-  it('shows the app version', () => {
+function signedIn(user = userMe()) {
+  sessionStore.save({ accessToken: 'access-1', refreshToken: 'refresh-token-0001', user })
+}
+
+function routes(overrides: Parameters<typeof routeRequests>[0] = {}) {
+  return routeRequests({
+    'GET /status': ok(serviceStatus()),
+    'GET /me': ok(sessionStore.current()?.user ?? userMe()),
+    'GET /regions/350102': ok(region),
+    ...overrides,
+  })
+}
+
+beforeEach(() => {
+  installSession()
+  vi.stubEnv('TARO_ENV', 'h5')
+})
+
+describe('我的 signed out', () => {
+  it('offers the demo sign-in in H5 when the server is in dev mode, and signs in with it', async () => {
+    routes({
+      'GET /status': ok(serviceStatus({ wechatDevMode: true })),
+      'POST /auth/wechat': ok(session()),
+    })
     render(<MePage />)
 
-    expect(screen.getByText(/^v\d+\.\d+\.\d+$/)).toBeTruthy()
+    fireEvent.change(await screen.findByPlaceholderText('输入演示用户名'), {
+      target: { value: '小林' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: '演示登录' }))
+
+    expect(await screen.findByText('微信用户')).toBeTruthy()
+    expect(callsTo('POST /auth/wechat')[0]?.data).toEqual({ code: 'dev:小林' })
+    expect(screen.queryByPlaceholderText('输入演示用户名')).toBeNull()
+    expect(screen.getByRole('button', { name: '退出登录' })).toBeTruthy()
   })
 
-  it("opens WeChat's privacy guide in the mini-program", () => {
-    vi.stubEnv('TARO_ENV', 'weapp')
+  it('says what is wrong with a demo name the server would refuse, and sends nothing', async () => {
+    routes({ 'GET /status': ok(serviceStatus({ wechatDevMode: true })) })
     render(<MePage />)
 
-    fireEvent.click(screen.getByText('隐私保护指引'))
+    fireEvent.change(await screen.findByPlaceholderText('输入演示用户名'), {
+      target: { value: '小 林' },
+    })
+    fireEvent.click(screen.getByRole('button', { name: '演示登录' }))
 
-    expect(Taro.openPrivacyContract).toHaveBeenCalledTimes(1)
-    expect(Taro.showModal).not.toHaveBeenCalled()
+    expect(await screen.findByText(/只能包含中文、字母、数字/)).toBeTruthy()
+    expect(callsTo('POST /auth/wechat')).toHaveLength(0)
   })
 
-  it('explains where the guide is in H5, which has no WeChat contract', () => {
-    vi.stubEnv('TARO_ENV', 'h5')
+  it('in H5 without dev mode, says to open the mini-program and offers no demo field', async () => {
+    routes()
     render(<MePage />)
 
-    fireEvent.click(screen.getByText('隐私保护指引'))
+    expect(await screen.findByText(/请在微信中打开/)).toBeTruthy()
+    expect(screen.queryByPlaceholderText('输入演示用户名')).toBeNull()
+    expect(screen.getByText('未登录')).toBeTruthy()
+    expect(screen.queryByText('注销账号')).toBeNull()
+    expect(screen.queryByText('导出我的数据')).toBeNull()
+  })
 
-    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '隐私保护指引' }))
-    expect(Taro.openPrivacyContract).not.toHaveBeenCalled()
+  it('leads staff to their sign-in page in the staff sub-package', async () => {
+    routes()
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('工作人员登录'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageStaff/pages/login/index' })
   })
 })
+
+describe('我的 for a mini-program user', () => {
+  it('shows 微信用户 with what they registered as, and their privacy consent', async () => {
+    signedIn(
+      userMe({
+        kind: 'rider',
+        privacy: { version: '2026-11-01', acceptedAt: '2026-11-05T02:00:00.000Z' },
+      }),
+    )
+    routes()
+    render(<MePage />)
+
+    expect(screen.getByText('微信用户')).toBeTruthy()
+    expect(screen.getByText('网约配送员')).toBeTruthy()
+    expect(screen.getByText('已同意 2026-11-01 版')).toBeTruthy()
+    expect(screen.getByText('注销账号')).toBeTruthy()
+    expect(screen.getByText('工作人员登录')).toBeTruthy()
+  })
+
+  it('opens the privacy notice page', () => {
+    signedIn()
+    routes()
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('隐私保护指引'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/privacy/index' })
+  })
+
+  it('cancels the account only after a confirmation that says what is deleted', async () => {
+    signedIn()
+    routes({ 'DELETE /me': noContent() })
+    const showModal = vi.mocked(Taro.showModal)
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('注销账号'))
+    await vi.waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    expect(showModal.mock.calls[0]?.[0]).toMatchObject({
+      title: '注销账号',
+      confirmText: '确认注销',
+    })
+    expect(showModal.mock.calls[0]?.[0]?.content).toMatch(/删除.*微信身份标识/)
+    expect(callsTo('DELETE /me')).toHaveLength(0)
+    expect(screen.getByText('微信用户')).toBeTruthy()
+
+    showModal.mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+    fireEvent.click(screen.getByText('注销账号'))
+
+    expect(await screen.findByText('未登录')).toBeTruthy()
+    expect(callsTo('DELETE /me')).toHaveLength(1)
+    expect(callsTo('DELETE /me')[0]?.header.Authorization).toBe('Bearer access-1')
+    expect(sessionStore.current()).toBeNull()
+  })
+
+  it('keeps the account when the server refuses the cancellation, and says why', async () => {
+    signedIn()
+    routes({
+      'DELETE /me': {
+        statusCode: 403,
+        data: { error: { code: 'forbidden', message: '没有权限执行此操作' } },
+        header: {},
+        errMsg: 'request:ok',
+      },
+    })
+    vi.mocked(Taro.showModal).mockResolvedValue({
+      confirm: true,
+      cancel: false,
+      errMsg: 'showModal:ok',
+    })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('注销账号'))
+
+    await vi.waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(2))
+    expect(vi.mocked(Taro.showModal).mock.calls[1]?.[0]).toMatchObject({
+      title: '注销失败',
+      content: '没有权限执行此操作',
+    })
+    expect(sessionStore.current()).not.toBeNull()
+  })
+
+  it('in WeChat, exports the data as a summary with the JSON on offer for the clipboard', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    signedIn()
+    const data = {
+      exportedAt: '2026-11-05T02:00:00.000Z',
+      user: { id: 'u1' },
+      staff: null,
+      sessions: [{}, {}],
+      activity: [{}],
+    }
+    routes({ 'GET /me/data': ok(data) })
+    vi.mocked(Taro.showModal).mockResolvedValue({
+      confirm: true,
+      cancel: false,
+      errMsg: 'showModal:ok',
+    })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('导出我的数据'))
+
+    await vi.waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(Taro.showModal).mock.calls[0]?.[0]?.content).toMatch(
+      /登录记录：2 条[\s\S]*操作记录：1 条/,
+    )
+    expect(JSON.parse(vi.mocked(Taro.setClipboardData).mock.calls[0]?.[0]?.data ?? '')).toEqual(
+      data,
+    )
+  })
+
+  it('in H5, downloads the export as a JSON file', async () => {
+    signedIn()
+    routes({ 'GET /me/data': ok({ user: { id: 'u1' }, sessions: [], activity: [] }) })
+    const createObjectURL = vi.fn((_blob: Blob) => 'blob:my-data')
+    // jsdom has no object URLs; this file's module scope is the only one to see these.
+    URL.createObjectURL = createObjectURL
+    URL.revokeObjectURL = vi.fn()
+    const clicked: string[] = []
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this.download)
+    })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('导出我的数据'))
+
+    await vi.waitFor(() => expect(clicked).toHaveLength(1))
+    expect(clicked[0]).toMatch(/^dangjiantong-my-data-\d{4}-\d{2}-\d{2}\.json$/)
+    expect(await readBlob(createObjectURL.mock.calls[0]?.[0])).toContain('"u1"')
+    click.mockRestore()
+  })
+
+  it('signs out', async () => {
+    signedIn()
+    routes({ 'POST /auth/logout': noContent() })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }))
+
+    expect(await screen.findByText('未登录')).toBeTruthy()
+    expect(callsTo('POST /auth/logout')[0]?.data).toEqual({ refreshToken: 'refresh-token-0001' })
+  })
+})
+
+describe('我的 for staff', () => {
+  it('shows name, level, jurisdiction with its city, and station; no cancellation', async () => {
+    signedIn(staffMe({ level: 'station', stationName: '鼓楼区市场监管所东街指导站' }))
+    routes()
+    render(<MePage />)
+
+    expect(screen.getByText('林晓')).toBeTruthy()
+    expect(screen.getByText('工作人员 · 指导站')).toBeTruthy()
+    expect(screen.getByText('鼓楼区')).toBeTruthy()
+    expect(await screen.findByText('福州市')).toBeTruthy()
+    expect(screen.getByText('鼓楼区市场监管所东街指导站')).toBeTruthy()
+    expect(screen.queryByText('注销账号')).toBeNull()
+    expect(screen.queryByText('工作人员登录')).toBeNull()
+    expect(screen.getByRole('button', { name: '退出登录' })).toBeTruthy()
+  })
+
+  it('shows a province by its own name alone', async () => {
+    signedIn(
+      staffMe({
+        level: 'province',
+        region: {
+          code: '350000',
+          name: '福建省',
+          level: 'province',
+          parentCode: null,
+          path: '350000',
+        },
+      }),
+    )
+    routes({
+      'GET /regions/350000': ok({
+        code: '350000',
+        name: '福建省',
+        level: 'province',
+        parentCode: null,
+        ancestors: [],
+      }),
+    })
+    render(<MePage />)
+
+    expect(screen.getByText('工作人员 · 省级')).toBeTruthy()
+    expect(screen.getByText('福建省')).toBeTruthy()
+  })
+
+  it('sends staff without a second factor to enrol', () => {
+    signedIn(staffMe({ mfaEnabled: false }))
+    routes()
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('未绑定，去绑定 ›'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageStaff/pages/mfa/index' })
+  })
+
+  it('drops to signed out when the session turns out to be over', async () => {
+    signedIn(staffMe())
+    const expired = {
+      statusCode: 401,
+      data: { error: { code: 'unauthorized', message: '登录已失效，请重新登录' } },
+      header: {},
+      errMsg: 'request:ok',
+    }
+    routes({ 'GET /me': expired, 'POST /auth/refresh': expired })
+    render(<MePage />)
+
+    expect(await screen.findByText('未登录')).toBeTruthy()
+  })
+})
+
+/** jsdom's Blob has no text(); FileReader it has. */
+function readBlob(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!blob) return reject(new Error('no blob was made'))
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsText(blob)
+  })
+}

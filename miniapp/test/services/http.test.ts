@@ -1,9 +1,16 @@
 import Taro from '@tarojs/taro'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { ApiError, get, post, setAccessTokenProvider } from '../../src/services/http'
+import {
+  ApiError,
+  del,
+  get,
+  post,
+  setAccessTokenProvider,
+  setTokenRefresher,
+} from '../../src/services/http'
 import { fetchServiceStatus } from '../../src/services/status'
-import { failure, ok, serviceStatus } from '../fixtures'
+import { failure, noContent, ok, serviceStatus } from '../fixtures'
 
 const request = vi.mocked(Taro.request)
 const Pledge = z.object({ id: z.number(), text: z.string() })
@@ -16,8 +23,6 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   expect(error).toBeInstanceOf(ApiError)
   return error as ApiError
 }
-
-afterEach(() => setAccessTokenProvider())
 
 describe('successful calls', () => {
   it('GETs /status under the API base and returns the validated body', async () => {
@@ -185,5 +190,58 @@ describe('retries', () => {
 
     expect(error.code).toBe('network_error')
     expect(request).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('bodies and tokens', () => {
+  it('answers a 204 as null, and sends DELETE with an empty JSON object', async () => {
+    request.mockResolvedValue(noContent())
+
+    await expect(del('/me')).resolves.toBeNull()
+
+    expect(request.mock.calls[0]?.[0]).toMatchObject({ method: 'DELETE', data: {} })
+  })
+
+  it('without a refresher a 401 is final', async () => {
+    setAccessTokenProvider(() => 'token-1')
+    request.mockResolvedValue(
+      failure(401, { error: { code: 'unauthorized', message: '请先登录' } }),
+    )
+
+    const error = await rejection(get('/pledges/1', Pledge))
+
+    expect(error.code).toBe('unauthorized')
+    expect(request).toHaveBeenCalledTimes(1)
+  })
+
+  it('does not refresh for a 401 that is not about the token', async () => {
+    const refresher = vi.fn(async () => 'token-2')
+    setAccessTokenProvider(() => 'token-1')
+    setTokenRefresher(refresher)
+    request.mockResolvedValue(
+      failure(401, { error: { code: 'mfa_required', message: '请输入动态验证码' } }),
+    )
+
+    await rejection(post('/pledges', {}, Pledge))
+
+    expect(refresher).not.toHaveBeenCalled()
+  })
+
+  it('retries with a token that was renewed while the request was out, without refreshing again', async () => {
+    let token = 'token-1'
+    const refresher = vi.fn(async () => 'token-3')
+    setAccessTokenProvider(() => token)
+    setTokenRefresher(refresher)
+    request
+      .mockImplementationOnce((async () => {
+        token = 'token-2' // another request's refresh landed meanwhile
+        return failure(401, { error: { code: 'unauthorized', message: '登录已失效' } })
+      }) as unknown as typeof Taro.request)
+      .mockResolvedValueOnce(ok({ id: 1, text: '诚信经营' }))
+
+    await get('/pledges/1', Pledge)
+
+    expect(refresher).not.toHaveBeenCalled()
+    expect(request.mock.calls[1]?.[0].header).toMatchObject({ Authorization: 'Bearer token-2' })
   })
 })

@@ -1,27 +1,81 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
+import ProfileCard from '../../components/ProfileCard'
+import SignInCard from '../../components/SignInCard'
 import { env } from '../../env'
-import { openPrivacyGuide } from '../../privacy/contract'
+import { useServiceStatus } from '../../hooks/useServiceStatus'
+import { useCurrentUser } from '../../hooks/useSession'
+import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
+import { privacySummary } from '../../profile/labels'
+import { mainPages, staffPages } from '../../routes'
+import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 
-/** 我的: the member's own records once sign-in exists; privacy guide and version now. */
+/** 我的: who is signed in, their privacy rights (notice, export, cancel) and sign-in/out. */
 export default function MePage() {
+  const user = useCurrentUser()
+  const { state } = useServiceStatus()
+  const devMode = state.phase === 'loaded' && state.status.wechatDevMode
+  const [exporting, setExporting] = useState(false)
+
+  // Consent, MFA or kind may have changed elsewhere; an expired session ends here too.
+  useDidShow(() => {
+    reloadUser().catch(() => undefined)
+  })
+
+  const exportData = async () => {
+    if (exporting) return
+    setExporting(true)
+    await exportAndDeliverMyData()
+    setExporting(false)
+  }
+  const go = (url: string) => () => Taro.navigateTo({ url })
+
   return (
     <View className="page me">
-      <View className="card">
-        <Text className="card__title">我的信息</Text>
-        <Text className="text-secondary">
-          登录后，这里将显示你的党员身份登记、报到记录和承诺审核进度。此功能尚未开放。
-        </Text>
-      </View>
+      {user ? (
+        <ProfileCard user={user} onEnrollMfa={go(staffPages.mfa)} />
+      ) : (
+        <SignInCard devMode={devMode} />
+      )}
       <View className="card me__list">
-        <View className="me__row" hoverClass="me__row--pressed" onClick={openPrivacyGuide}>
-          <Text>隐私保护指引</Text>
-          <Text className="me__chevron text-secondary">›</Text>
-        </View>
+        <Row label="隐私保护指引" value={privacySummary(user)} onClick={go(mainPages.privacy)} />
+        {user && (
+          <Row label="导出我的数据" value={exporting ? '正在导出…' : ''} onClick={exportData} />
+        )}
+        {!user?.staff && <Row label="工作人员登录" onClick={go(staffPages.login)} />}
+        {user?.role === 'user' && (
+          <Row label="注销账号" danger onClick={() => void confirmAndCancelAccount()} />
+        )}
         <View className="me__row">
           <Text>版本</Text>
           <Text className="text-secondary">v{env.appVersion}</Text>
         </View>
+      </View>
+      {user && (
+        <Button className="btn" hoverClass="btn--pressed" onClick={() => void signOut()}>
+          退出登录
+        </Button>
+      )}
+    </View>
+  )
+}
+
+interface RowProps {
+  label: string
+  value?: string
+  danger?: boolean
+  onClick: () => void
+}
+
+function Row({ label, value, danger, onClick }: RowProps) {
+  return (
+    <View className="me__row" hoverClass="me__row--pressed" onClick={onClick}>
+      <Text className={danger ? 'me__danger' : ''}>{label}</Text>
+      <View className="me__value">
+        {value && <Text className="text-secondary">{value}</Text>}
+        <Text className="me__chevron text-secondary">›</Text>
       </View>
     </View>
   )

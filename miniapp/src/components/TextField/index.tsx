@@ -1,0 +1,35 @@
+import { Input, Text, View } from '@tarojs/components'
+import './index.scss'
+
+interface Props {
+  label: string
+  placeholder: string
+  value: string
+  onChange: (value: string) => void
+  onConfirm?: () => void
+  error?: string | undefined
+  password?: boolean
+  /** `number` brings up the digit keyboard (the 6-digit code). */
+  type?: 'text' | 'number'
+  maxlength?: number
+}
+
+/** A labelled input with its error underneath; 48 px high for thumbs. */
+export default function TextField({ label, error, onChange, onConfirm, ...input }: Props) {
+  return (
+    <View className="text-field">
+      <Text className="text-field__label">{label}</Text>
+      <Input
+        className={`text-field__input${error ? ' text-field__input--invalid' : ''}`}
+        placeholder={input.placeholder}
+        value={input.value}
+        password={input.password ?? false}
+        type={input.type ?? 'text'}
+        maxlength={input.maxlength ?? 140}
+        onInput={(event) => onChange(event.detail.value)}
+        onConfirm={() => onConfirm?.()}
+      />
+      {error && <Text className="text-field__error">{error}</Text>}
+    </View>
+  )
+}
