@@ -46,4 +46,11 @@ t.test('live WeChat sign-in over real HTTP: errcodes become clear answers', asyn
     t.match(res.json().error.message, /[\u4e00-\u9fff]/, `${code}: a Chinese message`)
   }
   t.equal((await signIn('dev:someone')).statusCode, 401, 'dev codes mean nothing in live mode')
+  const failures = await app.db
+    .selectFrom('audit_log')
+    .select(['outcome', 'ip'])
+    .where('action', '=', 'auth.wechat_sign_in')
+    .where('outcome', '=', 'failure')
+    .execute()
+  t.equal(failures.length, cases.length + 1, 'every failed sign-in is audited')
 })

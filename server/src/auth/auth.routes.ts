@@ -36,12 +36,25 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const session = await app.wechat.code2Session(request.body.code).catch((error: unknown) => {
-        if (!(error instanceof WechatError)) throw error
-        const status =
-          error.code in wechatStatus ? wechatStatus[error.code as keyof typeof wechatStatus] : 503
-        throw new ApiError(status, error.code, error.message)
-      })
+      const session = await app.wechat
+        .code2Session(request.body.code)
+        .catch(async (error: unknown) => {
+          if (!(error instanceof WechatError)) throw error
+          await recordAudit(app.db, {
+            actorId: null,
+            actorRole: 'anonymous',
+            action: 'auth.wechat_sign_in',
+            outcome: 'failure',
+            requestId: request.id,
+            detail: {
+              reason: error.code,
+              ...(error.errcode === undefined ? {} : { errcode: error.errcode }),
+            },
+          })
+          const status =
+            error.code in wechatStatus ? wechatStatus[error.code as keyof typeof wechatStatus] : 503
+          throw new ApiError(status, error.code, error.message)
+        })
       return app.db.transaction().execute(async (trx) => {
         const user = await upsertWechatUser(trx, session.openid, session.unionid)
         await recordAudit(trx, {
