@@ -66,7 +66,10 @@ await suite('miniapp (vitest)', countVitest, ['vitest', 'run', '--root', 'miniap
 // tap runs from server/, where its .taprc lives; once per database driver.
 const server = `${root}/server`
 // PGlite's initdb takes seconds: tests copy prepared data folders, made once here.
-await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], { cwd: server, env: envWithoutDatabase })
+await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], {
+  cwd: server,
+  env: envWithoutDatabase,
+})
 await suite('server on PGlite (tap)', countTap, ['tap'], { env: envWithoutDatabase, cwd: server })
 if (databaseUrl) {
   await suite('server on PostgreSQL (tap)', countTap, ['tap'], { cwd: server })

@@ -24,7 +24,13 @@ export async function freshConfig(
   env: NodeJS.ProcessEnv = {},
   { empty = false } = {},
 ): Promise<Config> {
-  const base = { NODE_ENV: 'test', LOG_LEVEL: 'silent', WECHAT_MODE: 'dev', SEED_DEMO: 'false', ...env }
+  const base = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    WECHAT_MODE: 'dev',
+    SEED_DEMO: 'false',
+    ...env,
+  }
   if (driver === 'postgres') {
     const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
     await adminQuery(`create schema ${schema}`)
