@@ -6,6 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const screenshotDir = path.join(root, 'test-results/e2e')
@@ -99,4 +100,25 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
   throw new Error('server did not become ready in 60 s')
+}
+
+/** One server and one browser for a test file, started before its tests and stopped after. */
+export function serverAndBrowserPerFile(): {
+  server: () => RunningServer
+  browser: () => BrowserContext
+} {
+  let server: RunningServer | undefined
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined
+  beforeAll(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+  return {
+    server: () => server as RunningServer,
+    browser: () => (browser as Awaited<ReturnType<typeof launchBrowser>>).context,
+  }
 }

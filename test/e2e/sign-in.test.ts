@@ -1,23 +1,12 @@
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchBrowser, type RunningServer, screenshotDir, startServer } from './harness.ts'
+import { expect, test } from 'vitest'
+import { screenshotDir, serverAndBrowserPerFile } from './harness.ts'
 
-let server: RunningServer
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const running = serverAndBrowserPerFile()
 
 test('a dev-mode user signs in on 我的 and sees who they are', async () => {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  const page = await running.browser().newPage()
+  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
   await page.locator('input[placeholder="输入演示用户名"]').fill('骑手小王')
   await page.getByText('演示登录', { exact: true }).click()
   await page.getByText('微信用户', { exact: true }).waitFor({ timeout: 15_000 })
@@ -26,8 +15,8 @@ test('a dev-mode user signs in on 我的 and sees who they are', async () => {
 })
 
 test('a staff member signs in and sees the name of their jurisdiction', async () => {
-  const page = await browser.context.newPage()
-  await page.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  const page = await running.browser().newPage()
+  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
   await page.getByText('工作人员登录', { exact: true }).click()
   await page.locator('input[placeholder="账号"]').fill('demo.gulou')
   await page.locator('input[placeholder="密码"]').fill('wrong-password-1')

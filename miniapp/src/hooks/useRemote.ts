@@ -1,0 +1,51 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError } from '../services/http'
+
+export type RemoteState<T> =
+  | { phase: 'loading' }
+  | { phase: 'loaded'; value: T }
+  | { phase: 'failed'; error: ApiError }
+
+/** Loads once on mount; `reload` asks again (a retry button). */
+export function useRemote<T>(load: () => Promise<T>): {
+  state: RemoteState<T>
+  reload: () => void
+} {
+  const [state, setState] = useState<RemoteState<T>>({ phase: 'loading' })
+  // Only the latest request may update the page, and never after it is gone.
+  const latest = useRef(0)
+  const loader = useRef(load)
+  loader.current = load
+
+  const reload = useCallback(() => {
+    const id = ++latest.current
+    setState({ phase: 'loading' })
+    loader.current().then(
+      (value) => {
+        if (id === latest.current) setState({ phase: 'loaded', value })
+      },
+      (error: unknown) => {
+        if (id === latest.current) setState({ phase: 'failed', error: asApiError(error) })
+      },
+    )
+  }, [])
+
+  useEffect(() => {
+    reload()
+    return () => {
+      latest.current++
+    }
+  }, [reload])
+
+  return { state, reload }
+}
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error
+  return new ApiError({
+    code: 'internal_error',
+    message: '出现了意外错误',
+    status: 0,
+    cause: error,
+  })
+}
