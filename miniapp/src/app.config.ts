@@ -1,7 +1,20 @@
 export default defineAppConfig({
   pages: ['pages/nearby/index', 'pages/pledges/index', 'pages/me/index', 'pages/privacy/index'],
   // Staff pages load only when a staff member opens one: the rider's main package stays small.
-  subPackages: [{ root: 'packageStaff', pages: ['pages/login/index', 'pages/mfa/index'] }],
+  subPackages: [
+    {
+      root: 'packageStaff',
+      pages: [
+        'pages/login/index',
+        'pages/mfa/index',
+        'pages/review/index',
+        'pages/review-detail/index',
+        'pages/import/index',
+      ],
+    },
+    // Membership registration: riders who never register never download it.
+    { root: 'packageMember', pages: ['pages/register/index', 'pages/status/index'] },
+  ],
   window: {
     navigationBarTitleText: '党建通',
     navigationBarBackgroundColor: '#c8161d',
@@ -38,7 +51,8 @@ export default defineAppConfig({
   },
   // H5 page transitions slide; off keeps screenshots stable.
   animation: false,
-  requiredPrivateInfos: ['getLocation'],
+  // chooseLocation: a market opener picks the market's position on the map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找你附近的爱心驿站和流动党员党支部' },
   },

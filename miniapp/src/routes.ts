@@ -2,6 +2,15 @@
 export const staffPages = {
   login: '/packageStaff/pages/login/index',
   mfa: '/packageStaff/pages/mfa/index',
+  review: '/packageStaff/pages/review/index',
+  reviewDetail: '/packageStaff/pages/review-detail/index',
+  import: '/packageStaff/pages/import/index',
+} as const
+
+/** Self-registration of Party membership, in the packageMember sub-package. */
+export const memberPages = {
+  register: '/packageMember/pages/register/index',
+  status: '/packageMember/pages/status/index',
 } as const
 
 export const mainPages = {

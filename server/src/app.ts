@@ -7,13 +7,18 @@ import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import meRoutes from './me/me.routes.ts'
+import membershipsRoutes from './memberships/memberships.routes.ts'
+import notificationsPlugin from './notifications/notify.ts'
 import authPlugin from './plugins/auth.ts'
+import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
 import errorsPlugin from './plugins/errors.ts'
 import h5Plugin from './plugins/h5.ts'
 import retentionPlugin from './plugins/retention.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
+import registersRoutes from './registers/registers.routes.ts'
+import reviewRoutes from './review/review.routes.ts'
 import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
 import { APP_VERSION } from './version.ts'
@@ -80,14 +85,25 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   )
   await instance.register(errorsPlugin)
   await instance.register(swaggerPlugin, { version: APP_VERSION })
+  await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
+  await instance.register(notificationsPlugin)
   await instance.register(rateLimit, { global: false })
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
   await instance.register(statusRoutes)
   await instance.register(
     async (api) => {
-      for (const routes of [regionRoutes, authRoutes, meRoutes, staffRoutes, auditRoutes])
+      for (const routes of [
+        regionRoutes,
+        authRoutes,
+        meRoutes,
+        staffRoutes,
+        auditRoutes,
+        membershipsRoutes,
+        reviewRoutes,
+        registersRoutes,
+      ])
         await api.register(routes)
     },
     { prefix: '/api/v1' },

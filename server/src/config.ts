@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { Base64Key, FieldKeys, KeyId } from './crypto/keyring.ts'
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -29,6 +30,17 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  REGISTER_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1024 * 1024),
+  REGISTER_IMPORT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(30 * 60_000)
+    .describe('upper bound for uploading and importing one register file'),
   H5_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
@@ -38,7 +50,25 @@ const ConfigSchema = z.object({
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url({ error: 'must be a URL' }).default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WECHAT_REVIEW_TEMPLATE_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('subscribe-message template telling members the result of a review'),
+  WECHAT_REVIEW_TEMPLATE_KEYS: z
+    .string()
+    .regex(
+      /^[a-z_]+\d+(,[a-z_]+\d+){3}$/,
+      'must be four template keys, e.g. thing1,phrase2,time3,thing4',
+    )
+    .default('thing1,phrase2,time3,thing4'),
   STAFF_MFA: z.enum(['required', 'optional']).optional(),
+  FIELD_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
+  FIELD_KEYS: FieldKeys.optional().describe(
+    'keyId:base64key,…; unset outside production: dev file',
+  ),
+  FIELD_KEY_ACTIVE: KeyId.optional().describe('default: the last key in FIELD_KEYS'),
+  BLIND_INDEX_KEY: Base64Key.optional(),
   STAFF_SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
@@ -70,6 +100,9 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
+/** Never echoed into an error message, which ends up in logs. */
+const SECRETS = new Set(['JWT_SECRET', 'WECHAT_SECRET', 'FIELD_KEYS', 'BLIND_INDEX_KEY'])
+
 /** Reads and validates configuration once; the only place that looks at process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const relevant = Object.fromEntries(
@@ -79,7 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'configuration')
-      return `${name}=${JSON.stringify(env[name] ?? '')} is invalid: ${issue.message}`
+      const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? '')
+      return `${name}=${shown} is invalid: ${issue.message}`
     })
     throw new ConfigError(`Invalid configuration: ${lines.join('; ')}`)
   }
@@ -97,15 +131,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, config.DATA_DIR),
     h5Dir: config.H5_DIR ? path.resolve(cwd, config.H5_DIR) : DEFAULT_H5_DIR,
     seedDemo: SEED_DEMO === 'auto' ? !config.DATABASE_URL : SEED_DEMO === 'true',
+    FIELD_KEY_ACTIVE: config.FIELD_KEY_ACTIVE ?? [...(config.FIELD_KEYS?.keys() ?? [])].at(-1),
   }
 }
 
-/** Settings that are fine on a laptop and dangerous in production: refused at start. */
+/** Settings fine on a laptop but dangerous in production, and ones that contradict each
+ * other: refused at start. */
 function refuseUnsafe(config: Omit<Parsed, 'SEED_DEMO'>, wechatMode: 'dev' | 'live'): void {
   const problems: string[] = []
   if (config.NODE_ENV === 'production') {
     if (wechatMode === 'dev') problems.push('WECHAT_MODE="dev" is refused when NODE_ENV=production')
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production')
+    // Without them the server would fall back to the dev key file beside the data.
+    if (!config.FIELD_KEYS) problems.push('FIELD_KEYS is required when NODE_ENV=production')
+    if (!config.BLIND_INDEX_KEY)
+      problems.push('BLIND_INDEX_KEY is required when NODE_ENV=production')
+  } else if (!config.FIELD_KEYS !== !config.BLIND_INDEX_KEY) {
+    problems.push('FIELD_KEYS and BLIND_INDEX_KEY are set together, or neither (dev key file)')
+  }
+  const active = config.FIELD_KEY_ACTIVE
+  if (active && !config.FIELD_KEYS?.has(active)) {
+    const ids = [...(config.FIELD_KEYS?.keys() ?? [])].join(', ') || 'none'
+    problems.push(
+      `FIELD_KEY_ACTIVE="${active}" is invalid: must be one of the ids in FIELD_KEYS (${ids})`,
+    )
   }
   if (wechatMode === 'live' && (!config.WECHAT_APPID || !config.WECHAT_SECRET)) {
     problems.push('WECHAT_APPID and WECHAT_SECRET are required when WECHAT_MODE=live')

@@ -2,6 +2,8 @@ import type { InjectOptions } from 'fastify'
 import t from 'tap'
 import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { type Account, STRONG_PASSWORD, signInStaff, signInUser } from './fixtures/accounts.ts'
+import { registersMatrix, registersMatrixSetup } from './fixtures/matrix-registers.ts'
+import { consentingUser, riderForm, submitMembership } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
 
 const callers = [
@@ -141,6 +143,56 @@ const matrix: Record<
     request: () => ({ url: '/api/v1/audit' }),
     expect: [401, 403, 403, 200, 200, 200, 200, 200],
   },
+  'POST /api/v1/memberships': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/v1/memberships',
+      payload: { action: 'save', form: { kind: 'rider', name: '草稿' } },
+    }),
+    expect: [401, 201, 201, 403, 403, 403, 403, 403],
+  },
+  'GET /api/v1/memberships/mine': {
+    request: () => ({ url: '/api/v1/memberships/mine' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  'POST /api/v1/memberships/mine/withdraw': {
+    request: () => ({ method: 'POST', url: '/api/v1/memberships/mine/withdraw' }),
+    expect: [401, 200, 200, 403, 403, 403, 403, 403],
+  },
+  'GET /api/v1/review/memberships': {
+    request: () => ({ url: '/api/v1/review/memberships' }),
+    expect: [401, 403, 403, 200, 200, 200, 200, 200],
+  },
+  'GET /api/v1/review/memberships/:id': {
+    request: (ids) => ({ url: `/api/v1/review/memberships/${ids.membership}` }),
+    expect: [401, 403, 403, 200, 200, 404, 200, 200],
+  },
+  // A stale version: in scope that is a conflict, outside it the entry does not exist.
+  'POST /api/v1/review/memberships/:id/decision': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/v1/review/memberships/${ids.membership}/decision`,
+      payload: { decision: 'verify', version: 999 },
+    }),
+    expect: [401, 403, 403, 403, 409, 404, 409, 409],
+  },
+  'POST /api/v1/review/memberships/bulk-verify': {
+    request: (ids) => ({
+      method: 'POST',
+      url: '/api/v1/review/memberships/bulk-verify',
+      payload: { ids: [ids.membership] },
+    }),
+    expect: [401, 403, 403, 403, 200, 200, 200, 200],
+  },
+  'POST /api/v1/review/memberships/:id/reveal': {
+    request: (ids) => ({
+      method: 'POST',
+      url: `/api/v1/review/memberships/${ids.membership}/reveal`,
+      payload: { field: 'mobile', reason: '授权矩阵测试' },
+    }),
+    expect: [401, 403, 403, 200, 200, 404, 200, 200],
+  },
+  ...registersMatrix,
   // Last: it cancels the users' accounts.
   'DELETE /api/v1/me': {
     request: () => ({ method: 'DELETE', url: '/api/v1/me' }),
@@ -172,7 +224,20 @@ t.test('every route answers each kind of caller as the matrix says', async (t) =
     cityA: await signInStaff(app, 'city.a', 'city', '350100'),
     province: await signInStaff(app, 'province', 'province', '350000'),
   }
-  const ids = { target: accounts.stationA.id }
+  for (const user of [accounts.rider, accounts.operator])
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/privacy-consent',
+      headers: user.auth,
+      payload: { version: PRIVACY_NOTICE.version },
+    })
+  const member = await consentingUser(app, 'matrix-member')
+  const membership = await submitMembership(app, member, riderForm())
+  const ids = {
+    target: accounts.stationA.id,
+    membership: membership.id,
+    ...(await registersMatrixSetup(app, accounts)),
+  }
   for (const [key, row] of Object.entries(matrix)) {
     const got = []
     for (const caller of callers) {

@@ -1,5 +1,8 @@
 import t from 'tap'
 import { ConfigError, loadConfig } from '../src/config.ts'
+import { TEST_FIELD_KEYS_ENV, TEST_KEYS } from './fixtures/keys.ts'
+
+const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...TEST_FIELD_KEYS_ENV }
 
 t.test('defaults: port 3000, embedded database in ./data, demo seed on', async (t) => {
   const config = loadConfig({}, '/srv/app')
@@ -41,7 +44,6 @@ t.test('blank values count as unset', async (t) => {
 
 t.test('WeChat dev mode is the embedded default and refused in production', async (t) => {
   t.equal(loadConfig({}).WECHAT_MODE, 'dev')
-  const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }
   t.throws(() => loadConfig({ ...production, WECHAT_MODE: 'dev' }), {
     name: 'ConfigError',
     message: /WECHAT_MODE="dev" is refused when NODE_ENV=production/,
@@ -65,4 +67,58 @@ t.test('production needs a JWT secret; audit retention never under 180 days', as
     message: /AUDIT_RETENTION_DAYS="90" is invalid: must be at least 180/,
   })
   t.equal(loadConfig({}).AUDIT_RETENTION_DAYS, 365)
+})
+
+t.test('production refuses to start without field-encryption keys', async (t) => {
+  const wechat = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }
+  t.ok(loadConfig({ ...production, ...wechat }).FIELD_KEYS?.has('test1'))
+  t.throws(() => loadConfig({ ...production, ...wechat, FIELD_KEYS: '', BLIND_INDEX_KEY: '' }), {
+    name: 'ConfigError',
+    message:
+      /FIELD_KEYS is required when NODE_ENV=production; BLIND_INDEX_KEY is required when NODE_ENV=production/,
+  })
+  t.throws(() => loadConfig({ ...production, ...wechat, BLIND_INDEX_KEY: '' }), {
+    message: /BLIND_INDEX_KEY is required when NODE_ENV=production/,
+  })
+  const dev = loadConfig({})
+  t.equal(dev.FIELD_KEYS, undefined, 'outside production unset keys mean the dev key file')
+  t.equal(dev.FIELD_CIPHER, 'aes-256-gcm')
+  t.throws(() => loadConfig({ FIELD_KEYS: TEST_FIELD_KEYS_ENV.FIELD_KEYS }), {
+    message: /FIELD_KEYS and BLIND_INDEX_KEY are set together/,
+  })
+})
+
+t.test('a bad FIELD_KEYS or BLIND_INDEX_KEY is named, without echoing the key', async (t) => {
+  const k1 = TEST_KEYS.test1.toString('base64')
+  const cases: [string, RegExp][] = [
+    ['nocolon', /entry 1: must be keyId:base64key/],
+    [`K1:${k1}`, /entry 1: key id "K1" must be 1–16 of a-z 0-9 _ -/],
+    [`k1:${k1},k2:${TEST_KEYS.test2.toString('hex')}`, /entry 2: key "k2" must be base64 of 32/],
+    [`k1:${k1}, k1:${k1}`, /entry 2: key id "k1" is listed twice/],
+    [`k1:${k1.slice(0, 20)}`, /entry 1: key "k1" must be base64 of 32 bytes/],
+  ]
+  for (const [FIELD_KEYS, message] of cases) {
+    const env = { ...TEST_FIELD_KEYS_ENV, FIELD_KEYS }
+    t.throws(() => loadConfig(env), { name: 'ConfigError', message }, String(message))
+    t.throws(() => loadConfig(env), { message: /FIELD_KEYS=\(hidden\) is invalid/ })
+  }
+  t.throws(() => loadConfig({ ...TEST_FIELD_KEYS_ENV, BLIND_INDEX_KEY: 'c2hvcnQ=' }), {
+    message: /BLIND_INDEX_KEY=\(hidden\) is invalid: must be base64 of 32 bytes/,
+  })
+  t.throws(() => loadConfig({ FIELD_CIPHER: 'des' }), { message: /FIELD_CIPHER="des" is invalid/ })
+})
+
+t.test('FIELD_KEY_ACTIVE defaults to the last key and must be one of them', async (t) => {
+  const FIELD_KEYS = ['test1', 'test2'].map((id) => `${id}:${TEST_KEYS.test1.toString('base64')}`)
+  const env = { ...TEST_FIELD_KEYS_ENV, FIELD_KEYS: FIELD_KEYS.join(',') }
+  t.equal(loadConfig(env).FIELD_KEY_ACTIVE, 'test2')
+  t.equal(loadConfig({ ...env, FIELD_KEY_ACTIVE: 'test1' }).FIELD_KEY_ACTIVE, 'test1')
+  t.throws(() => loadConfig({ ...env, FIELD_KEY_ACTIVE: 'test3' }), {
+    name: 'ConfigError',
+    message:
+      /FIELD_KEY_ACTIVE="test3" is invalid: must be one of the ids in FIELD_KEYS \(test1, test2\)/,
+  })
+  t.throws(() => loadConfig({ FIELD_KEY_ACTIVE: 'dev1' }), {
+    message: /FIELD_KEY_ACTIVE="dev1" is invalid: .*\(none\)/,
+  })
 })

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import pg from 'pg'
 import app, { serverOptions } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/config.ts'
+import { TEST_FIELD_KEYS_ENV } from './fixtures/keys.ts'
 import { templateDir } from './fixtures/pglite-template.ts'
 
 /** The driver this run of the suite tests: `npm test` runs it once per driver. */
@@ -29,6 +30,7 @@ export async function freshConfig(
     LOG_LEVEL: 'silent',
     WECHAT_MODE: 'dev',
     SEED_DEMO: 'false',
+    ...TEST_FIELD_KEYS_ENV,
     ...env,
   }
   if (driver === 'postgres') {

@@ -20,9 +20,9 @@ t.test('a step runs once per version', async (t) => {
   await app.ready()
   let runs = 0
   const step = (version: string) => probeStep(version, async () => void runs++)
-  t.same((await runSeeds(app.db, { demo: false }, [step('1')])).ran, ['probe'])
-  t.same((await runSeeds(app.db, { demo: false }, [step('1')])).ran, [])
-  t.same((await runSeeds(app.db, { demo: false }, [step('2')])).ran, ['probe'])
+  t.same((await runSeeds(app.db, { demo: false, cipher: app.cipher }, [step('1')])).ran, ['probe'])
+  t.same((await runSeeds(app.db, { demo: false, cipher: app.cipher }, [step('1')])).ran, [])
+  t.same((await runSeeds(app.db, { demo: false, cipher: app.cipher }, [step('2')])).ran, ['probe'])
   t.equal(runs, 2)
 })
 
@@ -31,9 +31,30 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
   await app.ready()
   t.equal(await readMeta(app.db, 'demo'), undefined)
   const { seedSteps } = await import('../src/seed/seed.ts')
-  t.same((await runSeeds(app.db, { demo: false })).ran, [])
-  t.same((await runSeeds(app.db, { demo: true }, seedSteps)).ran, ['demo-marker', 'demo-staff'])
+  t.same((await runSeeds(app.db, { demo: false, cipher: app.cipher })).ran, [])
+  t.same((await runSeeds(app.db, { demo: true, cipher: app.cipher }, seedSteps)).ran, [
+    'demo-marker',
+    'demo-staff',
+    'demo-registers',
+    'demo-memberships',
+  ])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
+  const pending = await app.db
+    .selectFrom('memberships')
+    .select(['state', 'region_code'])
+    .where('state', '=', 'submitted')
+    .execute()
+  t.equal(pending.length, 5, 'demo entries wait in the review queue')
+  const strengths = await app.db
+    .selectFrom('memberships')
+    .select(['name', 'evidence_strength', 'evidence_sources'])
+    .orderBy('name')
+    .execute()
+  t.same(
+    strengths.map((row) => `${row.name}:${row.evidence_strength}:${row.evidence_sources}`),
+    ['张伟:none:0', '李强:moderate:1', '林开办:none:0', '王小明:strong:2', '陈建国:strong:3'],
+    'the demo registers confirm some entries and not others',
+  )
   const staff = await app.db
     .selectFrom('staff_accounts')
     .select(['username', 'level'])
@@ -56,7 +77,9 @@ t.test('a failing step leaves nothing half-written', async (t) => {
     await sql`insert into app_meta (key, value) values ('half', '1')`.execute(trx)
     throw new Error('boom')
   })
-  await t.rejects(runSeeds(app.db, { demo: false }, [failing]), { message: 'boom' })
+  await t.rejects(runSeeds(app.db, { demo: false, cipher: app.cipher }, [failing]), {
+    message: 'boom',
+  })
   t.equal(await readMeta(app.db, 'half'), undefined)
   t.equal(await readMeta(app.db, 'seed:probe'), undefined)
 })

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
+import { removeLocalDraft } from '../membership/local-draft'
 import { ApiError } from '../services/http'
 import { exportMyData } from '../services/me'
-import { cancelMyAccount } from '../services/session'
+import { cancelMyAccount, currentUser } from '../services/session'
 import { deliverPersonalData } from './deliver-personal-data'
 
 /** What cancellation erases, said before the user confirms (PIPL). */
@@ -18,12 +19,15 @@ export async function confirmAndCancelAccount(): Promise<boolean> {
     cancelText: '再想想',
   })
   if (!confirm) return false
+  const userId = currentUser()?.id
   try {
     await cancelMyAccount()
   } catch (error) {
     await showFailure('注销失败', error)
     return false
   }
+  // A registration form typed on this phone goes with the account.
+  if (userId) removeLocalDraft(userId)
   await Taro.showToast({ title: '账号已注销', icon: 'none' })
   return true
 }

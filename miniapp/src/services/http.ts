@@ -64,17 +64,33 @@ export function setTokenRefresher(refresher?: TokenRefresher): void {
  * Sends with the current access token. A 401 for an expired token triggers one refresh
  * (shared by every request that fails meanwhile) and one retry with the new token.
  */
-export async function request<T>(options: RequestOptions<T>): Promise<T> {
+export function request<T>(options: RequestOptions<T>): Promise<T> {
   const method = options.method ?? 'GET'
-  const token = CREDENTIAL_PATH.test(options.path) ? null : await accessTokenProvider?.()
+  return withAccessToken(options.path, (token) => sendWithRetries(method, options, token))
+}
+
+/**
+ * Runs `send` with the current access token; uploads and downloads use it too, so the
+ * token and its refresh live here only. `send` must throw ApiErrors (see errorFromBody).
+ */
+export async function withAccessToken<T>(
+  path: string,
+  send: (token: string | null | undefined) => Promise<T>,
+): Promise<T> {
+  const token = CREDENTIAL_PATH.test(path) ? null : await accessTokenProvider?.()
   try {
-    return await sendWithRetries(method, options, token)
+    return await send(token)
   } catch (error) {
     if (!token || !isExpiredToken(error)) throw error
     const fresh = await refreshedToken(token)
     if (!fresh) throw error
-    return sendWithRetries(method, options, fresh)
+    return send(fresh)
   }
+}
+
+/** The full URL of a path under the API base. */
+export function apiUrl(path: string): string {
+  return env.apiBase + path
 }
 
 async function sendWithRetries<T>(
@@ -137,7 +153,7 @@ async function requestOnce<T>(
   let response: { statusCode: number; data: unknown }
   try {
     response = await Taro.request({
-      url: env.apiBase + options.path,
+      url: apiUrl(options.path),
       method,
       header,
       timeout: REQUEST_TIMEOUT_MS,
@@ -149,12 +165,16 @@ async function requestOnce<T>(
     throw networkError(cause)
   }
 
-  const { statusCode } = response
-  if (statusCode < 200 || statusCode >= 300) throw errorFromBody(statusCode, response.data)
+  return checkedBody(response.statusCode, response.data, options.schema)
+}
+
+/** The body of a 2xx answer checked against `schema`; any other answer as an ApiError. */
+export function checkedBody<T>(statusCode: number, body: unknown, schema: z.ZodType<T>): T {
+  if (statusCode < 200 || statusCode >= 300) throw errorFromBody(statusCode, body)
   // Platforms hand an empty body over as '', undefined or null.
-  const data = statusCode === 204 ? null : response.data
+  const data = statusCode === 204 ? null : body
   // zod runs without eval: WeChat's JS engine forbids `new Function`.
-  const parsed = options.schema.safeParse(data, { jitless: true })
+  const parsed = schema.safeParse(data, { jitless: true })
   if (!parsed.success) {
     throw new ApiError({
       code: 'invalid_response',

@@ -1,7 +1,7 @@
 /**
  * Plain DOM stand-ins for the Taro components the app uses (View→div, Text→span,
- * Button→button, Input→input, Image→img). Taro-only props are dropped so React does
- * not warn about them.
+ * Button→button, Input→input, Textarea→textarea, Switch→checkbox, Image→img). Taro-only
+ * props are dropped so React does not warn about them.
  */
 import type { ReactNode } from 'react'
 
@@ -98,4 +98,51 @@ export function Input({
 
 export function Image({ className, src }: { className?: string; src: string; mode?: string }) {
   return <img className={className} src={src} alt="" />
+}
+
+interface TextareaProps {
+  className?: string
+  placeholder?: string
+  value?: string
+  maxlength?: number
+  onInput?: (event: { detail: { value: string } }) => void
+}
+
+export function Textarea({ className, placeholder, value, maxlength, onInput }: TextareaProps) {
+  return (
+    <textarea
+      className={className}
+      placeholder={placeholder}
+      value={value}
+      maxLength={maxlength}
+      onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    />
+  )
+}
+
+interface SwitchProps {
+  checked?: boolean
+  onChange?: (event: { detail: { value: boolean } }) => void
+}
+
+/** A checkbox with the switch role; Taro reports the new state as `detail.value`. */
+export function Switch({ checked, onChange }: SwitchProps) {
+  return (
+    <input
+      type="checkbox"
+      role="switch"
+      aria-checked={checked ?? false}
+      checked={checked ?? false}
+      onChange={(event) => onChange?.({ detail: { value: event.target.checked } })}
+    />
+  )
+}
+
+/** Only its children: tests run the H5 branches, where pickers are plain form elements. */
+export function Picker({ children }: { children?: ReactNode }) {
+  return <div>{children}</div>
+}
+
+export function ScrollView({ className, children }: Common & { scrollX?: boolean }) {
+  return <div className={className}>{children}</div>
 }

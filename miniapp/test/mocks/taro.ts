@@ -1,5 +1,5 @@
 /** Stand-ins for the `@tarojs/taro` APIs the app calls; tests set their behaviour. */
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { vi } from 'vitest'
 
 /** What Taro storage holds; test/setup.ts empties it after every test. */
@@ -13,6 +13,14 @@ const Taro = {
   setClipboardData: vi.fn(async () => ({})),
   navigateTo: vi.fn(async () => ({})),
   navigateBack: vi.fn(async () => ({})),
+  redirectTo: vi.fn(async () => ({})),
+  pageScrollTo: vi.fn(async () => ({})),
+  uploadFile: vi.fn(),
+  downloadFile: vi.fn(),
+  shareFileMessage: vi.fn(async () => ({})),
+  chooseMessageFile: vi.fn(),
+  chooseLocation: vi.fn(),
+  getFileSystemManager: vi.fn(() => ({ readFileSync: vi.fn(() => '') })),
   switchTab: vi.fn(async () => ({})),
   getCurrentPages: vi.fn((): unknown[] => [{}, {}]),
   openPrivacyContract: vi.fn(),
@@ -27,10 +35,42 @@ const Taro = {
   }),
 }
 
-/** The page is shown once, when it mounts. */
+/** The page is shown when it mounts, and again whenever a test fires `didShow`. */
 export function useDidShow(callback: () => void): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, like a first show
   useEffect(() => callback(), [])
+  useLifecycle('didShow', callback)
+}
+
+/** Page lifecycles a test fires itself: `fire('didHide')`, `fire('reachBottom')`. */
+const lifecycle = new Map<string, Set<() => void>>()
+
+export function fire(event: 'didShow' | 'didHide' | 'unload' | 'reachBottom'): void {
+  for (const callback of lifecycle.get(event) ?? []) callback()
+}
+
+function useLifecycle(event: string, callback: () => void): void {
+  const latest = useRef(callback)
+  latest.current = callback
+  useEffect(() => {
+    const call = () => latest.current()
+    const set = lifecycle.get(event) ?? new Set()
+    lifecycle.set(event, set.add(call))
+    return () => {
+      set.delete(call)
+    }
+  }, [event])
+}
+
+export const useDidHide = (callback: () => void) => useLifecycle('didHide', callback)
+export const useUnload = (callback: () => void) => useLifecycle('unload', callback)
+export const useReachBottom = (callback: () => void) => useLifecycle('reachBottom', callback)
+
+/** The page's query; a test sets it before rendering the page. */
+export const routerParams: Record<string, string | undefined> = {}
+
+export function useRouter() {
+  return { params: routerParams, path: '' }
 }
 
 export function useLoad(callback: () => void): void {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import MePage from '../../src/pages/me'
 import { installSession, sessionStore } from '../../src/services/session'
@@ -13,6 +13,8 @@ import {
   staffMe,
   userMe,
 } from '../fixtures'
+import { myMembership } from '../membership-fixtures'
+import { fire, storage } from '../mocks/taro'
 
 const region = {
   code: '350102',
@@ -34,6 +36,7 @@ function routes(overrides: Parameters<typeof routeRequests>[0] = {}) {
     'GET /status': ok(serviceStatus()),
     'GET /me': ok(sessionStore.current()?.user ?? userMe()),
     'GET /regions/350102': ok(region),
+    'GET /memberships/mine': ok({ membership: null }),
     ...overrides,
   })
 }
@@ -150,6 +153,20 @@ describe('我的 for a mini-program user', () => {
     expect(sessionStore.current()).toBeNull()
   })
 
+  it('erases the registration draft kept on the phone with the account', async () => {
+    signedIn()
+    const draftKey = `djt.membershipDraft.${userMe().id}`
+    storage.set(draftKey, { savedAt: '2026-11-05T02:00:00.000Z', form: { kind: 'rider' } })
+    routes({ 'DELETE /me': noContent() })
+    vi.mocked(Taro.showModal).mockResolvedValue({ confirm: true, cancel: false, errMsg: '' })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('注销账号'))
+
+    expect(await screen.findByText('未登录')).toBeTruthy()
+    expect(storage.has(draftKey)).toBe(false)
+  })
+
   it('keeps the account when the server refuses the cancellation, and says why', async () => {
     signedIn()
     routes({
@@ -238,6 +255,58 @@ describe('我的 for a mini-program user', () => {
 
     expect(await screen.findByText('未登录')).toBeTruthy()
     expect(callsTo('POST /auth/logout')[0]?.data).toEqual({ refreshToken: 'refresh-token-0001' })
+  })
+})
+
+describe('我的: 党员登记', () => {
+  it('says 未登记 and opens the register page before there is an entry', async () => {
+    signedIn()
+    routes()
+    render(<MePage />)
+
+    expect(await screen.findByText('未登记')).toBeTruthy()
+    fireEvent.click(screen.getByText('党员登记'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageMember/pages/register/index' })
+  })
+
+  it('shows the entry’s state and opens the status page', async () => {
+    signedIn()
+    routes({ 'GET /memberships/mine': ok({ membership: myMembership({ state: 'verified' }) }) })
+    render(<MePage />)
+
+    expect(await screen.findByText('已核验')).toBeTruthy()
+    fireEvent.click(screen.getByText('党员登记'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packageMember/pages/status/index' })
+  })
+
+  it('asks again when 我的 shows again (the bureau may have decided meanwhile)', async () => {
+    signedIn()
+    let state: 'submitted' | 'verified' = 'submitted'
+    routes({ 'GET /memberships/mine': () => ok({ membership: myMembership({ state }) }) })
+    render(<MePage />)
+    expect(await screen.findByText('待核验')).toBeTruthy()
+
+    state = 'verified'
+    act(() => fire('didShow'))
+
+    expect(await screen.findByText('已核验')).toBeTruthy()
+  })
+
+  it('is not offered to staff, who get the review queue and the register import', () => {
+    signedIn(staffMe())
+    routes()
+    render(<MePage />)
+
+    expect(screen.queryByText('党员登记')).toBeNull()
+    fireEvent.click(screen.getByText('登记核验'))
+    fireEvent.click(screen.getByText('名录导入'))
+
+    expect(vi.mocked(Taro.navigateTo).mock.calls.map(([options]) => options?.url)).toEqual([
+      '/packageStaff/pages/review/index',
+      '/packageStaff/pages/import/index',
+    ])
   })
 })
 

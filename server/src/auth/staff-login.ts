@@ -83,7 +83,7 @@ export async function checkStaffCredentials(
   }
   if (staff.totp_enabled && staff.totp_secret) {
     if (!otp) return { refused: new ApiError(401, 'mfa_required', '请输入动态验证码') }
-    const checked = verifyTotp(staff.totp_secret, otp, {
+    const checked = verifyTotp(app.cipher.decrypt(staff.totp_secret), otp, {
       lastUsedStep: staff.totp_last_step ?? undefined,
     })
     if (!checked.ok) {

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util'
 import { CreateStaffRequest } from '@djt/shared'
 import { recordAudit } from '../audit/audit.repository.ts'
 import { loadConfig } from '../config.ts'
+import { createFieldCipher } from '../crypto/field-cipher.ts'
+import { loadKeyring } from '../crypto/keyring.ts'
 import { migrate, readMigrations } from '../db/migrate.ts'
 import { openDatabase } from '../db/open.ts'
 import { runSeeds } from '../seed/seed.ts'
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
   const handle = await openDatabase(config)
   try {
     await migrate(handle, await readMigrations())
-    await runSeeds(handle.db, { demo: config.seedDemo })
+    const cipher = createFieldCipher(loadKeyring(config))
+    await runSeeds(handle.db, { demo: config.seedDemo, cipher })
     const id = await handle.db.transaction().execute(async (trx) => {
       const created = await createStaff(trx, null, parsed.data)
       await recordAudit(trx, {

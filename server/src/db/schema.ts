@@ -9,6 +9,14 @@ export interface Database {
   staff_accounts: StaffAccountTable
   refresh_tokens: RefreshTokenTable
   audit_log: AuditLogTable
+  memberships: MembershipTable
+  membership_events: MembershipEventTable
+  register_imports: RegisterImportTable
+  register_import_rejects: RegisterImportRejectTable
+  register_business: RegisterBusinessTable
+  register_annual_report: RegisterAnnualReportTable
+  register_platform_roster: RegisterPlatformRosterTable
+  register_party_list: RegisterPartyListTable
 }
 
 export interface SchemaMigrationTable {
@@ -91,4 +99,130 @@ export interface AuditLogTable {
   request_id: string | null
   ip: string | null
   detail: ColumnType<unknown, string | null, never>
+}
+
+type Json = ColumnType<unknown, string, string>
+export type MembershipKind = 'rider' | 'operator' | 'market_opener'
+export type MembershipState =
+  | 'draft'
+  | 'submitted'
+  | 'needs_info'
+  | 'resubmitted'
+  | 'verified'
+  | 'rejected'
+  | 'revoked'
+  | 'withdrawn'
+
+export interface MembershipTable {
+  id: Generated<string>
+  user_id: string
+  kind: MembershipKind
+  state: MembershipState
+  version: Generated<number>
+  /** The form without mobile and idNumber; insert as JSON text. */
+  form: Json
+  name: string | null
+  region_code: string | null
+  region_path: string | null
+  platform: string | null
+  rider_id_norm: string | null
+  uscc: string | null
+  mobile_enc: string | null
+  mobile_bi: string | null
+  id_number_enc: string | null
+  id_number_bi: string | null
+  question: string | null
+  warnings: ColumnType<unknown, string | undefined, string>
+  evidence: ColumnType<unknown, string | null | undefined, string | null>
+  evidence_strength: Generated<'strong' | 'moderate' | 'weak' | 'conflict' | 'none'>
+  evidence_sources: Generated<number>
+  queued_at: Date | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface MembershipEventTable {
+  id: Generated<number>
+  membership_id: string
+  at: Generated<Date>
+  actor_id: string | null
+  actor_role: 'member' | 'staff' | 'system'
+  actor_label: string
+  action: string
+  from_state: MembershipState | null
+  to_state: MembershipState
+  note: string | null
+}
+
+export type RegisterKind = 'business' | 'annual_report' | 'platform_roster' | 'party_list'
+
+export interface RegisterImportTable {
+  id: Generated<string>
+  kind: RegisterKind
+  file_name: string
+  imported_by: string
+  region_code: string
+  region_path: string
+  started_at: Generated<Date>
+  finished_at: Date | null
+  rows_read: Generated<number>
+  rows_accepted: Generated<number>
+  rows_rejected: Generated<number>
+  evidence_recomputed: Generated<number>
+}
+
+export interface RegisterImportRejectTable {
+  import_id: string
+  line: number
+  field: string | null
+  reason: string
+}
+
+export interface RegisterBusinessTable {
+  uscc: string
+  name: string
+  name_norm: string
+  legal_representative: string
+  legal_representative_norm: string
+  status: string
+  active: boolean
+  region_code: string
+  region_path: string
+  import_id: string
+}
+
+export interface RegisterAnnualReportTable {
+  uscc: string
+  member_count: number
+  has_organisation: boolean
+  region_path: string
+  import_id: string
+}
+
+export interface RegisterPlatformRosterTable {
+  id: Generated<number>
+  platform: string
+  rider_id_norm: string
+  name: string
+  name_norm: string
+  mobile_enc: string
+  mobile_bi: string
+  is_member: boolean
+  region_code: string
+  region_path: string
+  import_id: string
+}
+
+export interface RegisterPartyListTable {
+  id: Generated<number>
+  name: string
+  name_norm: string
+  id_number_enc: string | null
+  id_number_bi: string | null
+  mobile_enc: string | null
+  mobile_bi: string | null
+  organisation: string
+  region_code: string
+  region_path: string
+  import_id: string
 }

@@ -46,7 +46,13 @@ export async function collectPersonalData(db: Db, userId: string) {
     .where('actor_id', '=', userId)
     .orderBy('id')
     .execute()
-  return { user, staff: staff ?? null, sessions, activity }
+  const memberships = await db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute()
+  return { user, staff: staff ?? null, sessions, activity, memberships }
 }
 
 /**
@@ -67,5 +73,7 @@ export async function eraseUser(db: Db, userId: string): Promise<void> {
     })
     .where('id', '=', userId)
     .execute()
+  // The registration goes with its timeline (cascade); the ledgers count only what remains.
+  await db.deleteFrom('memberships').where('user_id', '=', userId).execute()
   await revokeAllForUser(db, userId)
 }

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository.ts'
 import { describeUser } from '../auth/sessions.ts'
 import { ApiError } from '../http/errors.ts'
+import type { MembershipRow } from '../memberships/memberships.repository.ts'
+import { maskedSecrets } from '../memberships/memberships.view.ts'
 import { acceptPrivacy, collectPersonalData, eraseUser } from './me.repository.ts'
 import { PRIVACY_NOTICE } from './privacy-notice.ts'
 
@@ -77,9 +79,16 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await collectPersonalData(app.db, callerId(request.caller))
+      const { memberships, ...data } = await collectPersonalData(app.db, callerId(request.caller))
       reply.header('content-disposition', 'attachment; filename="my-data.json"')
-      return { exportedAt: new Date().toISOString(), ...data }
+      // Ciphertexts and blind indexes mean nothing to a person: their masked values instead.
+      const registrations = memberships.map(
+        ({ mobile_enc, mobile_bi, id_number_enc, id_number_bi, ...row }) => ({
+          ...row,
+          ...maskedSecrets(app.cipher, { ...row, mobile_enc, id_number_enc } as MembershipRow),
+        }),
+      )
+      return { exportedAt: new Date().toISOString(), ...data, memberships: registrations }
     },
   )
 

@@ -24,11 +24,11 @@ export default fp(
     const files = await readMigrations()
     const applied = await migrate(handle, files)
     if (applied.length > 0) app.log.info({ applied }, 'migrations applied')
-    const seeded = await runSeeds(handle.db, { demo: config.seedDemo })
+    const seeded = await runSeeds(handle.db, { demo: config.seedDemo, cipher: app.cipher })
     if (seeded.ran.length > 0) app.log.info({ steps: seeded.ran }, 'seed steps ran')
     app.decorate('database', handle)
     app.decorate('db', handle.db)
     app.decorate('migrationCount', files.length)
   },
-  { name: 'db' },
+  { name: 'db', dependencies: ['crypto'] },
 )

@@ -74,6 +74,9 @@ function classify(error: FastifyError): Answer {
   const status = error.statusCode ?? 500
   const generic = byStatus[status]
   if (status < 500 && generic) return { status, ...generic }
+  // A client error a plugin raises with a status not listed above (406, 411 …) stays a 4xx.
+  if (status >= 400 && status < 500)
+    return { status, code: 'validation_failed', message: '请求有误' }
   if (status === 503 && generic) return { status, ...generic }
   return { status: 500, code: 'internal_error', message: '服务器内部错误，请稍后再试' }
 }

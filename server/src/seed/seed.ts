@@ -1,7 +1,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
+import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
+import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
 import { readMeta, writeMeta } from '../meta/meta.repository.ts'
 import { regionsSeed } from '../regions/regions.seed.ts'
+import { demoRegistersSeed } from '../registers/registers.demo-seed.ts'
 import { demoStaffSeed } from '../staff/staff.demo-seed.ts'
 import { demoMarkerSeed } from './demo.seed.ts'
 
@@ -14,10 +17,21 @@ export interface SeedStep {
   /** Demo steps run only when the demo dataset is wanted (the embedded database by default). */
   demo: boolean
   version: string
-  run(trx: Transaction<Database>): Promise<void>
+  run(trx: Transaction<Database>, context: SeedContext): Promise<void>
 }
 
-export const seedSteps: SeedStep[] = [regionsSeed, demoMarkerSeed, demoStaffSeed]
+/** What steps need besides the database: demo people have encrypted mobiles too. */
+export interface SeedContext {
+  cipher: FieldCipher
+}
+
+export const seedSteps: SeedStep[] = [
+  regionsSeed,
+  demoMarkerSeed,
+  demoStaffSeed,
+  demoRegistersSeed,
+  demoMembershipsSeed,
+]
 
 export interface SeedReport {
   ran: string[]
@@ -26,7 +40,7 @@ export interface SeedReport {
 /** Runs every due step in one transaction, under a lock, so two servers seed once. */
 export function runSeeds(
   db: Kysely<Database>,
-  options: { demo: boolean },
+  options: { demo: boolean } & SeedContext,
   steps = seedSteps,
 ): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => {
@@ -36,7 +50,7 @@ export function runSeeds(
       if (step.demo && !options.demo) continue
       const done = await readMeta<{ version: string }>(trx, `seed:${step.name}`)
       if (done?.version === step.version) continue
-      await step.run(trx)
+      await step.run(trx, { cipher: options.cipher })
       await writeMeta(trx, `seed:${step.name}`, {
         version: step.version,
         at: new Date().toISOString(),

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
+import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database, StaffLevel } from '../db/schema.ts'
 
 type Db = Kysely<Database>
@@ -86,20 +87,37 @@ export async function setDisabled(db: Db, id: string, disabled: boolean): Promis
     .execute()
 }
 
-export async function saveTotpSecret(db: Db, id: string, secret: string): Promise<void> {
+/** The TOTP secret is stored encrypted: a database dump alone cannot mint codes. */
+export async function saveTotpSecret(
+  db: Db,
+  cipher: FieldCipher,
+  id: string,
+  secret: string,
+): Promise<void> {
   await db
     .updateTable('staff_accounts')
-    .set({ totp_secret: secret, totp_enabled: false })
+    .set({ totp_secret: cipher.encrypt(secret), totp_enabled: false })
     .where('user_id', '=', id)
     .execute()
 }
 
-export function findTotp(db: Db, id: string) {
+/** Whether the second factor is on, without touching the secret. */
+export function findTotpStatus(db: Db, id: string) {
   return db
+    .selectFrom('staff_accounts')
+    .select(['totp_enabled', 'username'])
+    .where('user_id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+
+/** The decrypted secret; one that is not a valid ciphertext throws instead of being used. */
+export async function findTotp(db: Db, cipher: FieldCipher, id: string) {
+  const row = await db
     .selectFrom('staff_accounts')
     .select(['totp_secret', 'totp_enabled', 'username'])
     .where('user_id', '=', id)
     .executeTakeFirstOrThrow()
+  return { ...row, totp_secret: row.totp_secret === null ? null : cipher.decrypt(row.totp_secret) }
 }
 
 export async function enableTotp(db: Db, id: string, step: number): Promise<void> {

@@ -22,6 +22,7 @@ import {
   enableTotp,
   findStaffInScope,
   findTotp,
+  findTotpStatus,
   listStaffInScope,
   saveTotpSecret,
   setDisabled,
@@ -132,10 +133,11 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const caller = staffOf(request.caller)
-      const current = await findTotp(app.db, caller.id)
+      // The status only: an unfinished enrolment's old secret is replaced, never decrypted.
+      const current = await findTotpStatus(app.db, caller.id)
       if (current.totp_enabled) throw new ApiError(409, 'conflict', '已绑定动态验证码')
       const secret = generateTotpSecret()
-      await saveTotpSecret(app.db, caller.id, secret)
+      await saveTotpSecret(app.db, app.cipher, caller.id, secret)
       const url = otpauthUrl({ secret, account: current.username })
       const svg = await QRCode.toString(url, { type: 'svg', margin: 1 })
       return {
@@ -159,7 +161,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const caller = staffOf(request.caller)
-      const current = await findTotp(app.db, caller.id)
+      const current = await findTotp(app.db, app.cipher, caller.id)
       if (!current.totp_secret || current.totp_enabled)
         throw new ApiError(409, 'conflict', '请先开始绑定')
       const checked = verifyTotp(current.totp_secret, request.body.otp)

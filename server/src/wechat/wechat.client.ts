@@ -87,11 +87,15 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
   }
 }
 
+/** The openid dev mode gives `dev:<name>`: the demo seed uses it so demo people can sign in. */
+export function devOpenid(name: string): string {
+  return `dev_${createHash('sha256').update(`djt-dev:${name}`).digest('hex').slice(0, 24)}`
+}
+
 async function devCode2Session(code: string): Promise<WechatSession> {
   const name = DEV_CODE.exec(code)?.[1]
   if (!name) throw new WechatError('wechat_invalid_code', undefined, 'not a dev:<name> code')
-  const digest = createHash('sha256').update(`djt-dev:${name}`).digest('hex')
-  return { openid: `dev_${digest.slice(0, 24)}`, sessionKey: randomBytes(16).toString('base64') }
+  return { openid: devOpenid(name), sessionKey: randomBytes(16).toString('base64') }
 }
 
 async function liveCode2Session(
@@ -107,10 +111,15 @@ async function liveCode2Session(
   return readAnswer(await fetchAnswer(`${endpoint}?${query}`, timeoutMs))
 }
 
-async function fetchAnswer(url: string, timeoutMs: number): Promise<unknown> {
+/** One WeChat API call: a network failure, a timeout or a non-2xx all mean "unavailable". */
+export async function fetchAnswer(
+  url: string,
+  timeoutMs: number,
+  init: RequestInit = {},
+): Promise<unknown> {
   let response: Response
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
   } catch (error) {
     throw new WechatError('wechat_unavailable', undefined, describeFailure(error))
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { normalizeMobile } from '../normalize.ts'
 import { reportProblem } from './problem.ts'
 
 export function mobileProblem(mobile: string): string | undefined {
@@ -21,6 +22,7 @@ export function stripChinaCountryCode(mobile: string): string {
 export const Mobile = z
   .string({ error: '手机号应为文本' })
   .trim()
-  .overwrite(stripChinaCountryCode)
+  // Pasted from contacts as '+86 138 1234 5678' or typed with full-width digits: same number.
+  .overwrite((typed) => normalizeMobile(stripChinaCountryCode(typed)))
   .superRefine(reportProblem(mobileProblem))
 export type Mobile = z.infer<typeof Mobile>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { normalizeResidentId } from '../normalize.ts'
 import { reportProblem } from './problem.ts'
 import { isValidRegionCode } from './regionCode.ts'
 
@@ -51,6 +52,6 @@ function chinaCalendarDate(instant: Date): string {
 export const ResidentId = z
   .string({ error: '身份证号应为文本' })
   .trim()
-  .toUpperCase()
+  .overwrite(normalizeResidentId)
   .superRefine(reportProblem((id) => residentIdProblem(id)))
 export type ResidentId = z.infer<typeof ResidentId>

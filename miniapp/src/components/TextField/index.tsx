@@ -8,16 +8,28 @@ interface Props {
   onChange: (value: string) => void
   onConfirm?: () => void
   error?: string | undefined
+  /** What the field is for, under it (e.g. why an ID number is asked). */
+  hint?: string | undefined
+  /** On the wrapper, so a form can scroll to the field. */
+  id?: string | undefined
   password?: boolean
-  /** `number` brings up the digit keyboard (the 6-digit code). */
-  type?: 'text' | 'number'
+  /** `number` brings up the digit keyboard (the 6-digit code); `digit` adds the point. */
+  type?: 'text' | 'number' | 'digit' | 'idcard'
   maxlength?: number
 }
 
 /** A labelled input with its error underneath; 48 px high for thumbs. */
-export default function TextField({ label, error, onChange, onConfirm, ...input }: Props) {
+export default function TextField({
+  label,
+  error,
+  hint,
+  id,
+  onChange,
+  onConfirm,
+  ...input
+}: Props) {
   return (
-    <View className="text-field">
+    <View className="text-field" id={id}>
       <Text className="text-field__label">{label}</Text>
       <Input
         className={`text-field__input${error ? ' text-field__input--invalid' : ''}`}
@@ -29,6 +41,7 @@ export default function TextField({ label, error, onChange, onConfirm, ...input 
         onInput={(event) => onChange(event.detail.value)}
         onConfirm={() => onConfirm?.()}
       />
+      {hint && <Text className="text-field__hint">{hint}</Text>}
       {error && <Text className="text-field__error">{error}</Text>}
     </View>
   )

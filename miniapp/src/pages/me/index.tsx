@@ -1,14 +1,16 @@
+import { type MembershipState, membershipStateNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import ProfileCard from '../../components/ProfileCard'
 import SignInCard from '../../components/SignInCard'
 import { env } from '../../env'
+import { useMyMembershipState } from '../../hooks/useMyMembershipState'
 import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
 import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
 import { privacySummary } from '../../profile/labels'
-import { mainPages, staffPages } from '../../routes'
+import { mainPages, memberPages, staffPages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 
@@ -39,6 +41,13 @@ export default function MePage() {
       ) : (
         <SignInCard devMode={devMode} />
       )}
+      {user?.role === 'user' && <MembershipRow memberId={user.id} />}
+      {user?.staff && (
+        <View className="card me__list">
+          <Row label="登记核验" onClick={go(staffPages.review)} />
+          <Row label="名录导入" onClick={go(staffPages.import)} />
+        </View>
+      )}
       <View className="card me__list">
         <Row label="隐私保护指引" value={privacySummary(user)} onClick={go(mainPages.privacy)} />
         {user && (
@@ -60,6 +69,27 @@ export default function MePage() {
       )}
     </View>
   )
+}
+
+/** 党员登记 with the entry's state; opens the entry, or the form when there is none. */
+function MembershipRow({ memberId }: { memberId: string }) {
+  const state = useMyMembershipState(memberId)
+  const url = state ? memberPages.status : memberPages.register
+  return (
+    <View className="card me__list">
+      <Row
+        label="党员登记"
+        value={membershipSummary(state)}
+        onClick={() => Taro.navigateTo({ url })}
+      />
+    </View>
+  )
+}
+
+/** 已核验, 未登记, or nothing while unknown. */
+function membershipSummary(state: MembershipState | null | undefined): string {
+  if (state === undefined) return ''
+  return state ? membershipStateNames[state] : '未登记'
 }
 
 interface RowProps {

@@ -1,0 +1,29 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import './index.scss'
+
+interface Props {
+  label: string
+  placeholder: string
+  value: string
+  onChange: (value: string) => void
+  id?: string | undefined
+  error?: string | undefined
+  maxlength?: number
+}
+
+/** Several lines of free text (an answer, a reason), with its error underneath. */
+export default function TextAreaField({ label, error, id, onChange, ...area }: Props) {
+  return (
+    <View className="textarea-field" id={id}>
+      <Text className="textarea-field__label">{label}</Text>
+      <Textarea
+        className={`textarea-field__input${error ? ' textarea-field__input--invalid' : ''}`}
+        placeholder={area.placeholder}
+        value={area.value}
+        maxlength={area.maxlength ?? 500}
+        onInput={(event) => onChange(event.detail.value)}
+      />
+      {error && <Text className="textarea-field__error">{error}</Text>}
+    </View>
+  )
+}

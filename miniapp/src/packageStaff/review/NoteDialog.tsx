@@ -1,0 +1,51 @@
+import { Button, Text } from '@tarojs/components'
+import { useState } from 'react'
+import Sheet from '../../components/Sheet'
+import TextAreaField from '../../components/TextAreaField'
+
+interface Props {
+  title: string
+  label: string
+  placeholder: string
+  /** What happens on 确认, said once more before it happens. */
+  explanation: string
+  confirmText: string
+  /** The note's problem, or undefined when it may be sent. */
+  check: (note: string) => string | undefined
+  onConfirm: (note: string) => Promise<void>
+  onClose: () => void
+}
+
+/** Asks for the words a decision needs (a question, a reason) and confirms it in one place. */
+export default function NoteDialog(props: Props) {
+  const [note, setNote] = useState('')
+  const [error, setError] = useState<string | undefined>()
+  const [busy, setBusy] = useState(false)
+  const confirm = async () => {
+    const problem = props.check(note)
+    setError(problem)
+    if (problem || busy) return
+    setBusy(true)
+    await props.onConfirm(note.trim()).finally(() => setBusy(false))
+  }
+  return (
+    <Sheet title={props.title} onClose={props.onClose}>
+      <Text className="detail__explain">{props.explanation}</Text>
+      <TextAreaField
+        label={props.label}
+        placeholder={props.placeholder}
+        value={note}
+        error={error}
+        onChange={setNote}
+      />
+      <Button
+        className="btn btn--primary"
+        hoverClass="btn--pressed"
+        disabled={busy || undefined}
+        onClick={confirm}
+      >
+        {props.confirmText}
+      </Button>
+    </Sheet>
+  )
+}

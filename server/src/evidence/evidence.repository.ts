@@ -1,0 +1,115 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely'
+import type { Database, MembershipKind } from '../db/schema.ts'
+import { textArray, unnestRows } from '../registers/sql-arrays.ts'
+import type { PartyListFacts } from './facts.ts'
+
+/** Which pending entries to recompute; several criteria narrow together, none means all. */
+export interface EvidenceScope {
+  membershipIds?: string[]
+  /** Entries whose keys meet a row this import wrote. */
+  importId?: string
+  regionPath?: string
+}
+
+export interface FactsRow {
+  id: string
+  kind: MembershipKind
+  name: string | null
+  mobile_bi: string | null
+  id_number_bi: string | null
+  region_code: string | null
+  uscc: string | null
+  business_name: string | null
+  market_name: string | null
+  org_form: string | null
+  roster_name_norm: string | null
+  roster_mobile_bi: string | null
+  roster_is_member: boolean | null
+  party_name_norm: string | null
+  party_id_number_bi: string | null
+  party_mobile_bi: string | null
+  party_by_mobile: PartyListFacts[]
+  business_name_norm: string | null
+  legal_representative_norm: string | null
+  business_active: boolean | null
+  business_status: string | null
+  business_region_code: string | null
+  member_count: number | null
+  has_organisation: boolean | null
+}
+
+function conditions(scope: EvidenceScope, after: string | undefined): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [sql`m.state in ('submitted', 'resubmitted', 'needs_info')`]
+  if (after) where.push(sql`m.id > ${after}::uuid`)
+  if (scope.membershipIds) where.push(sql`m.id = any(${textArray(scope.membershipIds)}::uuid[])`)
+  if (scope.regionPath) where.push(sql`m.region_path <@ ${scope.regionPath}::ltree`)
+  const id = scope.importId
+  if (id)
+    where.push(sql`(ro.import_id = ${id} or pi.import_id = ${id} or b.import_id = ${id}
+      or a.import_id = ${id} or exists (select 1 from register_party_list p
+        where p.mobile_bi = m.mobile_bi and p.import_id = ${id} and m.kind <> 'market_opener'))`)
+  return where
+}
+
+/** What each register's row found by the entry's key says; see FactsRow. */
+const factColumns = sql`m.id, m.kind, m.name, m.mobile_bi, m.id_number_bi, m.region_code,
+  m.uscc, m.form->>'businessName' as business_name, m.form->>'marketName' as market_name,
+  m.form->>'orgForm' as org_form,
+  ro.name_norm as roster_name_norm, ro.mobile_bi as roster_mobile_bi,
+  ro.is_member as roster_is_member,
+  pi.name_norm as party_name_norm, pi.id_number_bi as party_id_number_bi,
+  pi.mobile_bi as party_mobile_bi,
+  (select coalesce(json_agg(json_build_object('nameNorm', p.name_norm,
+      'idNumberBi', p.id_number_bi, 'mobileBi', p.mobile_bi)), '[]')
+    from (select * from register_party_list p where p.mobile_bi = m.mobile_bi
+      and m.kind <> 'market_opener' limit 20) p) as party_by_mobile,
+  b.name_norm as business_name_norm, b.legal_representative_norm,
+  b.active as business_active, b.status as business_status,
+  b.region_code as business_region_code, a.member_count, a.has_organisation`
+
+/**
+ * One page (by id) of pending entries with the register rows their keys reach, each
+ * register joined on its key's index: the cost grows with the entries, not the registers.
+ */
+export async function selectFacts(
+  db: Kysely<Database>,
+  scope: EvidenceScope,
+  after: string | undefined,
+  limit: number,
+): Promise<FactsRow[]> {
+  const { rows } = await sql<FactsRow>`select ${factColumns}
+    from memberships m
+    left join register_platform_roster ro
+      on m.kind = 'rider' and ro.platform = m.platform and ro.rider_id_norm = m.rider_id_norm
+    left join register_party_list pi
+      on m.kind <> 'market_opener' and pi.id_number_bi = m.id_number_bi
+    left join register_business b on m.kind <> 'rider' and b.uscc = m.uscc
+    left join register_annual_report a on m.kind <> 'rider' and a.uscc = m.uscc
+    where ${sql.join(conditions(scope, after), sql` and `)}
+    order by m.id
+    limit ${limit}`.execute(db)
+  return rows
+}
+
+export interface EvidenceUpdate {
+  id: string
+  evidence: string
+  strength: string
+  sources: number
+}
+
+/** One statement for the whole page. Not a user's edit: version and updated_at stay. */
+export async function writeEvidence(db: Kysely<Database>, updates: EvidenceUpdate[]) {
+  if (updates.length === 0) return
+  const columns = [
+    ['id', 'uuid'],
+    ['evidence', 'jsonb'],
+    ['strength', 'text'],
+    ['sources', 'integer'],
+  ] as const
+  await sql`update memberships m
+    set evidence = t.evidence::jsonb, evidence_strength = t.strength,
+      evidence_sources = t.sources::integer
+    from ${unnestRows(columns, updates as unknown as Record<string, string | number>[])}
+    where m.id = t.id::uuid`.execute(db)
+}

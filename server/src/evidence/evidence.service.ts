@@ -1,0 +1,93 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import {
+  type EvidenceScope,
+  type FactsRow,
+  selectFacts,
+  writeEvidence,
+} from './evidence.repository.ts'
+import type { EntryFacts } from './facts.ts'
+import { judgeEntry } from './judge.ts'
+
+export type { EvidenceScope }
+
+/** Entries per round trip: one read and one bulk update each. */
+const PAGE = 5_000
+
+/**
+ * Recomputes the register evidence of pending entries (submitted, resubmitted, needs
+ * info) in the scope and stores it; returns how many entries were updated. Runs inside
+ * the caller's transaction when given one, so an import and its evidence commit together.
+ */
+export async function recomputeEvidence(
+  db: Kysely<Database>,
+  scope: EvidenceScope,
+): Promise<number> {
+  if (scope.membershipIds?.length === 0) return 0
+  const now = new Date()
+  let after: string | undefined
+  let updated = 0
+  for (;;) {
+    const page = await selectFacts(db, scope, after, PAGE)
+    await writeEvidence(
+      db,
+      page.map((row) => {
+        const evidence = judgeEntry(toFacts(row), now)
+        return {
+          id: row.id,
+          evidence: JSON.stringify(evidence),
+          strength: evidence.strength,
+          sources: evidence.matchingSources,
+        }
+      }),
+    )
+    updated += page.length
+    if (page.length < PAGE) return updated
+    after = page.at(-1)?.id
+  }
+}
+
+function toFacts(row: FactsRow): EntryFacts {
+  return {
+    kind: row.kind,
+    name: row.name,
+    mobileBi: row.mobile_bi,
+    idNumberBi: row.id_number_bi,
+    regionCode: row.region_code,
+    uscc: row.uscc,
+    businessName: row.business_name,
+    marketName: row.market_name,
+    orgForm: row.org_form,
+    roster:
+      row.roster_name_norm === null
+        ? null
+        : {
+            nameNorm: row.roster_name_norm,
+            mobileBi: row.roster_mobile_bi ?? '',
+            isMember: row.roster_is_member === true,
+          },
+    partyById:
+      row.party_name_norm === null
+        ? null
+        : {
+            nameNorm: row.party_name_norm,
+            idNumberBi: row.party_id_number_bi,
+            mobileBi: row.party_mobile_bi,
+          },
+    partyByMobile: row.party_by_mobile,
+    business:
+      row.business_name_norm === null
+        ? null
+        : {
+            nameNorm: row.business_name_norm,
+            legalRepresentativeNorm: row.legal_representative_norm ?? '',
+            active: row.business_active === true,
+            status: row.business_status ?? '',
+            regionCode: row.business_region_code ?? '',
+          },
+    annualReport:
+      row.member_count === null
+        ? null
+        : { memberCount: row.member_count, hasOrganisation: row.has_organisation === true },
+  }
+}

@@ -1,0 +1,46 @@
+import type { Transaction } from 'kysely'
+import type { FieldCipher } from '../crypto/field-cipher.ts'
+import type { Database } from '../db/schema.ts'
+import { PRIVACY_NOTICE } from '../me/privacy-notice.ts'
+import type { SeedStep } from '../seed/seed.ts'
+import { devOpenid } from '../wechat/wechat.client.ts'
+import { demoPeople } from './memberships.demo-people.ts'
+import { saveMembership } from './memberships.service.ts'
+
+/**
+ * Fictitious people who registered, so the review queue and its evidence have something
+ * to show. Each can sign in through the demo sign-in under the name given here.
+ */
+export const demoMembershipsSeed: SeedStep = {
+  name: 'demo-memberships',
+  demo: true,
+  version: '1',
+  async run(trx, { cipher }) {
+    for (const person of demoPeople) await registerDemoPerson(trx, cipher, person)
+  },
+}
+
+async function registerDemoPerson(
+  trx: Transaction<Database>,
+  cipher: FieldCipher,
+  person: (typeof demoPeople)[number],
+): Promise<void> {
+  const user = await trx
+    .insertInto('users')
+    .values({
+      role: 'user',
+      openid: devOpenid(person.signInName),
+      display_name: person.signInName,
+      privacy_version: PRIVACY_NOTICE.version,
+      privacy_accepted_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const caller = {
+    kind: 'user' as const,
+    id: user.id,
+    userKind: null,
+    privacyVersion: PRIVACY_NOTICE.version,
+  }
+  await saveMembership(trx, cipher, caller, { action: person.action, form: person.form })
+}

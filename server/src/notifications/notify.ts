@@ -1,0 +1,77 @@
+import { membershipStateNames } from '@djt/shared'
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone.js'
+import utc from 'dayjs/plugin/utc.js'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { MembershipState } from '../db/schema.ts'
+import { createLiveMessenger, type Messenger } from '../wechat/subscribe-message.ts'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+export interface MemberNews {
+  userId: string
+  to: MembershipState
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Tells a member their entry was decided; never fails the request that decided it. */
+    notifyMember(news: MemberNews): Promise<void>
+  }
+}
+
+const STATUS_PAGE = 'packageMember/pages/status/index'
+
+/**
+ * The mini-program shows every decision on the member's timeline. A WeChat subscribe
+ * message is sent too when a template is configured and WeChat is live (dev mode has no
+ * WeChat to send through).
+ */
+async function notifications(app: FastifyInstance): Promise<void> {
+  const { config } = app
+  const templateId = config.WECHAT_REVIEW_TEMPLATE_ID
+  let messenger: Messenger | undefined
+  if (templateId && config.WECHAT_MODE === 'live' && config.WECHAT_APPID && config.WECHAT_SECRET)
+    messenger = createLiveMessenger({
+      baseUrl: config.WECHAT_API_BASE,
+      appId: config.WECHAT_APPID,
+      secret: config.WECHAT_SECRET,
+      timeoutMs: config.WECHAT_TIMEOUT_MS,
+    })
+  const [project, result, time, remark] = config.WECHAT_REVIEW_TEMPLATE_KEYS.split(',') as [
+    string,
+    string,
+    string,
+    string,
+  ]
+  app.decorate('notifyMember', async (news: MemberNews) => {
+    if (!messenger || !templateId) return
+    const user = await app.db
+      .selectFrom('users')
+      .select('openid')
+      .where('id', '=', news.userId)
+      .executeTakeFirst()
+    if (!user?.openid) return
+    const data = {
+      [project]: '党员身份登记',
+      [result]: membershipStateNames[news.to],
+      [time]: dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm'),
+      [remark]: '点击查看详情',
+    }
+    try {
+      const outcome = await messenger.send({
+        openid: user.openid,
+        templateId,
+        page: STATUS_PAGE,
+        data,
+      })
+      app.log.info({ outcome }, 'review subscribe message')
+    } catch (error) {
+      app.log.warn({ code: (error as { code?: string }).code }, 'review subscribe message failed')
+    }
+  })
+}
+
+export default fp(notifications, { name: 'notifications', dependencies: ['db'] })

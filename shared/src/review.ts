@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import {
+  MembershipDraft,
+  MembershipState,
+  Platform,
+  TimelineEvent,
+  Warning,
+} from './memberships.ts'
+import { RegisterKind } from './registers.ts'
+
+export const FieldComparison = z.object({
+  /** The form field compared, e.g. name, mobile, riderId. */
+  field: z.string(),
+  result: z.enum(['match', 'differ', 'absent']),
+})
+export type FieldComparison = z.infer<typeof FieldComparison>
+
+/**
+ * One register's word on one entry. match: the key and the identifying fields agree;
+ * partial: the key agrees, some fields differ or are missing; conflict: the register
+ * contradicts the entry (e.g. the rider ID belongs to someone else, the business is
+ * cancelled); absent: the register has no record of this person.
+ */
+export const RegisterEvidence = z.object({
+  register: RegisterKind,
+  status: z.enum(['match', 'partial', 'conflict', 'absent']),
+  fields: z.array(FieldComparison),
+  summary: z.string(),
+})
+export type RegisterEvidence = z.infer<typeof RegisterEvidence>
+
+export const EvidenceStrength = z.enum(['strong', 'moderate', 'weak', 'conflict', 'none'])
+export type EvidenceStrength = z.infer<typeof EvidenceStrength>
+export const evidenceStrengthNames: Record<EvidenceStrength, string> = {
+  strong: '强',
+  moderate: '中',
+  weak: '弱',
+  conflict: '有矛盾',
+  none: '无名录记录',
+}
+
+export const Evidence = z.object({
+  strength: EvidenceStrength,
+  /** Registers whose status is match: bulk approval needs two. */
+  matchingSources: z.number().int(),
+  suggestion: z.enum(['verify', 'ask', 'reject', 'review']),
+  reason: z.string(),
+  registers: z.array(RegisterEvidence),
+  computedAt: z.string(),
+})
+export type Evidence = z.infer<typeof Evidence>
+
+export const ReviewQuery = z.object({
+  kind: z.enum(['rider', 'operator', 'market_opener']).optional(),
+  platform: Platform.optional(),
+  state: MembershipState.optional(),
+  strength: EvidenceStrength.optional(),
+  /** Opaque cursor from the previous page. */
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type ReviewQuery = z.infer<typeof ReviewQuery>
+
+export const ReviewItem = z.object({
+  id: z.uuid(),
+  kind: z.enum(['rider', 'operator', 'market_opener']),
+  state: MembershipState,
+  name: z.string(),
+  mobileMasked: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  platform: Platform.nullable(),
+  strength: EvidenceStrength,
+  matchingSources: z.number().int(),
+  submittedAt: z.string(),
+})
+export type ReviewItem = z.infer<typeof ReviewItem>
+export const ReviewPage = z.object({ items: z.array(ReviewItem), next: z.string().nullable() })
+export type ReviewPage = z.infer<typeof ReviewPage>
+
+export const ReviewDetail = z.object({
+  id: z.uuid(),
+  kind: z.enum(['rider', 'operator', 'market_opener']),
+  state: MembershipState,
+  version: z.number().int(),
+  form: MembershipDraft,
+  mobileMasked: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  warnings: z.array(Warning),
+  evidence: Evidence.nullable(),
+  timeline: z.array(TimelineEvent),
+})
+export type ReviewDetail = z.infer<typeof ReviewDetail>
+export const ReviewParams = z.object({ id: z.uuid('登记编号格式不正确') })
+
+export const Decision = z.enum(['verify', 'reject', 'ask', 'revoke'], { error: '请选择处理结果' })
+export type Decision = z.infer<typeof Decision>
+export const DecisionRequest = z
+  .object({
+    decision: Decision,
+    note: z.string().trim().max(500, '说明不能超过500个字').optional(),
+    /** The version the reviewer saw: a stale one means someone changed the entry meanwhile. */
+    version: z.number({ error: '缺少版本号' }).int(),
+  })
+  .refine((body) => body.decision === 'verify' || (body.note ?? '').length >= 2, {
+    path: ['note'],
+    message: '请填写原因或问题（至少2个字）',
+  })
+export type DecisionRequest = z.infer<typeof DecisionRequest>
+
+export const BulkVerifyRequest = z.object({
+  ids: z.array(z.uuid('登记编号格式不正确')).min(1, '请选择要核验的登记').max(200, '一次最多200条'),
+})
+export const BulkVerifyResult = z.object({
+  verified: z.array(z.uuid()),
+  skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })),
+})
+export type BulkVerifyResult = z.infer<typeof BulkVerifyResult>
+
+export const RevealRequest = z.object({
+  field: z.enum(['mobile', 'idNumber'], { error: '请选择要查看的字段' }),
+  reason: z
+    .string({ error: '请填写查看原因' })
+    .trim()
+    .min(4, '查看原因至少4个字')
+    .max(200, '查看原因不能超过200个字'),
+})
+export type RevealRequest = z.infer<typeof RevealRequest>
+export const RevealReply = z.object({
+  field: z.enum(['mobile', 'idNumber']),
+  value: z.string().nullable(),
+})
