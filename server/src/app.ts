@@ -9,6 +9,9 @@ import type { Config } from './config.ts'
 import meRoutes from './me/me.routes.ts'
 import membershipsRoutes from './memberships/memberships.routes.ts'
 import notificationsPlugin from './notifications/notify.ts'
+import checkinsRoutes from './places/checkins.routes.ts'
+import placesImportRoutes from './places/places-import.routes.ts'
+import placesRoutes from './places/places.routes.ts'
 import authPlugin from './plugins/auth.ts'
 import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
@@ -28,6 +31,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     wechat: WechatClient
+    /** The time "open now" is judged at; tests replace it. */
+    clock: () => Date
   }
 }
 
@@ -43,6 +48,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
     handlerTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS * 2,
     genReqId: () => randomUUID(),
+    // The db plugin initialises PGlite, migrates and seeds before the server listens: on a
+    // busy 2-core machine that can take longer than Fastify's default 10 s.
+    pluginTimeout: 120_000,
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -73,6 +81,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
     if (closing) reply.header('connection', 'close')
   })
   instance.decorate('config', config)
+  instance.decorate('clock', () => new Date())
   instance.decorate(
     'wechat',
     createWechatClient({
@@ -103,6 +112,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         membershipsRoutes,
         reviewRoutes,
         registersRoutes,
+        placesRoutes,
+        placesImportRoutes,
+        checkinsRoutes,
       ])
         await api.register(routes)
     },
