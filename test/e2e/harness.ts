@@ -90,7 +90,7 @@ async function freePort(): Promise<number> {
 }
 
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1100; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
     const ok = await fetch(`${url}/readyz`).then(
       (res) => res.ok,
@@ -99,7 +99,7 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
     if (ok) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error('server did not become ready in 60 s')
+  throw new Error('server did not become ready in 110 s')
 }
 
 /** One server and one browser for a test file, started before its tests and stopped after. */
