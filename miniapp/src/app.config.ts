@@ -10,11 +10,19 @@ export default defineAppConfig({
         'pages/review/index',
         'pages/review-detail/index',
         'pages/import/index',
+        'pages/places/index',
+        'pages/place-edit/index',
+        'pages/place-import/index',
+        'pages/checkins/index',
       ],
     },
+    // A place's page: opened from 附近 or by scanning its plaque.
+    { root: 'packagePlace', pages: ['pages/detail/index'] },
     // Membership registration: riders who never register never download it.
     { root: 'packageMember', pages: ['pages/register/index', 'pages/status/index'] },
   ],
+  // A rider who opens 附近 is likely to open a place next: fetch its page on any network.
+  preloadRule: { 'pages/nearby/index': { network: 'all', packages: ['packagePlace'] } },
   window: {
     navigationBarTitleText: '党建通',
     navigationBarBackgroundColor: '#c8161d',

@@ -9,6 +9,10 @@ import type { Config } from './config.ts'
 import meRoutes from './me/me.routes.ts'
 import membershipsRoutes from './memberships/memberships.routes.ts'
 import notificationsPlugin from './notifications/notify.ts'
+import checkinsRoutes from './places/checkins.routes.ts'
+import placesRoutes from './places/places.routes.ts'
+import placesImportRoutes from './places/places-import.routes.ts'
+import staffPlacesRoutes from './places/staff-places.routes.ts'
 import authPlugin from './plugins/auth.ts'
 import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
@@ -28,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config
     wechat: WechatClient
+    /** The time "open now" is judged at; tests replace it. */
+    clock: () => Date
   }
 }
 
@@ -76,6 +82,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
     if (closing) reply.header('connection', 'close')
   })
   instance.decorate('config', config)
+  instance.decorate('clock', () => new Date())
   instance.decorate(
     'wechat',
     createWechatClient({
@@ -106,6 +113,10 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         membershipsRoutes,
         reviewRoutes,
         registersRoutes,
+        placesRoutes,
+        placesImportRoutes,
+        staffPlacesRoutes,
+        checkinsRoutes,
       ])
         await api.register(routes)
     },

@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify'
 import t from 'tap'
 import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { type Account, STRONG_PASSWORD, signInStaff, signInUser } from './fixtures/accounts.ts'
+import { placesMatrix, placesMatrixSetup } from './fixtures/matrix-places.ts'
 import { registersMatrix, registersMatrixSetup } from './fixtures/matrix-registers.ts'
 import { consentingUser, riderForm, submitMembership } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
@@ -193,6 +194,7 @@ const matrix: Record<
     expect: [401, 403, 403, 200, 200, 404, 200, 200],
   },
   ...registersMatrix,
+  ...placesMatrix,
   // Last: it cancels the users' accounts.
   'DELETE /api/v1/me': {
     request: () => ({ method: 'DELETE', url: '/api/v1/me' }),
@@ -237,6 +239,7 @@ t.test('every route answers each kind of caller as the matrix says', async (t) =
     target: accounts.stationA.id,
     membership: membership.id,
     ...(await registersMatrixSetup(app, accounts)),
+    ...(await placesMatrixSetup(app, accounts)),
   }
   for (const [key, row] of Object.entries(matrix)) {
     const got = []

@@ -37,6 +37,7 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     'demo-staff',
     'demo-registers',
     'demo-memberships',
+    'demo-places',
   ])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
   const pending = await app.db
@@ -68,6 +69,18 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
   })
   t.equal(signIn.statusCode, 200, 'the demo account of the README signs in')
   t.equal(signIn.json().user.staff.region.name, '鼓楼区')
+  const nearby = await app.inject({ url: '/api/v1/places/nearby?lat=26.0865&lng=119.2965' })
+  t.equal(nearby.json().items[0].name, '东街口爱心驿站', 'the e2e test finds this station first')
+  t.ok(Math.abs(nearby.json().items[0].distanceMeters - 150) <= 10, 'about 150 m from 东街口')
+  const demoPlaces = await app.db.selectFrom('places').select(['kind', 'demo']).execute()
+  t.ok(demoPlaces.length >= 12 && demoPlaces.every((row) => row.demo), 'demo places are marked')
+  t.same([...new Set(demoPlaces.map((row) => row.kind))].sort(), [
+    'canteen',
+    'care_station',
+    'flow_branch',
+    'guidance_station',
+    'service_center',
+  ])
 })
 
 t.test('a failing step leaves nothing half-written', async (t) => {

@@ -5,7 +5,7 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type BrowserContext, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -52,6 +52,28 @@ export async function startServer(): Promise<RunningServer> {
   }
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/**
+ * The same Chromium as a plain browser, for tests that need contexts of their own
+ * (`browser.newContext({ geolocation, permissions })`).
+ */
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(screenshotDir, { recursive: true })
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
+}
+
 /** Debian's Chromium, headless, in a fresh profile, with nothing reaching for the network. */
 export async function launchBrowser(): Promise<{
   context: BrowserContext
@@ -62,14 +84,7 @@ export async function launchBrowser(): Promise<{
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     viewport: { width: 390, height: 844 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   })
   await mkdir(screenshotDir, { recursive: true })
   return {

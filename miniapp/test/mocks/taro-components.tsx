@@ -146,3 +146,32 @@ export function Picker({ children }: { children?: ReactNode }) {
 export function ScrollView({ className, children }: Common & { scrollX?: boolean }) {
   return <div className={className}>{children}</div>
 }
+
+interface MapProps {
+  id?: string
+  className?: string
+  markers?: { id: number; title?: string; callout?: { content: string } }[]
+  includePoints?: unknown[]
+  onCalloutTap?: (event: { detail: { markerId: number } }) => void
+}
+
+/** WeChat's map as a list of its markers; a tap on one stands for a tap on its bubble. */
+function MapStandIn({ id, className, markers = [], includePoints = [], onCalloutTap }: MapProps) {
+  return (
+    <div id={id} className={className} data-include-points={includePoints.length}>
+      {markers.map((marker) => (
+        <button
+          type="button"
+          key={marker.id}
+          data-callout={marker.callout?.content}
+          onClick={() => onCalloutTap?.({ detail: { markerId: marker.id } })}
+        >
+          {marker.title}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+// Exported under Taro's name; declared under another so the global Map stays visible here.
+export { MapStandIn as Map }

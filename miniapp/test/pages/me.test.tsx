@@ -294,7 +294,7 @@ describe('我的: 党员登记', () => {
     expect(await screen.findByText('已核验')).toBeTruthy()
   })
 
-  it('is not offered to staff, who get the review queue and the register import', () => {
+  it('is not offered to staff, who get review, import, places and check-ins', () => {
     signedIn(staffMe())
     routes()
     render(<MePage />)
@@ -302,10 +302,14 @@ describe('我的: 党员登记', () => {
     expect(screen.queryByText('党员登记')).toBeNull()
     fireEvent.click(screen.getByText('登记核验'))
     fireEvent.click(screen.getByText('名录导入'))
+    fireEvent.click(screen.getByText('场所管理'))
+    fireEvent.click(screen.getByText('报到审核'))
 
     expect(vi.mocked(Taro.navigateTo).mock.calls.map(([options]) => options?.url)).toEqual([
       '/packageStaff/pages/review/index',
       '/packageStaff/pages/import/index',
+      '/packageStaff/pages/places/index',
+      '/packageStaff/pages/checkins/index',
     ])
   })
 })

@@ -17,6 +17,10 @@ export interface Database {
   register_annual_report: RegisterAnnualReportTable
   register_platform_roster: RegisterPlatformRosterTable
   register_party_list: RegisterPartyListTable
+  places: PlaceTable
+  place_hours: PlaceHoursTable
+  place_imports: PlaceImportTable
+  branch_checkins: BranchCheckinTable
 }
 
 export interface SchemaMigrationTable {
@@ -225,4 +229,77 @@ export interface RegisterPartyListTable {
   region_code: string
   region_path: string
   import_id: string
+}
+
+export type PlaceKindColumn =
+  | 'care_station'
+  | 'canteen'
+  | 'flow_branch'
+  | 'guidance_station'
+  | 'service_center'
+export type PlaceStatusColumn = 'open' | 'suspended' | 'closed'
+
+export interface PlaceTable {
+  id: Generated<string>
+  code: string
+  name: string
+  kind: PlaceKindColumn
+  brand: 'love_station' | 'rider_home' | 'union_station' | null
+  address: string
+  region_code: string
+  region_path: string
+  lat: number
+  lng: number
+  /** earthdistance point: insert and update as `ll_to_earth(lat, lng)`; never selected. */
+  geo: ColumnType<unknown, unknown, unknown>
+  always_open: Generated<boolean>
+  /** The OpeningHours as entered; insert as JSON text. */
+  hours: Json
+  facilities: ColumnType<string[], string[] | undefined, string[]>
+  phone: string | null
+  operator: 'union' | 'platform' | 'bureau' | 'community' | 'other'
+  status: Generated<PlaceStatusColumn>
+  last_checked_on: string | null
+  branch: ColumnType<unknown, string | null, string | null>
+  accepts_flow_members: Generated<boolean>
+  demo: Generated<boolean>
+  created_by: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface PlaceHoursTable {
+  place_id: string
+  /** 0 = Monday … 6 = Sunday */
+  weekday: number
+  open_min: number
+  /** Up to 2880: past 1440 the range runs into the next day. */
+  close_min: number
+}
+
+export interface PlaceImportTable {
+  id: Generated<string>
+  file_name: string
+  crs: 'wgs84' | 'gcj02' | 'bd09'
+  imported_by: string
+  region_path: string
+  at: Generated<Date>
+  rows_read: number
+  rows_accepted: number
+  rows_rejected: number
+  report: Json
+}
+
+export type CheckinStateColumn = 'pending' | 'approved' | 'declined' | 'withdrawn'
+
+export interface BranchCheckinTable {
+  id: Generated<string>
+  place_id: string
+  membership_id: string
+  state: Generated<CheckinStateColumn>
+  note: string | null
+  decision_note: string | null
+  decided_by: string | null
+  created_at: Generated<Date>
+  decided_at: Date | null
 }

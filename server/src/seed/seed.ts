@@ -3,6 +3,7 @@ import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
 import { readMeta, writeMeta } from '../meta/meta.repository.ts'
+import { demoPlacesSeed } from '../places/places.demo-seed.ts'
 import { regionsSeed } from '../regions/regions.seed.ts'
 import { demoRegistersSeed } from '../registers/registers.demo-seed.ts'
 import { demoStaffSeed } from '../staff/staff.demo-seed.ts'
@@ -31,6 +32,7 @@ export const seedSteps: SeedStep[] = [
   demoStaffSeed,
   demoRegistersSeed,
   demoMembershipsSeed,
+  demoPlacesSeed,
 ]
 
 export interface SeedReport {

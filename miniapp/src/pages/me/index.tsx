@@ -46,6 +46,8 @@ export default function MePage() {
         <View className="card me__list">
           <Row label="登记核验" onClick={go(staffPages.review)} />
           <Row label="名录导入" onClick={go(staffPages.import)} />
+          <Row label="场所管理" onClick={go(staffPages.places)} />
+          <Row label="报到审核" onClick={go(staffPages.checkins)} />
         </View>
       )}
       <View className="card me__list">

@@ -1,25 +1,80 @@
 import { Text, View } from '@tarojs/components'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
 import DemoBanner from '../../components/DemoBanner'
 import PrivacySheet from '../../components/PrivacySheet'
 import ServiceStatusCard from '../../components/ServiceStatusCard'
 import { useServiceStatus } from '../../hooks/useServiceStatus'
+import FilterBar from '../../places/FilterBar'
+import PlaceList from '../../places/PlaceList'
+import PlaceMap from '../../places/PlaceMap'
+import SearchPanel from '../../places/SearchPanel'
+import { useNearby } from '../../places/useNearby'
+import { placePages } from '../../routes'
+import type { PlaceSummary } from '../../services/places'
 import './index.scss'
 
-/** 附近 (home): care stations and branches near the user; for now, service readiness. */
+// Taro's H5 map needs Baidu's SDK from the internet (and Baidu's own coordinates): H5
+// shows the list only; the mini-program can switch to WeChat's map.
+const MAP_AVAILABLE = process.env.TARO_ENV !== 'h5'
+
+/** 附近 (home): care stations, canteens and branches nearest first, filtered, list or map. */
 export default function NearbyPage() {
-  const { state, reload } = useServiceStatus()
-  const demo = state.phase === 'loaded' && state.status.demo
+  const service = useServiceStatus()
+  const nearby = useNearby()
+  const [view, setView] = useState<'list' | 'map'>('list')
+  const { where, list } = nearby
+  useReachBottom(nearby.loadMore)
+
+  const demo = service.state.phase === 'loaded' && service.state.status.demo
+  const serviceDown =
+    service.state.phase === 'failed' ||
+    (service.state.phase === 'loaded' && !service.state.status.ready)
+  const open = (place: PlaceSummary) =>
+    Taro.navigateTo({ url: `${placePages.detail}?id=${encodeURIComponent(place.id)}` })
 
   return (
     <View className="page nearby">
       {demo && <DemoBanner />}
-      <ServiceStatusCard state={state} onRetry={reload} />
-      <View className="card">
-        <Text className="card__title">附近的服务点</Text>
-        <Text className="text-secondary">
-          这里将显示你附近的爱心驿站、爱心食堂和流动党员党支部，可按距离查看、导航和报到。
-        </Text>
-      </View>
+      {serviceDown && <ServiceStatusCard state={service.state} onRetry={service.reload} />}
+      <FilterBar filters={nearby.filters} onChange={nearby.setFilters} />
+      {where.phase === 'locating' && (
+        <View className="card">
+          <Text className="text-secondary">正在获取你的位置…</Text>
+        </View>
+      )}
+      {where.phase === 'search' && (
+        <SearchPanel
+          message={where.message}
+          onRetryLocation={nearby.retryLocation}
+          onSearch={nearby.setSearch}
+        />
+      )}
+      {where.phase === 'located' && (
+        <View className="nearby__bar">
+          <Text className="text-secondary nearby__bar-text">按距离由近到远</Text>
+          <Text className="link nearby__bar-action" onClick={nearby.searchByHand}>
+            按区县查找
+          </Text>
+          {MAP_AVAILABLE && (
+            <Text
+              className="link nearby__bar-action"
+              onClick={() => setView(view === 'list' ? 'map' : 'list')}
+            >
+              {view === 'list' ? '地图' : '列表'}
+            </Text>
+          )}
+        </View>
+      )}
+      {MAP_AVAILABLE && view === 'map' && where.phase === 'located' ? (
+        <PlaceMap me={where.point} items={list.items} onOpen={open} />
+      ) : (
+        <PlaceList list={list} onOpen={open} onMore={nearby.loadMore} onRetry={nearby.reload} />
+      )}
+      {/* Ready: one quiet line at the foot; the rider's list keeps the top of the screen. */}
+      {!serviceDown && service.state.phase === 'loaded' && (
+        <Text className="nearby__service text-secondary">服务就绪</Text>
+      )}
       <PrivacySheet />
     </View>
   )

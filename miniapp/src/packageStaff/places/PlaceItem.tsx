@@ -1,0 +1,47 @@
+import { placeKindNames } from '@djt/shared'
+import { Button, Text, View } from '@tarojs/components'
+import type { PlaceStatus, PlaceSummary } from '../../services/places'
+
+export const placeStatusNames: Record<PlaceStatus, string> = {
+  open: '开放',
+  suspended: '已暂停',
+  closed: '已关闭',
+}
+
+interface Props {
+  place: PlaceSummary
+  busy: boolean
+  onEdit: () => void
+  onStatus: (status: PlaceStatus) => void
+}
+
+/** One place with its status; 修改, and 暂停 or 恢复开放. */
+export default function PlaceItem({ place, busy, onEdit, onStatus }: Props) {
+  const open = place.status === 'open'
+  return (
+    <View className="card staff-places__item">
+      <View className="staff-places__head">
+        <Text className="staff-places__name">{place.name}</Text>
+        <Text className={`staff-places__status staff-places__status--${place.status}`}>
+          {placeStatusNames[place.status]}
+        </Text>
+      </View>
+      <Text className="text-secondary staff-places__meta">
+        {placeKindNames[place.kind]} · {place.address}
+      </Text>
+      <View className="staff-places__actions">
+        <Button className="btn staff-places__action" hoverClass="btn--pressed" onClick={onEdit}>
+          修改
+        </Button>
+        <Button
+          className="btn staff-places__action"
+          hoverClass="btn--pressed"
+          disabled={busy || undefined}
+          onClick={() => onStatus(open ? 'suspended' : 'open')}
+        >
+          {open ? '暂停' : '恢复开放'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,56 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import FieldFrame from '../../components/FieldFrame'
+import TextField from '../../components/TextField'
+
+interface Props {
+  lat: string
+  lng: string
+  error?: string | undefined
+  onChange: (point: { lat: string; lng: string }, address?: string) => void
+}
+
+/**
+ * The place's position in GCJ-02: WeChat's map picker; in H5 two number fields (the
+ * browser's own location would be WGS-84 and the map SDK is offline).
+ */
+export default function PlaceLocationField({ lat, lng, error, onChange }: Props) {
+  if (process.env.TARO_ENV === 'h5')
+    return (
+      <View id="field-location">
+        <TextField
+          label="纬度（GCJ-02）"
+          placeholder="如 26.0865"
+          type="digit"
+          value={lat}
+          onChange={(text) => onChange({ lat: text, lng })}
+        />
+        <TextField
+          label="经度（GCJ-02）"
+          placeholder="如 119.2965"
+          type="digit"
+          value={lng}
+          error={error}
+          onChange={(text) => onChange({ lat, lng: text })}
+        />
+      </View>
+    )
+  const choose = async () => {
+    try {
+      const place = await Taro.chooseLocation({})
+      onChange({ lat: String(place.latitude), lng: String(place.longitude) }, place.address)
+    } catch {
+      // Closed without choosing: the position stays as it was.
+    }
+  }
+  return (
+    <FieldFrame label="位置" id="field-location" error={error}>
+      <Text className={lat ? '' : 'field-frame__placeholder'}>
+        {lat && lng ? `纬度 ${lat}，经度 ${lng}` : '尚未选择'}
+      </Text>
+      <Button className="btn" hoverClass="btn--pressed" onClick={choose}>
+        在地图上选择
+      </Button>
+    </FieldFrame>
+  )
+}

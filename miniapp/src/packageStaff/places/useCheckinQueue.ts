@@ -1,0 +1,34 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { useRemote } from '../../hooks/useRemote'
+import { showFailure } from '../../profile/account-actions'
+import { type Checkin, decideCheckin, fetchPendingCheckins } from '../../services/checkins'
+
+/** Pending check-ins at my jurisdiction's branches; a decided one leaves the list. */
+export function useCheckinQueue() {
+  const { state, reload } = useRemote(fetchPendingCheckins)
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set())
+  const [busyId, setBusyId] = useState<string | null>(null)
+
+  const decide = async (
+    checkin: Checkin,
+    decision: 'approve' | 'decline',
+    note?: string,
+  ): Promise<boolean> => {
+    setBusyId(checkin.id)
+    try {
+      await decideCheckin(checkin.id, { decision, ...(note ? { note } : {}) })
+      setDecided((ids) => new Set([...ids, checkin.id]))
+      await Taro.showToast({ title: decision === 'approve' ? '已同意' : '已退回', icon: 'success' })
+      return true
+    } catch (error) {
+      await showFailure('操作未成功', error)
+      return false
+    } finally {
+      setBusyId(null)
+    }
+  }
+  const pending =
+    state.phase === 'loaded' ? state.value.filter((item) => !decided.has(item.id)) : []
+  return { state, reload, pending, busyId, decide }
+}

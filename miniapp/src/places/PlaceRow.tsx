@@ -1,0 +1,42 @@
+import { facilityNames, placeKindNames } from '@djt/shared'
+import { Text, View } from '@tarojs/components'
+import type { PlaceSummary } from '../services/places'
+import { keyFacilities } from './filters'
+import { formatDistance } from './format'
+
+/** Key facilities first, so water and charging are seen at a glance. */
+function facilityOrder(place: PlaceSummary) {
+  const key = keyFacilities.filter((f) => place.facilities.includes(f))
+  const rest = place.facilities.filter((f) => !keyFacilities.includes(f))
+  return [...key, ...rest].slice(0, 6)
+}
+
+/** A whole-width row to tap with a thumb: name and distance, kind and hours, facilities. */
+export default function PlaceRow({ place, onOpen }: { place: PlaceSummary; onOpen: () => void }) {
+  return (
+    <View className="card nearby__row" hoverClass="nearby__row--pressed" onClick={onOpen}>
+      <View className="nearby__row-head">
+        <Text className="nearby__name">{place.name}</Text>
+        {place.distanceMeters !== undefined && (
+          <Text className="nearby__distance">{formatDistance(place.distanceMeters)}</Text>
+        )}
+      </View>
+      <View className="nearby__row-meta">
+        <Text className="text-secondary">{placeKindNames[place.kind]}</Text>
+        <Text className={`nearby__open${place.openNow ? ' nearby__open--yes' : ''}`}>
+          {place.openNow ? (place.always ? '24小时' : '营业中') : '休息中'}
+        </Text>
+      </View>
+      {place.facilities.length > 0 && (
+        <View className="nearby__facilities">
+          {facilityOrder(place).map((facility) => (
+            <Text key={facility} className="nearby__facility">
+              {facilityNames[facility]}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Text className="nearby__address text-secondary">{place.address}</Text>
+    </View>
+  )
+}

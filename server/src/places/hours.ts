@@ -1,0 +1,55 @@
+import type { OpeningHours, OpeningRange } from '@djt/shared'
+import dayjs, { type Dayjs } from 'dayjs'
+import timezone from 'dayjs/plugin/timezone.js'
+import utc from 'dayjs/plugin/utc.js'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/** Opening hours are local to the stations: China keeps one time zone. */
+export const PLACE_TIME_ZONE = 'Asia/Shanghai'
+const DAY = 1440
+
+export interface HoursRow {
+  weekday: number
+  open_min: number
+  close_min: number
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+
+/** A range in minutes after its day's midnight; a close before the open runs past midnight. */
+export function rangeMinutes(range: OpeningRange): { open: number; close: number } {
+  const open = minutes(range.open)
+  const close = minutes(range.close)
+  return { open, close: close <= open ? close + DAY : close }
+}
+
+/** The place_hours rows of a week (none when round the clock: `always_open` says it). */
+export function hoursRows(hours: OpeningHours): HoursRow[] {
+  if (hours.always) return []
+  return hours.days.flatMap((ranges, weekday) =>
+    ranges.map((range) => {
+      const { open, close } = rangeMinutes(range)
+      return { weekday, open_min: open, close_min: close }
+    }),
+  )
+}
+
+/** Monday-first weekday (0–6) and minute of the day of `now` on Beijing time. */
+export function localMoment(now: Date | Dayjs): { weekday: number; minute: number } {
+  const local = dayjs(now).tz(PLACE_TIME_ZONE)
+  return { weekday: (local.day() + 6) % 7, minute: local.hour() * 60 + local.minute() }
+}
+
+/** Whether the place is open at `now`: today's ranges, or yesterday's running past midnight. */
+export function isOpenAt(hours: OpeningHours, now: Date | Dayjs): boolean {
+  if (hours.always) return true
+  const { weekday, minute } = localMoment(now)
+  const yesterday = (weekday + 6) % 7
+  return hoursRows(hours).some(
+    (row) =>
+      (row.weekday === weekday && row.open_min <= minute && minute < row.close_min) ||
+      (row.weekday === yesterday && row.open_min <= minute + DAY && minute + DAY < row.close_min),
+  )
+}

@@ -1,0 +1,58 @@
+import type {
+  BranchInfo,
+  Facility,
+  OpeningHours,
+  PlaceDetail,
+  PlaceKind,
+  PlaceStatus,
+  PlaceSummary,
+} from '@djt/shared'
+import { isOpenAt } from './hours.ts'
+import type { PlaceDetailRow } from './places.repository.ts'
+
+interface SummaryRow {
+  id: string
+  code: string
+  name: string
+  kind: string
+  address: string
+  region_code: string
+  lat: number
+  lng: number
+  always_open: boolean
+  hours: unknown
+  facilities: string[]
+  status: string
+  distance?: number
+}
+
+export function toPlaceSummary(row: SummaryRow, now: Date): PlaceSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind as PlaceKind,
+    address: row.address,
+    regionCode: row.region_code,
+    lat: row.lat,
+    lng: row.lng,
+    ...(row.distance === undefined ? {} : { distanceMeters: Math.round(row.distance) }),
+    openNow: row.status === 'open' && isOpenAt(row.hours as OpeningHours, now),
+    always: row.always_open,
+    facilities: row.facilities as Facility[],
+    status: row.status as PlaceStatus,
+  }
+}
+
+export function toPlaceDetail(row: PlaceDetailRow, now: Date): PlaceDetail {
+  return {
+    ...toPlaceSummary(row, now),
+    brand: row.brand,
+    regionName: row.region_name,
+    hours: row.hours as OpeningHours,
+    phone: row.phone,
+    operator: row.operator,
+    lastCheckedOn: row.last_checked_on,
+    branch: (row.branch as BranchInfo | null) ?? null,
+  }
+}

@@ -1,0 +1,66 @@
+import {
+  ErrorBody,
+  PlaceDetail,
+  PlacePage,
+  PlaceParams,
+  PlaceSearchQuery,
+  regionPath,
+} from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { StaffCaller } from '../auth/access.ts'
+import { notFound } from '../http/errors.ts'
+import { decodePlaceCursor, page } from './place-cursor.ts'
+import { findPlaceInScope, searchPlaces } from './places.repository.ts'
+import { toPlaceDetail, toPlaceSummary } from './places.view.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
+const staffOf = (caller: unknown) => caller as StaffCaller
+const tags = ['places']
+
+/** What staff keep: every place of their jurisdiction, suspended and closed ones too. */
+const staffPlacesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/staff/places',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Places in my jurisdiction, suspended and closed ones too, by name',
+        querystring: PlaceSearchQuery,
+        response: { 200: PlacePage, ...errors },
+      },
+    },
+    async (request) => {
+      const now = app.clock()
+      const { region, after, ...search } = request.query
+      const rows = await searchPlaces(
+        app.db,
+        { ...search, regionPath: region ? regionPath(region) : undefined },
+        now,
+        { after: decodePlaceCursor(after), staff: staffOf(request.caller) },
+      )
+      const { shown, next } = page(rows, search.limit, (row) => row.name)
+      return { items: shown.map((row) => toPlaceSummary(row, now)), next }
+    },
+  )
+
+  app.get(
+    '/staff/places/:id',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'One place of my jurisdiction, whatever its status (to edit or reopen it)',
+        params: PlaceParams,
+        response: { 200: PlaceDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await findPlaceInScope(app.db, staffOf(request.caller), request.params.id)
+      if (!row) throw notFound('场所')
+      return toPlaceDetail(row, app.clock())
+    },
+  )
+}
+
+export default staffPlacesRoutes

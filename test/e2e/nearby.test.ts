@@ -1,0 +1,186 @@
+import path from 'node:path'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchChromium, type RunningServer, screenshotDir, startServer } from './harness.ts'
+
+// The demo seed is built around this point (东街口, Fuzhou), in GCJ-02.
+const DONGJIEKOU = { latitude: 26.0865, longitude: 119.2965 }
+const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' }
+const WAIT = { timeout: 15_000 }
+
+let server: RunningServer
+let browser: Browser
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function openNearby(options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, ...options })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/#/pages/nearby/index`, { waitUntil: 'domcontentloaded' })
+  return page
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, name), fullPage: true })
+
+test('a rider at 东街口 sees 东街口爱心驿站 first and opens it', async () => {
+  const page = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
+  const first = page.locator('.nearby__row').first()
+  await first.waitFor(WAIT)
+  expect(await first.locator('.nearby__name').innerText()).toBe('东街口爱心驿站')
+  expect(await first.locator('.nearby__distance').innerText()).toMatch(/^\d+米$/)
+  expect(await page.locator('.nearby__row').count()).toBeGreaterThan(1)
+  await shot(page, 'nearby-list.png')
+
+  await first.click()
+  await page.getByText('导航', { exact: true }).waitFor(WAIT)
+  expect(page.url()).toContain('packagePlace/pages/detail/index')
+  expect(await page.locator('.place__name').innerText()).toBe('东街口爱心驿站')
+  await page.getByText('24小时开放').waitFor(WAIT)
+  await page.locator('.place__facility', { hasText: '饮用水' }).waitFor(WAIT)
+  await shot(page, 'place-detail.png')
+  await page.context().close()
+})
+
+test('without location the county search appears, and 鼓楼区 lists its places', async () => {
+  const page = await openNearby({ permissions: [] })
+  await page.getByText(/没有获得位置权限|暂时无法获取位置/).waitFor({ timeout: 20_000 })
+  await page.getByText('请选择区县', { exact: true }).click()
+  await page.locator('.region-sheet__item', { hasText: '福州市' }).click()
+  await page.locator('.region-sheet__item', { hasText: '鼓楼区' }).click()
+  await page.locator('.sheet').waitFor({ state: 'detached', ...WAIT })
+  await page.getByText('查找服务点', { exact: true }).click()
+
+  await page.locator('.nearby__row').first().waitFor(WAIT)
+  const names = await page.locator('.nearby__name').allInnerTexts()
+  expect(names).toContain('东街口爱心驿站')
+  // Not near anything: no distances without a position.
+  expect(await page.locator('.nearby__distance').count()).toBe(0)
+  await shot(page, 'nearby-county-search.png')
+  await page.context().close()
+})
+
+test('a signed-out rider at a flow-member branch is told to sign in before 报到', async () => {
+  const page = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
+  await page.getByText('流动党员党支部', { exact: true }).first().click() // the kind chip
+  const branch = page.locator('.nearby__row', { hasText: '鼓楼区新就业群体流动党员党支部' })
+  await branch.waitFor(WAIT)
+  expect(await page.locator('.nearby__row').count()).toBe(1)
+  await branch.click()
+  await page.getByText('党支部信息', { exact: true }).waitFor(WAIT)
+  await page.getByText(/报到需要先登录/).waitFor(WAIT)
+  await page.getByText('去登录', { exact: true }).waitFor(WAIT)
+  await shot(page, 'place-branch-signed-out.png')
+  await page.context().close()
+})
+
+test('county staff edit, add and suspend places, and riders see the change nearby', async () => {
+  const context = await browser.newContext({ ...PHONE, viewport: { width: 1280, height: 900 } })
+  const staff = await context.newPage()
+  await signInStaff(staff)
+  await staff.getByText('场所管理', { exact: true }).click()
+
+  // Edit: the stored place comes back into the form and saves unchanged but for its phone.
+  await staff
+    .locator('.staff-places__item', { hasText: '东街口爱心驿站' })
+    .getByText('修改', { exact: true })
+    .click()
+  await staff.locator('input[placeholder="如：东街口爱心驿站"]').waitFor(WAIT)
+  expect(await staff.locator('input[placeholder="如：东街口爱心驿站"]').inputValue()).toBe(
+    '东街口爱心驿站',
+  )
+  await staff.locator('input[placeholder="固定电话或手机号"]').first().fill('0591-88886666')
+  await shot(staff, 'staff-place-edit.png')
+  await staff.getByText('保存', { exact: true }).click()
+  await staff.locator('.staff-places__item', { hasText: '东街口爱心驿站' }).waitFor(WAIT)
+
+  // New: a canteen typed in by hand, with the default hours.
+  await staff.getByText('新增场所', { exact: true }).click()
+  await staff.locator('input[placeholder="如：东街口爱心驿站"]').fill('测试爱心食堂')
+  await staff.getByLabel('场所类型').selectOption('canteen')
+  await staff.getByText('请选择区县', { exact: true }).click()
+  await staff.locator('.region-sheet__item', { hasText: '福州市' }).click()
+  await staff.locator('.region-sheet__item', { hasText: '鼓楼区' }).click()
+  await staff.locator('.sheet').waitFor({ state: 'detached', ...WAIT })
+  await staff.locator('input[placeholder="街道、门牌号"]').fill('福州市鼓楼区测试路1号')
+  await staff.locator('input[placeholder="如 26.0865"]').fill('26.0866')
+  await staff.locator('input[placeholder="如 119.2965"]').fill('119.2967')
+  await staff.locator('.place-form__chip', { hasText: '微波炉' }).click()
+  await staff.getByLabel('运营方').selectOption('community')
+  await staff.getByText('保存', { exact: true }).click()
+  await staff.locator('.staff-places__item', { hasText: '测试爱心食堂' }).waitFor(WAIT)
+
+  const item = staff.locator('.staff-places__item', { hasText: '南街骑手之家' })
+  await item.waitFor(WAIT)
+  await item.getByText('暂停', { exact: true }).click()
+  await staff.locator('.taro__modal').getByText('暂停', { exact: true }).click()
+  await item.getByText('已暂停', { exact: true }).waitFor(WAIT)
+  await shot(staff, 'staff-places.png')
+  await context.close()
+
+  const rider = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
+  await rider.locator('.nearby__row').first().waitFor(WAIT)
+  const names = await rider.locator('.nearby__name').allInnerTexts()
+  expect(names).toContain('东街口爱心驿站')
+  expect(names).not.toContain('南街骑手之家')
+  expect(names).toContain('测试爱心食堂')
+  await rider.locator('.nearby__row', { hasText: '东街口爱心驿站' }).click()
+  await rider.getByText('拨打电话 0591-88886666', { exact: true }).waitFor(WAIT)
+  await rider.context().close()
+})
+
+test('a verified rider checks in at the branch and county staff approve it', async () => {
+  const staffContext = await browser.newContext({
+    ...PHONE,
+    viewport: { width: 1280, height: 900 },
+  })
+  const staff = await staffContext.newPage()
+  await signInStaff(staff)
+  await staff.getByText('登记核验', { exact: true }).click()
+  const entry = staff.locator('.review__name', { hasText: '王小明' })
+  await entry.first().waitFor(WAIT)
+  await entry.first().click()
+  await staff.getByText('通过', { exact: true }).click()
+  await staff.getByText('确认通过', { exact: true }).click()
+  await staff.locator('.detail__entry .state-badge', { hasText: '已核验' }).waitFor(WAIT)
+
+  const rider = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
+  await rider.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await rider.locator('input[placeholder="输入演示用户名"]').fill('演示骑手小王')
+  await rider.getByText('演示登录', { exact: true }).click()
+  await rider.getByText('退出登录', { exact: true }).waitFor(WAIT)
+  await rider.goto(`${server.url}/#/pages/nearby/index`, { waitUntil: 'domcontentloaded' })
+  await rider.locator('.nearby__row', { hasText: '鼓楼区新就业群体流动党员党支部' }).click()
+  await rider.getByText('报到', { exact: true }).click()
+  await rider.getByText(/^我的报到：待确认/).waitFor(WAIT)
+  await shot(rider, 'place-checkin-pending.png')
+
+  await staff.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await staff.getByText('报到审核', { exact: true }).click()
+  const card = staff.locator('.card', { hasText: '王小明' })
+  await card.getByText('鼓楼区新就业群体流动党员党支部', { exact: false }).waitFor(WAIT)
+  await shot(staff, 'staff-checkins.png')
+  await card.getByText('同意', { exact: true }).click()
+  await staff.getByText('没有待审核的报到。').waitFor(WAIT)
+  await staffContext.close()
+
+  await rider.reload({ waitUntil: 'domcontentloaded' })
+  await rider.getByText(/^我的报到：已报到/).waitFor(WAIT)
+  expect(await rider.getByText('报到', { exact: true }).count()).toBe(0)
+  await rider.context().close()
+})
+
+async function signInStaff(page: Page): Promise<void> {
+  await page.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await page.getByText('工作人员登录', { exact: true }).click()
+  await page.locator('input[placeholder="账号"]').fill('demo.gulou')
+  await page.locator('input[placeholder="密码"]').fill('Demo-Lantern-2026!')
+  await page.getByText('登录', { exact: true }).click()
+  await page.getByText('场所管理', { exact: true }).waitFor(WAIT)
+}
