@@ -52,6 +52,11 @@ export function serverOptions(config: Config): FastifyServerOptions {
     // The db plugin initialises PGlite, migrates and seeds before the server listens: on a
     // busy 2-core machine that can take longer than Fastify's default 10 s.
     pluginTimeout: 120_000,
+    // Only the named proxies' X-Forwarded-For is believed: otherwise anyone could pick the
+    // IP the sign-in limit and the audit log see.
+    ...(config.TRUST_PROXY
+      ? { trustProxy: config.TRUST_PROXY.split(',').map((entry) => entry.trim()) }
+      : {}),
     logger: {
       level: config.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie'],

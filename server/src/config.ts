@@ -70,6 +70,14 @@ const ConfigSchema = z.object({
   FIELD_KEY_ACTIVE: KeyId.optional().describe('default: the last key in FIELD_KEYS'),
   BLIND_INDEX_KEY: Base64Key.optional(),
   STAFF_SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/,
+      'must be addresses or CIDRs of the reverse proxies (or loopback), comma-separated',
+    )
+    .optional()
+    .describe('reverse proxies whose X-Forwarded-For is believed'),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()

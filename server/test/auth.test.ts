@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { totp } from '../src/auth/totp.ts'
 import { STRONG_PASSWORD, signInStaff, signInUser } from './fixtures/accounts.ts'
@@ -184,6 +185,39 @@ t.test('per-IP rate limit on staff sign-in', async (t) => {
     if (res.statusCode === 429) t.equal(res.json().error.code, 'rate_limited')
   }
   t.same(statuses, [401, 401, 401, 429, 429])
+})
+
+t.test('behind a trusted proxy the client address counts; a forged header does not', async (t) => {
+  const attempt = (app: FastifyInstance, forwardedFor: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/staff',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { username: 'nobody', password: 'x' },
+    })
+  const proxied = await buildTestApp(t, {
+    STAFF_SIGN_IN_PER_IP_PER_MINUTE: '1',
+    TRUST_PROXY: 'loopback',
+  })
+  t.equal((await attempt(proxied, '203.0.113.7')).statusCode, 401)
+  t.equal((await attempt(proxied, '203.0.113.8')).statusCode, 401, 'another rider, own budget')
+  t.equal((await attempt(proxied, '203.0.113.7')).statusCode, 429)
+  const audit = await proxied.db
+    .selectFrom('audit_log')
+    .select('ip')
+    .where('action', '=', 'auth.staff_sign_in')
+    .orderBy('id')
+    .execute()
+  t.same(audit.map((row) => row.ip).slice(0, 2), ['203.0.113.7', '203.0.113.8'])
+
+  const direct = await buildTestApp(t, { STAFF_SIGN_IN_PER_IP_PER_MINUTE: '1' })
+  t.equal((await attempt(direct, '203.0.113.7')).statusCode, 401)
+  t.equal(
+    (await attempt(direct, '203.0.113.9')).statusCode,
+    429,
+    'without TRUST_PROXY, headers are ignored',
+  )
 })
 
 t.test('TOTP: enrol with a QR, then sign-in needs the code, and a code works once', async (t) => {
