@@ -52,6 +52,12 @@ t.test('npm run staff -- create bootstraps a province account that can sign in',
   })
   t.equal(res.statusCode, 200)
   t.equal(res.json().user.staff.region.name, '福建省')
+  const audit = await app.inject({
+    url: '/api/v1/audit',
+    headers: { authorization: `Bearer ${res.json().accessToken}` },
+  })
+  const actions = audit.json().items.map((item: { action: string }) => item.action)
+  t.ok(actions.includes('staff.create'), 'the CLI creation shows in the province audit log')
 })
 
 t.test('the CLI refuses a weak password and bad arguments, in one clear message', async (t) => {

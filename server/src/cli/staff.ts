@@ -2,7 +2,7 @@
 // Bootstraps staff accounts (the first province account) straight in the database. The
 // password is read from STAFF_PASSWORD or, when unset, from the first line of stdin.
 import { parseArgs } from 'node:util'
-import { CreateStaffRequest } from '@djt/shared'
+import { CreateStaffRequest, regionPath } from '@djt/shared'
 import { recordAudit } from '../audit/audit.repository.ts'
 import { loadConfig } from '../config.ts'
 import { createFieldCipher } from '../crypto/field-cipher.ts'
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
         outcome: 'success',
         targetType: 'staff_account',
         targetId: created,
+        // So staff of that region (and above) see it in GET /audit, like any other account.
+        regionPath: regionPath(parsed.data.regionCode),
         detail: { via: 'cli' },
       })
       return created
