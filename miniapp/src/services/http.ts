@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { z } from 'zod'
 import { env } from '../env'
 import { ApiError, errorFromBody, messages, networkError } from './api-error'
+import { expiresSoon } from './token-expiry'
 
 export type { ApiErrorCode } from './api-error'
 export { ApiError } from './api-error'
@@ -77,7 +78,8 @@ export async function withAccessToken<T>(
   path: string,
   send: (token: string | null | undefined) => Promise<T>,
 ): Promise<T> {
-  const token = CREDENTIAL_PATH.test(path) ? null : await accessTokenProvider?.()
+  let token = CREDENTIAL_PATH.test(path) ? null : await accessTokenProvider?.()
+  if (token && expiresSoon(token)) token = (await refreshedToken(token)) ?? token
   try {
     return await send(token)
   } catch (error) {

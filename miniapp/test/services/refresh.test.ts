@@ -152,3 +152,35 @@ describe('refreshing an expired access token', () => {
     expect(sessionStore.current()?.accessToken).toBe('stale-access')
   })
 })
+
+/** A JWT-shaped token whose payload expires `seconds` from now (the signature is not checked here). */
+function tokenExpiringIn(seconds: number): string {
+  const payload = { sub: 'u1', exp: Math.floor(Date.now() / 1000) + seconds }
+  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url')
+  return `eyJhbGciOiJIUzI1NiJ9.${encoded}.signature`
+}
+
+describe('refreshing ahead of expiry', () => {
+  it('trades a token that expires within a minute before sending, not after a 401', async () => {
+    sessionStore.save({
+      accessToken: tokenExpiringIn(30),
+      refreshToken: 'refresh-token-0001',
+      user: userMe(),
+    })
+    routeRequests({ 'GET /me': meWithFreshTokenOnly, 'POST /auth/refresh': () => ok(renewed) })
+    await fetchMe()
+    expect(callsTo('POST /auth/refresh')).toHaveLength(1)
+    const sent = callsTo('GET /me')
+    expect(sent).toHaveLength(1)
+    expect(sent[0]?.header.Authorization).toBe('Bearer fresh-access')
+  })
+
+  it('leaves a token with time to spare alone', async () => {
+    const token = tokenExpiringIn(600)
+    sessionStore.save({ accessToken: token, refreshToken: 'refresh-token-0001', user: userMe() })
+    routeRequests({ 'GET /me': () => ok(userMe()), 'POST /auth/refresh': () => ok(renewed) })
+    await fetchMe()
+    expect(callsTo('POST /auth/refresh')).toHaveLength(0)
+    expect(callsTo('GET /me')[0]?.header.Authorization).toBe(`Bearer ${token}`)
+  })
+})
