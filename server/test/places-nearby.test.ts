@@ -1,11 +1,12 @@
 import { Writable } from 'node:stream'
 import type { OpeningHours, PlaceInput } from '@djt/shared'
+import { PlacePage } from '@djt/shared'
 import dayjs from 'dayjs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import t from 'tap'
 import app, { serverOptions } from '../src/app.ts'
-import { isOpenAt } from '../src/places/hours.ts'
+import { isOpenAt, localMoment, PLACE_TIME_ZONE } from '../src/places/hours.ts'
 import { type NearbyFilter, nearbyPlaces } from '../src/places/nearby.repository.ts'
 import { insertPlace, placeColumns, replaceHours } from '../src/places/places.repository.ts'
 import { freshPlaceCode } from '../src/places/places.service.ts'
@@ -113,6 +114,8 @@ t.test('nearest first, in true great-circle order, pages covering everything onc
       url: `/api/v1/places/nearby?lat=${CENTRE.lat}&lng=${CENTRE.lng}&radius=20000&limit=7${cursor}`,
     })
     t.equal(res.statusCode, 200)
+    // Written without zod on the way out: the answer must still be exactly the contract.
+    t.same(PlacePage.strict().parse(res.json()), res.json(), 'answer matches PlacePage')
     seen.push(...res.json().items)
     after = res.json().next
   } while (after)
@@ -284,4 +287,24 @@ t.test('the caller’s location is neither stored nor logged', async (t) => {
   t.match(log, '/api/v1/places/nearby', 'the requests were logged')
   t.notOk(log.includes(lat) || log.includes(lng), 'the log holds no trace of the location')
   t.notOk(log.includes('0871234') || log.includes('2978765'))
+})
+
+t.test('the fixed UTC+8 moment agrees with the Asia/Shanghai zone database', async (t) => {
+  const { default: dayjs } = await import('dayjs')
+  let seed = 42
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+    return seed / 2 ** 31
+  }
+  const from = Date.UTC(1992, 0, 1)
+  const to = Date.UTC(2040, 0, 1)
+  for (let i = 0; i < 2000; i++) {
+    const instant = new Date(from + Math.floor(random() * (to - from)))
+    const zoned = dayjs(instant).tz(PLACE_TIME_ZONE)
+    const expected = { weekday: (zoned.day() + 6) % 7, minute: zoned.hour() * 60 + zoned.minute() }
+    const got = localMoment(instant)
+    if (got.weekday !== expected.weekday || got.minute !== expected.minute)
+      t.fail(`${instant.toISOString()}: ${JSON.stringify(got)} ≠ ${JSON.stringify(expected)}`)
+  }
+  t.pass('2,000 random instants from 1992 to 2040 agree')
 })

@@ -16,9 +16,17 @@ export interface NearbyFilter {
 }
 
 /**
- * Open places within `radius` metres, nearest first (distance, id), `limit + 1` rows so the
- * caller knows whether a next page exists. The earth_box test uses the gist index on `geo`;
- * earth_distance then trims the box's corners to the circle.
+ * Ties at one exact distance beyond this many could split across pages: the inner query
+ * orders by distance alone (so the index can stop early), the outer one by (distance, id).
+ */
+const TIE_SLACK = 50
+
+/**
+ * Open places within `radius` metres, nearest first, `limit + 1` rows so the caller knows
+ * whether a next page exists. The gist index on `geo` answers `geo <-> centre` nearest
+ * first (KNN) and stops after enough rows, instead of sorting every place in the box:
+ * the chord distance orders exactly like the great-circle one. The page cursor is the
+ * last row's (chord, id).
  */
 export function nearbyPlaces(
   db: Kysely<Database>,
@@ -27,24 +35,27 @@ export function nearbyPlaces(
   after?: PlaceCursor,
 ) {
   const centre = sql`ll_to_earth(${query.lat}::float8, ${query.lng}::float8)`
+  const chord = sql<number>`p.geo <-> ${centre}`
   const distance = sql<number>`earth_distance(${centre}, p.geo)`
   let inner = db
     .selectFrom('places as p')
     .select(summaryColumns)
-    .select(distance.as('distance'))
+    .select([chord.as('chord'), distance.as('distance')])
     .where(sql<boolean>`earth_box(${centre}, ${query.radius}::float8) @> p.geo`)
     .where(distance, '<=', query.radius)
     .where('p.status', '=', 'open')
   if (query.kinds.length > 0) inner = inner.where('p.kind', 'in', query.kinds)
   if (query.facilities.length > 0) inner = inner.where(hasFacilities(query.facilities))
   if (query.openNow) inner = inner.where(openAt(now))
-  let outer = db.selectFrom(inner.as('n')).selectAll('n')
+  if (after) inner = inner.where(chord, '>=', Number(after.key))
+  const nearest = inner.orderBy(chord).limit(query.limit + 1 + TIE_SLACK)
+  let outer = db.selectFrom(nearest.as('n')).selectAll('n')
   if (after)
     outer = outer.where(
-      sql<boolean>`(n.distance, n.id) > (${Number(after.key)}::float8, ${after.id}::uuid)`,
+      sql<boolean>`(n.chord, n.id) > (${Number(after.key)}::float8, ${after.id}::uuid)`,
     )
   return outer
-    .orderBy('n.distance')
+    .orderBy('n.chord')
     .orderBy('n.id')
     .limit(query.limit + 1)
     .execute()

@@ -7,7 +7,7 @@ import type {
   PlaceStatus,
   PlaceSummary,
 } from '@djt/shared'
-import { isOpenAt } from './hours.ts'
+import { isOpenAt, type LocalMoment } from './hours.ts'
 import type { PlaceDetailRow } from './places.repository.ts'
 
 interface SummaryRow {
@@ -26,7 +26,7 @@ interface SummaryRow {
   distance?: number
 }
 
-export function toPlaceSummary(row: SummaryRow, now: Date): PlaceSummary {
+export function toPlaceSummary(row: SummaryRow, now: Date | LocalMoment): PlaceSummary {
   return {
     id: row.id,
     code: row.code,

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { notFound } from '../http/errors.ts'
+import { localMoment } from './hours.ts'
 import { decodePlaceCursor, page } from './place-cursor.ts'
 import { findPlaceInScope, searchPlaces } from './places.repository.ts'
 import { toPlaceDetail, toPlaceSummary } from './places.view.ts'
@@ -32,6 +33,7 @@ const staffPlacesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const now = app.clock()
+      const moment = localMoment(now)
       const { region, after, ...search } = request.query
       const rows = await searchPlaces(
         app.db,
@@ -40,7 +42,7 @@ const staffPlacesRoutes: FastifyPluginAsyncZod = async (app) => {
         { after: decodePlaceCursor(after), staff: staffOf(request.caller) },
       )
       const { shown, next } = page(rows, search.limit, (row) => row.name)
-      return { items: shown.map((row) => toPlaceSummary(row, now)), next }
+      return { items: shown.map((row) => toPlaceSummary(row, moment)), next }
     },
   )
 
