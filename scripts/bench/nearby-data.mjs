@@ -1,6 +1,7 @@
 // Data of the nearby benchmark: where the million places are, what they offer, when they
 // open, and the query points riders ask from. Generated in SQL for speed; fixed seeds.
 import { randomBytes } from 'node:crypto'
+import { Facility } from '@djt/shared'
 import { sql } from 'kysely'
 import { createFieldCipher } from '../../server/src/crypto/field-cipher.ts'
 
@@ -97,21 +98,8 @@ const KINDS = [
   ['flow_branch', '流动党员党支部', 0.07],
 ]
 
-const FACILITIES = [
-  'water',
-  'microwave',
-  'charging',
-  'battery_swap',
-  'toilet',
-  'seats',
-  'first_aid',
-  'medicine',
-  'wifi',
-  'air_conditioning',
-  'umbrella',
-  'phone_charging',
-  'repair_kit',
-]
+/** Every facility the contract knows. */
+const FACILITIES = Facility.options
 
 export function benchCipher() {
   return createFieldCipher({

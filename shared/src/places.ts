@@ -222,6 +222,30 @@ export const PlaceCodeParams = z.object({
   code: z.string().regex(SCENE_ALPHABET, '场所码格式不正确'),
 })
 
+/** The place-import file's columns: field → its Chinese header (the field names work too). */
+export const placeImportColumns = {
+  name: '名称',
+  kind: '类型',
+  address: '地址',
+  regionCode: '行政区划代码',
+  lat: '纬度',
+  lng: '经度',
+  hours: '开放时间',
+  facilities: '设施',
+  phone: '电话',
+  operator: '运营方',
+} as const
+export type PlaceImportField = keyof typeof placeImportColumns
+export const requiredPlaceImportFields: PlaceImportField[] = [
+  'name',
+  'kind',
+  'address',
+  'regionCode',
+  'lat',
+  'lng',
+  'hours',
+]
+
 export const CoordinateSystem = z.enum(['wgs84', 'gcj02', 'bd09'], {
   error: '请选择坐标系（WGS-84、GCJ-02 或 BD-09）',
 })

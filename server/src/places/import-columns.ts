@@ -1,22 +1,15 @@
-import { normalizeText } from '@djt/shared'
+import {
+  normalizeText,
+  type PlaceImportField,
+  placeImportColumns,
+  requiredPlaceImportFields,
+} from '@djt/shared'
 import { ApiError } from '../http/errors.ts'
 
-/** The one place the import's columns are named: field → its Chinese header. */
-export const placeImportColumns = {
-  name: '名称',
-  kind: '类型',
-  address: '地址',
-  regionCode: '行政区划代码',
-  lat: '纬度',
-  lng: '经度',
-  hours: '开放时间',
-  facilities: '设施',
-  phone: '电话',
-  operator: '运营方',
-} as const
-export type ImportField = keyof typeof placeImportColumns
+export { placeImportColumns }
+export type ImportField = PlaceImportField
 export const importFields = Object.keys(placeImportColumns) as ImportField[]
-const required: ImportField[] = ['name', 'kind', 'address', 'regionCode', 'lat', 'lng', 'hours']
+const required = requiredPlaceImportFields
 
 /** One place as read from a file, text per field, numbered as the clerk sees it. */
 export interface PlaceRecord {

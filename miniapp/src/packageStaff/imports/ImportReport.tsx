@@ -48,7 +48,16 @@ export default function ImportReport({ report, onDownloadRejects }: Props) {
   )
 }
 
-function Count({ label, value, danger }: { label: string; value: number; danger?: boolean }) {
+/** One figure of an import report (rows read, accepted, rejected …). */
+export function Count({
+  label,
+  value,
+  danger,
+}: {
+  label: string
+  value: number
+  danger?: boolean
+}) {
   return (
     <View className="import__count">
       <Text className={`import__count-value${danger ? ' import__count-value--danger' : ''}`}>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { PlaceImportReport } from '../../services/places'
+import { Count } from '../imports/ImportReport'
 import { crsNames, importColumnName } from './import-labels'
 
 /** Rows read, accepted and rejected; each rejected row and each duplicate left out. */
@@ -40,17 +41,6 @@ export default function PlaceImportResult({ report }: { report: PlaceImportRepor
           ))}
         </View>
       )}
-    </View>
-  )
-}
-
-function Count({ label, value, danger }: { label: string; value: number; danger?: boolean }) {
-  return (
-    <View className="import__count">
-      <Text className={`import__count-value${danger ? ' import__count-value--danger' : ''}`}>
-        {value}
-      </Text>
-      <Text className="text-secondary">{label}</Text>
     </View>
   )
 }
