@@ -152,6 +152,9 @@ test('a verified rider checks in at the branch and county staff approve it', asy
 
   const rider = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
   await rider.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  // A hash change alone switches tabs inside the running app, which sometimes left 我的
+  // hidden behind 附近: load the page afresh, as opening the link would.
+  await rider.reload({ waitUntil: 'domcontentloaded' })
   await rider.locator('input[placeholder="输入演示用户名"]').fill('演示骑手小王')
   await rider.getByText('演示登录', { exact: true }).click()
   await rider.getByText('退出登录', { exact: true }).waitFor(WAIT)
