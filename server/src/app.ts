@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
+import contentCheckPlugin from './content-check/content-check.plugin.ts'
 import meRoutes from './me/me.routes.ts'
 import membershipsRoutes from './memberships/memberships.routes.ts'
 import notificationsPlugin from './notifications/notify.ts'
@@ -13,6 +14,11 @@ import checkinsRoutes from './places/checkins.routes.ts'
 import placesRoutes from './places/places.routes.ts'
 import placesImportRoutes from './places/places-import.routes.ts'
 import staffPlacesRoutes from './places/staff-places.routes.ts'
+import photosRoutes from './pledges/photos.ts'
+import pledgeReportsRoutes from './pledges/pledge-reports.routes.ts'
+import pledgeReviewRoutes from './pledges/pledge-review.routes.ts'
+import pledgesRoutes from './pledges/pledges.routes.ts'
+import publicPledgesRoutes from './pledges/public-pledges.routes.ts'
 import authPlugin from './plugins/auth.ts'
 import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
@@ -27,6 +33,7 @@ import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
 import { APP_VERSION } from './version.ts'
 import { createWechatClient, type WechatClient } from './wechat/wechat.client.ts'
+import wechatApiPlugin from './wechat/wechat-api.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,7 +109,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(swaggerPlugin, { version: APP_VERSION })
   await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
+  await instance.register(wechatApiPlugin)
   await instance.register(notificationsPlugin)
+  await instance.register(contentCheckPlugin)
   await instance.register(rateLimit, { global: false })
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
@@ -122,6 +131,11 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         placesImportRoutes,
         staffPlacesRoutes,
         checkinsRoutes,
+        pledgesRoutes,
+        publicPledgesRoutes,
+        photosRoutes,
+        pledgeReviewRoutes,
+        pledgeReportsRoutes,
       ])
         await api.register(routes)
     },

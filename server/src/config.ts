@@ -62,6 +62,14 @@ const ConfigSchema = z.object({
       'must be four template keys, e.g. thing1,phrase2,time3,thing4',
     )
     .default('thing1,phrase2,time3,thing4'),
+  PUBLIC_BASE_URL: z
+    .url({ error: 'must be a URL' })
+    .optional()
+    .describe('where the H5 pages are served: plaque QR codes and pledge links point here'),
+  WECHAT_WXACODE_ENV: z
+    .enum(['release', 'trial', 'develop'])
+    .default('release')
+    .describe('which mini-program version a plaque wxacode opens'),
   STAFF_MFA: z.enum(['required', 'optional']).optional(),
   FIELD_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   FIELD_KEYS: FieldKeys.optional().describe(
@@ -69,6 +77,13 @@ const ConfigSchema = z.object({
   ),
   FIELD_KEY_ACTIVE: KeyId.optional().describe('default: the last key in FIELD_KEYS'),
   BLIND_INDEX_KEY: Base64Key.optional(),
+  PUBLIC_UNKNOWN_CODES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(20)
+    .describe('unknown plaque codes one IP may try in 10 minutes before it is refused'),
   STAFF_SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
   TRUST_PROXY: z
     .string()
@@ -94,10 +109,14 @@ const DEFAULT_H5_DIR = fileURLToPath(new URL('../../miniapp/dist-h5', import.met
 
 type Parsed = z.infer<typeof ConfigSchema>
 
-export type Config = Omit<Parsed, 'SEED_DEMO' | 'WECHAT_MODE' | 'STAFF_MFA' | 'JWT_SECRET'> & {
+export type Config = Omit<
+  Parsed,
+  'SEED_DEMO' | 'WECHAT_MODE' | 'STAFF_MFA' | 'JWT_SECRET' | 'PUBLIC_BASE_URL'
+> & {
   WECHAT_MODE: 'dev' | 'live'
   STAFF_MFA: 'required' | 'optional'
   JWT_SECRET: string
+  PUBLIC_BASE_URL: string
   /** Absolute path of the embedded database folder. */
   dataDir: string
   h5Dir: string
@@ -136,6 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     STAFF_MFA: config.STAFF_MFA ?? (production ? 'required' : 'optional'),
     // Outside production an unset secret is made up per start: tokens then die with the process.
     JWT_SECRET: config.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    PUBLIC_BASE_URL: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(
+      /\/+$/,
+      '',
+    ),
     dataDir: path.resolve(cwd, config.DATA_DIR),
     h5Dir: config.H5_DIR ? path.resolve(cwd, config.H5_DIR) : DEFAULT_H5_DIR,
     seedDemo: SEED_DEMO === 'auto' ? !config.DATABASE_URL : SEED_DEMO === 'true',
@@ -154,6 +177,9 @@ function refuseUnsafe(config: Omit<Parsed, 'SEED_DEMO'>, wechatMode: 'dev' | 'li
     if (!config.FIELD_KEYS) problems.push('FIELD_KEYS is required when NODE_ENV=production')
     if (!config.BLIND_INDEX_KEY)
       problems.push('BLIND_INDEX_KEY is required when NODE_ENV=production')
+    // Plaques printed with a localhost link would be useless on a stall.
+    if (!config.PUBLIC_BASE_URL)
+      problems.push('PUBLIC_BASE_URL is required when NODE_ENV=production')
   } else if (!config.FIELD_KEYS !== !config.BLIND_INDEX_KEY) {
     problems.push('FIELD_KEYS and BLIND_INDEX_KEY are set together, or neither (dev key file)')
   }

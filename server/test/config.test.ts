@@ -2,7 +2,12 @@ import t from 'tap'
 import { ConfigError, loadConfig } from '../src/config.ts'
 import { TEST_FIELD_KEYS_ENV, TEST_KEYS } from './fixtures/keys.ts'
 
-const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...TEST_FIELD_KEYS_ENV }
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(32),
+  PUBLIC_BASE_URL: 'https://djt.example.gov.cn',
+  ...TEST_FIELD_KEYS_ENV,
+}
 
 t.test('defaults: port 3000, embedded database in ./data, demo seed on', async (t) => {
   const config = loadConfig({}, '/srv/app')
@@ -121,4 +126,17 @@ t.test('FIELD_KEY_ACTIVE defaults to the last key and must be one of them', asyn
   t.throws(() => loadConfig({ FIELD_KEY_ACTIVE: 'dev1' }), {
     message: /FIELD_KEY_ACTIVE="dev1" is invalid: .*\(none\)/,
   })
+})
+
+t.test('production needs the public address plaques point at', async (t) => {
+  const wechat = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }
+  t.throws(() => loadConfig({ ...production, ...wechat, PUBLIC_BASE_URL: '' }), {
+    message: /PUBLIC_BASE_URL is required when NODE_ENV=production/,
+  })
+  t.equal(
+    loadConfig({ ...production, ...wechat, PUBLIC_BASE_URL: 'https://djt.example.gov.cn/' })
+      .PUBLIC_BASE_URL,
+    'https://djt.example.gov.cn',
+  )
+  t.equal(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL, 'http://localhost:8080')
 })

@@ -38,6 +38,7 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     'demo-registers',
     'demo-memberships',
     'demo-places',
+    'demo-pledges',
   ])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
   const pending = await app.db
@@ -53,9 +54,25 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     .execute()
   t.same(
     strengths.map((row) => `${row.name}:${row.evidence_strength}:${row.evidence_sources}`),
-    ['张伟:none:0', '李强:moderate:1', '林开办:none:0', '王小明:strong:2', '陈建国:strong:3'],
+    [
+      '周文华:none:0',
+      '张伟:none:0',
+      '李强:moderate:1',
+      '林开办:none:0',
+      '林秀英:none:0',
+      '王小明:strong:2',
+      '陈建国:strong:3',
+    ],
     'the demo registers confirm some entries and not others',
   )
+  const shown = await app.db
+    .selectFrom('pledges')
+    .select(['code', 'demo'])
+    .where('public_version_id', 'is not', null)
+    .execute()
+  t.equal(shown.length, 1, "小林's demo pledge is public")
+  const page = await app.inject({ url: `/api/v1/public/pledges/${shown[0]?.code}` })
+  t.match(page.json(), { status: 'valid', awards: [{ title: '党员诚信示范店' }] })
   const staff = await app.db
     .selectFrom('staff_accounts')
     .select(['username', 'level'])

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { PledgeTables } from '../pledges/pledges.table.ts'
 
 /** Row types of every table, as both drivers return them (see db/types.ts for the parsers). */
-export interface Database {
+export interface Database extends PledgeTables {
   schema_migrations: SchemaMigrationTable
   regions: RegionTable
   app_meta: AppMetaTable

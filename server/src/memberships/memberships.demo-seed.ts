@@ -20,11 +20,12 @@ export const demoMembershipsSeed: SeedStep = {
   },
 }
 
-async function registerDemoPerson(
+/** Signs a demo person up as a consenting user and saves (or submits) their entry. */
+export async function registerDemoPerson(
   trx: Transaction<Database>,
   cipher: FieldCipher,
   person: (typeof demoPeople)[number],
-): Promise<void> {
+): Promise<{ userId: string; membershipId: string }> {
   const user = await trx
     .insertInto('users')
     .values({
@@ -42,5 +43,9 @@ async function registerDemoPerson(
     userKind: null,
     privacyVersion: PRIVACY_NOTICE.version,
   }
-  await saveMembership(trx, cipher, caller, { action: person.action, form: person.form })
+  const { row } = await saveMembership(trx, cipher, caller, {
+    action: person.action,
+    form: person.form,
+  })
+  return { userId: user.id, membershipId: row.id }
 }

@@ -5,7 +5,6 @@ import utc from 'dayjs/plugin/utc.js'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { MembershipState } from '../db/schema.ts'
-import { createLiveMessenger, type Messenger } from '../wechat/subscribe-message.ts'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -32,14 +31,7 @@ const STATUS_PAGE = 'packageMember/pages/status/index'
 async function notifications(app: FastifyInstance): Promise<void> {
   const { config } = app
   const templateId = config.WECHAT_REVIEW_TEMPLATE_ID
-  let messenger: Messenger | undefined
-  if (templateId && config.WECHAT_MODE === 'live' && config.WECHAT_APPID && config.WECHAT_SECRET)
-    messenger = createLiveMessenger({
-      baseUrl: config.WECHAT_API_BASE,
-      appId: config.WECHAT_APPID,
-      secret: config.WECHAT_SECRET,
-      timeoutMs: config.WECHAT_TIMEOUT_MS,
-    })
+  const messenger = app.wechatApi?.messenger
   const [project, result, time, remark] = config.WECHAT_REVIEW_TEMPLATE_KEYS.split(',') as [
     string,
     string,
@@ -74,4 +66,4 @@ async function notifications(app: FastifyInstance): Promise<void> {
   })
 }
 
-export default fp(notifications, { name: 'notifications', dependencies: ['db'] })
+export default fp(notifications, { name: 'notifications', dependencies: ['db', 'wechat-api'] })

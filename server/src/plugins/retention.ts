@@ -1,16 +1,25 @@
 import fp from 'fastify-plugin'
 import { purgeAuditLog } from '../audit/audit.repository.ts'
+import { deleteOrphanPhotos } from '../pledges/photos.ts'
 
 const DAY_MS = 86_400_000
 
-/** Daily job: audit rows older than AUDIT_RETENTION_DAYS (never under 180) are dropped. */
+/**
+ * Daily job: audit rows older than AUDIT_RETENTION_DAYS (never under 180) are dropped, and
+ * photos uploaded a day ago that no pledge or report ended up using.
+ */
 export default fp(
   async (app) => {
-    const run = () =>
-      purgeAuditLog(app.db, app.config.AUDIT_RETENTION_DAYS).then(
+    const run = async () => {
+      await purgeAuditLog(app.db, app.config.AUDIT_RETENTION_DAYS).then(
         (count) => count > 0 && app.log.info({ count }, 'audit retention: old rows removed'),
         (error: unknown) => app.log.error({ err: error }, 'audit retention failed'),
       )
+      await deleteOrphanPhotos(app.db).then(
+        (count) => count > 0 && app.log.info({ count }, 'unused photos removed'),
+        (error: unknown) => app.log.error({ err: error }, 'photo clean-up failed'),
+      )
+    }
     const timer = setInterval(run, DAY_MS)
     timer.unref()
     app.addHook('onClose', async () => clearInterval(timer))

@@ -4,6 +4,8 @@ import type { Database } from '../db/schema.ts'
 import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
 import { readMeta, writeMeta } from '../meta/meta.repository.ts'
 import { demoPlacesSeed } from '../places/places.demo-seed.ts'
+import { demoPledgesSeed } from '../pledges/pledges.demo-seed.ts'
+import { pledgeTemplatesSeed } from '../pledges/templates.seed.ts'
 import { regionsSeed } from '../regions/regions.seed.ts'
 import { demoRegistersSeed } from '../registers/registers.demo-seed.ts'
 import { demoStaffSeed } from '../staff/staff.demo-seed.ts'
@@ -28,11 +30,13 @@ export interface SeedContext {
 
 export const seedSteps: SeedStep[] = [
   regionsSeed,
+  pledgeTemplatesSeed,
   demoMarkerSeed,
   demoStaffSeed,
   demoRegistersSeed,
   demoMembershipsSeed,
   demoPlacesSeed,
+  demoPledgesSeed,
 ]
 
 export interface SeedReport {

@@ -1,5 +1,9 @@
 import { z } from 'zod'
+import { type AccessToken, withToken } from './access-token.ts'
 import { fetchAnswer, WechatError } from './wechat.client.ts'
+
+const resultSchema = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() })
+const NOT_SUBSCRIBED = 43101
 
 export interface SubscribeMessage {
   openid: string
@@ -15,39 +19,15 @@ export interface Messenger {
   send(message: SubscribeMessage): Promise<'sent' | 'refused'>
 }
 
-interface LiveOptions {
-  baseUrl: string
-  appId: string
-  secret: string
-  timeoutMs: number
-}
-
-const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number() })
-const resultSchema = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() })
-const EXPIRED_TOKEN = new Set([40001, 42001])
-const NOT_SUBSCRIBED = 43101
-
-/** subscribeMessage.send with a cached access_token, refreshed once when WeChat says it expired. */
-export function createLiveMessenger(options: LiveOptions): Messenger {
-  const base = options.baseUrl.replace(/\/+$/, '')
-  let cached: { token: string; until: number } | undefined
-  const token = async (): Promise<string> => {
-    if (cached && cached.until > Date.now()) return cached.token
-    const query = new URLSearchParams({
-      grant_type: 'client_credential',
-      appid: options.appId,
-      secret: options.secret,
-    })
-    const answer = tokenSchema.safeParse(
-      await fetchAnswer(`${base}/cgi-bin/token?${query}`, options.timeoutMs),
-    )
-    if (!answer.success) throw new WechatError('wechat_unavailable', undefined, 'no access_token')
-    const { access_token, expires_in } = answer.data
-    cached = { token: access_token, until: Date.now() + Math.max(0, expires_in - 300) * 1000 }
-    return access_token
-  }
-  const post = async (message: SubscribeMessage) => {
-    const url = `${base}/cgi-bin/message/subscribe/send?access_token=${await token()}`
+/** subscribeMessage.send with the shared access_token, refreshed once when WeChat says it expired. */
+export function createLiveMessenger(
+  baseUrl: string,
+  token: AccessToken,
+  timeoutMs: number,
+): Messenger {
+  const base = baseUrl.replace(/\/+$/, '')
+  const post = async (message: SubscribeMessage, accessToken: string) => {
+    const url = `${base}/cgi-bin/message/subscribe/send?access_token=${accessToken}`
     const body = {
       touser: message.openid,
       template_id: message.templateId,
@@ -57,7 +37,7 @@ export function createLiveMessenger(options: LiveOptions): Messenger {
         Object.entries(message.data).map(([key, value]) => [key, { value }]),
       ),
     }
-    const answer = await fetchAnswer(url, options.timeoutMs, {
+    const answer = await fetchAnswer(url, timeoutMs, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -66,11 +46,7 @@ export function createLiveMessenger(options: LiveOptions): Messenger {
   }
   return {
     async send(message) {
-      let result = await post(message)
-      if (EXPIRED_TOKEN.has(result.errcode)) {
-        cached = undefined
-        result = await post(message)
-      }
+      const result = await withToken(token, (accessToken) => post(message, accessToken))
       if (result.errcode === 0) return 'sent'
       if (result.errcode === NOT_SUBSCRIBED) return 'refused'
       throw new WechatError('wechat_error', result.errcode, result.errmsg)

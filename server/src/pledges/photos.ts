@@ -1,0 +1,127 @@
+import { ErrorBody } from '@djt/shared'
+import multipart from '@fastify/multipart'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import { ApiError } from '../http/errors.ts'
+
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
+const PhotoCreated = z.object({ id: z.uuid() })
+const PHOTO_PER_IP_PER_10_MIN = 20
+
+/** JPEG or PNG by its first bytes, whatever the file name or header claims. */
+export function photoType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png'
+  return null
+}
+
+async function readPhoto(request: FastifyRequest): Promise<Buffer> {
+  if (!request.isMultipart())
+    throw new ApiError(415, 'unsupported_media_type', '请以 multipart/form-data 上传照片')
+  const part = await request.file()
+  if (part?.fieldname !== 'file')
+    throw new ApiError(400, 'validation_failed', '请选择照片', [
+      { field: 'file', message: '请选择照片' },
+    ])
+  const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+    if (error.code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new ApiError(413, 'payload_too_large', '照片不能超过2 MB')
+    throw error
+  })
+  return bytes
+}
+
+/**
+ * A stall photo with a pledge or a photo with a report: anyone may send one (reports are
+ * anonymous), so it is rate-limited and must really be a JPEG or PNG. One nobody refers
+ * to is deleted after a day (see deleteOrphanPhotos).
+ */
+const photosRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(multipart, {
+    limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 2, parts: 3 },
+  })
+  app.post(
+    '/photos',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: PHOTO_PER_IP_PER_10_MIN, timeWindow: 600_000 },
+      },
+      schema: {
+        tags: ['pledges'],
+        summary: 'Upload a photo (JPEG or PNG, ≤ 2 MB, field "file") for a pledge or a report',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: PhotoCreated,
+          400: ErrorBody,
+          413: ErrorBody,
+          415: ErrorBody,
+          429: ErrorBody,
+        },
+      },
+    },
+    async (request, reply) => {
+      const bytes = await readPhoto(request)
+      const mime = photoType(bytes)
+      if (!mime)
+        throw new ApiError(400, 'validation_failed', '只能上传 JPG 或 PNG 照片', [
+          { field: 'file', message: '只能上传 JPG 或 PNG 照片' },
+        ])
+      const row = await app.db
+        .insertInto('pledge_photos')
+        .values({ mime, bytes })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return reply.status(201).send(row)
+    },
+  )
+}
+
+export default photosRoutes
+
+/** Photos older than a day that no pledge version and no report refers to. */
+export async function deleteOrphanPhotos(
+  db: import('kysely').Kysely<import('../db/schema.ts').Database>,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('pledge_photos as ph')
+    .where('ph.created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('pledge_versions as v')
+            .select(sql`1`.as('one'))
+            .where(sql<boolean>`v.content->>'photoId' = ph.id::text`),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('pledge_reports as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export async function photoReply(
+  app: import('fastify').FastifyInstance,
+  id: string | null | undefined,
+) {
+  const photo = id
+    ? await app.db
+        .selectFrom('pledge_photos')
+        .select(['mime', 'bytes'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+    : undefined
+  if (!photo) throw new ApiError(404, 'not_found', '照片不存在')
+  return photo
+}

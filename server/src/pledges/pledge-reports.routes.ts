@@ -1,0 +1,202 @@
+import {
+  ErrorBody,
+  PledgeTemplateList,
+  PledgeTemplateRequest,
+  Ranking,
+  RankingQuery,
+  ReportParams,
+  ReportQueue,
+  ReportQueueItem,
+  ReportQueueQuery,
+  ReportResponseRequest,
+} from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { recordAudit } from '../audit/audit.repository.ts'
+import type { StaffCaller } from '../auth/access.ts'
+import { BinaryFile } from '../http/binary.ts'
+import { ApiError, notFound } from '../http/errors.ts'
+import { photoReply } from './photos.ts'
+import { findReportInScope, listReportQueue, ranking } from './review.repository.ts'
+import { respondToReport } from './review.service.ts'
+import { periodOf, toRankingItem, toReportItem } from './review.view.ts'
+import { insertTemplate, retireTemplate, templatesForStaff } from './templates.repository.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['pledge review']
+const TemplateParams = z.object({ id: z.uuid('模板编号格式不正确') })
+
+/** 事中监督 (the public's reports), 比作为 (the ranking) and the bureau's promise templates. */
+const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/review/pledge-reports',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Reports on pledges in my jurisdiction',
+        querystring: ReportQueueQuery,
+        response: { 200: ReportQueue, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (
+        await listReportQueue(app.db, request.caller as StaffCaller, request.query.state)
+      ).map(toReportItem),
+    }),
+  )
+
+  app.get(
+    '/review/pledge-reports/:id/photo',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'The photo sent with a report',
+        params: ReportParams,
+        response: { 200: BinaryFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const report = await findReportInScope(
+        app.db,
+        request.caller as StaffCaller,
+        request.params.id,
+      )
+      if (!report) throw notFound('举报')
+      const photo = await photoReply(app, report.photo_id)
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(photo.bytes))
+    },
+  )
+
+  app.post(
+    '/review/pledge-reports/:id/response',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Answer a report; the answer is public',
+        params: ReportParams,
+        body: ReportResponseRequest,
+        response: { 200: ReportQueueItem, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = request.caller as StaffCaller
+      const context = { requestId: request.id, ip: request.ip }
+      await app.db
+        .transaction()
+        .execute((trx) => respondToReport(trx, caller, request.params.id, request.body, context))
+      const report = await findReportInScope(app.db, caller, request.params.id)
+      if (!report) throw notFound('举报')
+      return toReportItem(report)
+    },
+  )
+
+  app.get(
+    '/review/pledge-ranking',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: '比作为: pledges by evaluation, then public rating',
+        querystring: RankingQuery,
+        response: { 200: Ranking, ...errors },
+      },
+    },
+    async (request) => {
+      const period = request.query.period ?? periodOf(app.clock())
+      const rows = await ranking(app.db, request.caller as StaffCaller, period)
+      return { period, items: rows.map(toRankingItem) }
+    },
+  )
+
+  app.get(
+    '/review/pledge-templates',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Promise templates that apply in my region',
+        response: { 200: PledgeTemplateList, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await templatesForStaff(app.db, request.caller as StaffCaller)).map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        text: row.text,
+        regionName: row.region_name,
+      })),
+    }),
+  )
+
+  app.post(
+    '/review/pledge-templates',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags,
+        summary: 'Add a promise template for my region',
+        body: PledgeTemplateRequest,
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = request.caller as StaffCaller
+      const row = await app.db.transaction().execute(async (trx) => {
+        const created = await insertTemplate(trx, caller, request.body.kind, request.body.text)
+        await recordAudit(trx, {
+          actorId: caller.id,
+          actorRole: 'staff',
+          action: 'pledge.template.create',
+          outcome: 'success',
+          targetType: 'pledge_template',
+          targetId: created.id,
+          regionPath: caller.regionPath,
+          requestId: request.id,
+          ip: request.ip,
+        })
+        return created
+      })
+      return reply.status(201).send(row)
+    },
+  )
+
+  app.post(
+    '/review/pledge-templates/:id/retire',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags,
+        summary: 'Stop offering a template of my region',
+        params: TemplateParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = request.caller as StaffCaller
+      await app.db.transaction().execute(async (trx) => {
+        if (!(await retireTemplate(trx, caller, request.params.id)))
+          throw new ApiError(404, 'not_found', '模板不存在，或不属于你的辖区')
+        await recordAudit(trx, {
+          actorId: caller.id,
+          actorRole: 'staff',
+          action: 'pledge.template.retire',
+          outcome: 'success',
+          targetType: 'pledge_template',
+          targetId: request.params.id,
+          regionPath: caller.regionPath,
+          requestId: request.id,
+          ip: request.ip,
+        })
+      })
+      return reply.status(204).send(null)
+    },
+  )
+}
+
+export default pledgeReportsRoutes

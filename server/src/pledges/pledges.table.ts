@@ -1,0 +1,108 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Insert JSON as text; read back parsed. */
+type Json = ColumnType<unknown, string, string>
+/** Bytes: pg gives a Buffer, PGlite a Uint8Array. */
+type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>
+
+export type PledgeKindColumn = 'operator' | 'rider'
+export type PledgeStatusColumn = 'active' | 'withdrawn' | 'suspended'
+export type PledgeVersionStateColumn =
+  | 'pending'
+  | 'approved'
+  | 'returned'
+  | 'rejected'
+  | 'superseded'
+
+export interface PledgeTables {
+  pledge_templates: PledgeTemplateTable
+  pledge_photos: PledgePhotoTable
+  pledges: PledgeTable
+  pledge_versions: PledgeVersionTable
+  pledge_ratings: PledgeRatingTable
+  pledge_reports: PledgeReportTable
+  pledge_evaluations: PledgeEvaluationTable
+}
+
+export interface PledgeTemplateTable {
+  id: Generated<string>
+  kind: PledgeKindColumn
+  text: string
+  /** null: a national template, offered everywhere. */
+  region_code: string | null
+  region_path: string | null
+  sort: Generated<number>
+  retired_at: Date | null
+  created_by: string | null
+  created_at: Generated<Date>
+}
+
+export interface PledgePhotoTable {
+  id: Generated<string>
+  mime: 'image/jpeg' | 'image/png'
+  bytes: Bytes
+  created_at: Generated<Date>
+}
+
+export interface PledgeTable {
+  id: Generated<string>
+  user_id: string
+  membership_id: string
+  kind: PledgeKindColumn
+  region_code: string
+  region_path: string
+  code: string | null
+  status: Generated<PledgeStatusColumn>
+  status_reason: string | null
+  public_version_id: string | null
+  wxacode: Bytes | null
+  demo: Generated<boolean>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface PledgeVersionTable {
+  id: Generated<string>
+  pledge_id: string
+  number: number
+  state: PledgeVersionStateColumn
+  content: Json
+  check_notes: Json
+  submitted_at: Generated<Date>
+  decided_at: Date | null
+  decided_by: string | null
+  comment: string | null
+}
+
+export interface PledgeRatingTable {
+  id: Generated<number>
+  pledge_id: string
+  score: number
+  comment: string | null
+  device: string
+  at: Generated<Date>
+}
+
+export interface PledgeReportTable {
+  id: Generated<string>
+  pledge_id: string
+  text: string
+  photo_id: string | null
+  check_notes: Json
+  device: string
+  at: Generated<Date>
+  outcome: 'upheld' | 'dismissed' | null
+  response: string | null
+  responded_at: Date | null
+  responded_by: string | null
+}
+
+export interface PledgeEvaluationTable {
+  pledge_id: string
+  period: string
+  score: number
+  note: string | null
+  award: Generated<boolean>
+  evaluated_by: string | null
+  at: Generated<Date>
+}

@@ -1,0 +1,131 @@
+import {
+  ErrorBody,
+  PledgeCodeParams,
+  PublicPledge,
+  RateRequest,
+  Received,
+  ReportRequest,
+} from '@djt/shared'
+import type { FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { BinaryFile } from '../http/binary.ts'
+import { ApiError } from '../http/errors.ts'
+import { photoReply } from './photos.ts'
+import { findPledgeByCode, findVersion } from './pledges.repository.ts'
+import { verdictOf } from './pledges.view.ts'
+import { publicPledge, ratePledge, reportPledge } from './public.service.ts'
+import { createUnknownCodeGuard } from './unknown-codes.ts'
+
+const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
+const tags = ['public']
+const DEVICE = /^[A-Za-z0-9_-]{8,64}$/
+
+/** The scanner's page: no sign-in. Unknown codes are counted per IP so codes cannot be guessed. */
+const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const guard = createUnknownCodeGuard(app.config.PUBLIC_UNKNOWN_CODES_PER_IP, 10 * 60_000)
+  const device = (request: FastifyRequest) => {
+    const header = request.headers['x-device-id']
+    const id = typeof header === 'string' && DEVICE.test(header) ? header : `ip:${request.ip}`
+    return app.cipher.blindIndex('device', id)
+  }
+  const lookUp = async (request: FastifyRequest, code: string) => {
+    if (guard.blocked(request.ip))
+      throw new ApiError(429, 'rate_limited', '查询太频繁，请10分钟后再试')
+    const row = await findPledgeByCode(app.db, code)
+    if (row) return row
+    guard.miss(request.ip)
+    throw new ApiError(404, 'not_found', verdictOf(undefined).reason ?? '查无此承诺牌')
+  }
+
+  app.get(
+    '/public/pledges/:code',
+    {
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'A pledge and its live status, as a scan shows it',
+        params: PledgeCodeParams,
+        response: { 200: PublicPledge, ...errors },
+      },
+    },
+    async (request) => publicPledge(app.db, await lookUp(request, request.params.code)),
+  )
+
+  app.get(
+    '/public/pledges/:code/photo',
+    {
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: "The stall's photo on a valid pledge",
+        params: PledgeCodeParams,
+        response: { 200: BinaryFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await lookUp(request, request.params.code)
+      const version =
+        verdictOf(row).status === 'valid'
+          ? await findVersion(app.db, row.public_version_id)
+          : undefined
+      const photo = await photoReply(
+        app,
+        (version?.content as { photoId?: string } | undefined)?.photoId,
+      )
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'public, max-age=300')
+        .send(Buffer.from(photo.bytes))
+    },
+  )
+
+  app.post(
+    '/public/pledges/:code/ratings',
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: 600_000 } },
+      schema: {
+        tags,
+        summary: 'Rate a pledge 1–5 (anonymous; once a day per device)',
+        params: PledgeCodeParams,
+        body: RateRequest,
+        response: { 201: Received, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await lookUp(request, request.params.code)
+      const rating = await app.db
+        .transaction()
+        .execute((trx) =>
+          ratePledge(trx, request.params.code, request.body, device(request), app.contentChecker),
+        )
+      return reply.status(201).send({ message: '感谢你的评价', rating })
+    },
+  )
+
+  app.post(
+    '/public/pledges/:code/reports',
+    {
+      config: { access: 'public', rateLimit: { max: 5, timeWindow: 600_000 } },
+      schema: {
+        tags,
+        summary: 'Report a broken promise (anonymous)',
+        params: PledgeCodeParams,
+        body: ReportRequest,
+        response: { 201: Received, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await lookUp(request, request.params.code)
+      await app.db
+        .transaction()
+        .execute((trx) =>
+          reportPledge(trx, request.params.code, request.body, device(request), app.contentChecker),
+        )
+      return reply
+        .status(201)
+        .send({ message: '已收到你的举报，市场监管部门会核实处理，结果将在本页公示' })
+    },
+  )
+}
+
+export default publicPledgesRoutes

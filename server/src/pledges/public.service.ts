@@ -1,0 +1,143 @@
+import {
+  MODEL_STORE_AWARD,
+  type PledgeContent,
+  type PublicPledge,
+  pledgeTitles,
+  type RateRequest,
+  type ReportRequest,
+} from '@djt/shared'
+import type { Kysely } from 'kysely'
+import type { ContentChecker } from '../content-check/content-check.ts'
+import type { Database } from '../db/schema.ts'
+import { ApiError } from '../http/errors.ts'
+import { countByDevice, listEvaluations, listReports, ratingTotals } from './feedback.repository.ts'
+import { toReport } from './pledge-details.ts'
+import { findPledgeByCode, findVersion, type PledgeRow } from './pledges.repository.ts'
+import { issuerOf, toRating, verdictOf } from './pledges.view.ts'
+
+type Db = Kysely<Database>
+const DAY_MS = 86_400_000
+/** Per device (or IP, without one) and pledge, per day. */
+export const RATINGS_PER_DAY = 1
+export const REPORTS_PER_DAY = 3
+
+/** What a scan shows: the live status first, and the pledge as it was approved. */
+export async function publicPledge(db: Db, row: PledgeRow): Promise<PublicPledge> {
+  const verdict = verdictOf(row)
+  const [version, totals, reports, evaluations] = await Promise.all([
+    findVersion(db, row.public_version_id),
+    ratingTotals(db, [row.id]),
+    listReports(db, row.id),
+    listEvaluations(db, row.id),
+  ])
+  const { photoId, ...content } = (version?.content ?? {}) as PledgeContent
+  return {
+    code: row.code ?? '',
+    ...verdict,
+    title: pledgeTitles[row.kind],
+    content: version ? content : null,
+    hasPhoto: Boolean(version && photoId),
+    issuer: issuerOf(row.region_name, row.region_parent_name),
+    approvedAt: version?.decided_at?.toISOString() ?? null,
+    rating: toRating(totals.get(row.id)),
+    awards: evaluations
+      .filter((evaluation) => evaluation.award)
+      .map((evaluation) => ({ title: MODEL_STORE_AWARD, period: evaluation.period })),
+    reports: reports
+      .filter((report) => report.outcome)
+      .map(({ photo_id: _photo, ...report }) => {
+        const { hasPhoto: _hasPhoto, ...shown } = toReport({ ...report, photo_id: null })
+        return shown
+      }),
+    openReports: reports.filter((report) => !report.outcome).length,
+  }
+}
+
+/** Feedback is taken on a pledge that is shown; one that is not says why. */
+async function shownPledge(db: Db, code: string): Promise<PledgeRow> {
+  const row = await findPledgeByCode(db, code)
+  const verdict = verdictOf(row)
+  if (!row || verdict.status !== 'valid')
+    throw new ApiError(409, 'conflict', verdict.reason ?? '该承诺不可评价')
+  return row
+}
+
+export async function ratePledge(
+  trx: Db,
+  code: string,
+  body: RateRequest,
+  device: string,
+  checker: ContentChecker,
+) {
+  const row = await shownPledge(trx, code)
+  if (
+    (await countByDevice(trx, 'pledge_ratings', row.id, device, new Date(Date.now() - DAY_MS))) >=
+    RATINGS_PER_DAY
+  )
+    throw new ApiError(429, 'rate_limited', '你今天已经评价过这家了，明天再来吧')
+  if (body.comment) {
+    const verdict = await checker.check(
+      [{ field: 'body.comment', label: '评价', text: body.comment }],
+      { scene: 2 },
+    )
+    if (verdict.blocked.length > 0)
+      throw new ApiError(
+        400,
+        'validation_failed',
+        verdict.blocked[0]?.message ?? '评价内容未通过检查',
+        verdict.blocked,
+      )
+  }
+  await trx
+    .insertInto('pledge_ratings')
+    .values({ pledge_id: row.id, score: body.score, comment: body.comment || null, device })
+    .execute()
+  return toRating((await ratingTotals(trx, [row.id])).get(row.id))
+}
+
+export async function reportPledge(
+  trx: Db,
+  code: string,
+  body: ReportRequest,
+  device: string,
+  checker: ContentChecker,
+) {
+  const row = await shownPledge(trx, code)
+  if (
+    (await countByDevice(trx, 'pledge_reports', row.id, device, new Date(Date.now() - DAY_MS))) >=
+    REPORTS_PER_DAY
+  )
+    throw new ApiError(429, 'rate_limited', '你今天对这家的举报已经够多了，我们会尽快核实')
+  const verdict = await checker.check(
+    [{ field: 'body.text', label: '举报内容', text: body.text }],
+    { scene: 2 },
+  )
+  if (verdict.blocked.length > 0)
+    throw new ApiError(
+      400,
+      'validation_failed',
+      verdict.blocked[0]?.message ?? '举报内容未通过检查',
+      verdict.blocked,
+    )
+  if (body.photoId) {
+    const photo = await trx
+      .selectFrom('pledge_photos')
+      .select('id')
+      .where('id', '=', body.photoId)
+      .executeTakeFirst()
+    if (!photo)
+      throw new ApiError(400, 'validation_failed', '照片已过期，请重新上传', [
+        { field: 'body.photoId', message: '照片不存在' },
+      ])
+  }
+  await trx
+    .insertInto('pledge_reports')
+    .values({
+      pledge_id: row.id,
+      text: body.text,
+      photo_id: body.photoId ?? null,
+      check_notes: JSON.stringify(verdict.notes),
+      device,
+    })
+    .execute()
+}

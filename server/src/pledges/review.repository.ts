@@ -1,0 +1,130 @@
+import { type Kysely, sql } from 'kysely'
+import type { StaffCaller } from '../auth/access.ts'
+import { withinScope } from '../auth/scope.ts'
+import type { Database } from '../db/schema.ts'
+import { pledges } from './pledges.repository.ts'
+import type { PledgeVersionStateColumn } from './pledges.table.ts'
+
+type Db = Kysely<Database>
+
+/** A pledge the caller may act on: inside their subtree; outside, it does not exist for them. */
+export function findPledgeInScope(db: Db, caller: StaffCaller, id: string, { lock = false } = {}) {
+  const q = pledges(db)
+    .where('p.id', '=', id)
+    .where(withinScope(caller, sql.ref('p.region_path')))
+  return (lock ? q.forUpdate('p') : q).executeTakeFirst()
+}
+
+export interface VersionCursor {
+  at: Date
+  id: string
+}
+
+/** Versions in a state, oldest first, keyset on (submitted_at, id). */
+export function listVersionQueue(
+  db: Db,
+  caller: StaffCaller,
+  query: { state: PledgeVersionStateColumn; limit: number },
+  after?: VersionCursor,
+) {
+  let q = db
+    .selectFrom('pledge_versions as v')
+    .innerJoin('pledges as p', 'p.id', 'v.pledge_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .select([
+      'v.id',
+      'v.pledge_id',
+      'v.number',
+      'v.state',
+      'v.content',
+      'v.check_notes',
+      'v.submitted_at',
+      'p.kind',
+      'p.public_version_id',
+      'r.name as region_name',
+    ])
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('v.state', '=', query.state)
+    .orderBy('v.submitted_at')
+    .orderBy('v.id')
+    .limit(query.limit + 1)
+  if (after) q = q.where(sql<boolean>`(v.submitted_at, v.id) > (${after.at}, ${after.id}::uuid)`)
+  return q.execute()
+}
+export type QueueRow = Awaited<ReturnType<typeof listVersionQueue>>[number]
+
+export function listReportQueue(db: Db, caller: StaffCaller, state: 'open' | 'handled') {
+  return db
+    .selectFrom('pledge_reports as rep')
+    .innerJoin('pledges as p', 'p.id', 'rep.pledge_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .leftJoin('pledge_versions as v', 'v.id', 'p.public_version_id')
+    .selectAll('rep')
+    .select(['p.code', 'r.name as region_name', 'v.content'])
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('rep.outcome', state === 'open' ? 'is' : 'is not', null)
+    .orderBy('rep.at', state === 'open' ? 'asc' : 'desc')
+    .limit(200)
+    .execute()
+}
+export type ReportQueueRow = Awaited<ReturnType<typeof listReportQueue>>[number]
+
+export function findReportInScope(db: Db, caller: StaffCaller, id: string) {
+  return db
+    .selectFrom('pledge_reports as rep')
+    .innerJoin('pledges as p', 'p.id', 'rep.pledge_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .leftJoin('pledge_versions as v', 'v.id', 'p.public_version_id')
+    .selectAll('rep')
+    .select(['p.code', 'p.region_path', 'r.name as region_name', 'v.content'])
+    .where('rep.id', '=', id)
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .executeTakeFirst()
+}
+
+/**
+ * 比作为: the shown pledges of the caller's jurisdiction, by the period's evaluation, then
+ * by public rating (an average over fewer ratings counts for less only through the tie-break).
+ */
+export function ranking(db: Db, caller: StaffCaller, period: string) {
+  return db
+    .selectFrom('pledges as p')
+    .innerJoin('memberships as m', 'm.id', 'p.membership_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .innerJoin('pledge_versions as v', 'v.id', 'p.public_version_id')
+    .leftJoin('pledge_evaluations as e', (join) =>
+      join.onRef('e.pledge_id', '=', 'p.id').on('e.period', '=', period),
+    )
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('pledge_ratings')
+          .select([
+            'pledge_id',
+            sql<number>`avg(score)::float8`.as('average'),
+            sql<number>`count(*)::int`.as('count'),
+          ])
+          .groupBy('pledge_id')
+          .as('rt'),
+      (join) => join.onRef('rt.pledge_id', '=', 'p.id'),
+    )
+    .select([
+      'p.id',
+      'p.code',
+      'v.content',
+      'r.name as region_name',
+      'e.score',
+      'e.award',
+      'rt.average',
+      'rt.count',
+    ])
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('p.status', '=', 'active')
+    .where('m.state', '=', 'verified')
+    .orderBy(sql`e.score desc nulls last`)
+    .orderBy(sql`rt.average desc nulls last`)
+    .orderBy(sql`rt.count desc nulls last`)
+    .orderBy('p.id')
+    .limit(200)
+    .execute()
+}

@@ -1,0 +1,194 @@
+import type { EvaluationRequest, PledgeDecisionRequest, ReportResponseRequest } from '@djt/shared'
+import { type Kysely, sql } from 'kysely'
+import { recordAudit } from '../audit/audit.repository.ts'
+import type { StaffCaller } from '../auth/access.ts'
+import type { Database } from '../db/schema.ts'
+import { ApiError, notFound } from '../http/errors.ts'
+import { newSceneCode } from '../places/place-code.ts'
+import { hasUpheldReport } from './feedback.repository.ts'
+import { findVersion, type PledgeRow, updatePledge } from './pledges.repository.ts'
+import { findPledgeInScope, findReportInScope } from './review.repository.ts'
+
+type Db = Kysely<Database>
+export interface Context {
+  requestId: string
+  ip: string
+}
+
+/** 'c' and 11 random base62 characters: about 65 bits, so plaques cannot be guessed. */
+async function freshCode(trx: Db): Promise<string> {
+  for (;;) {
+    const code = newSceneCode('c', 11)
+    const taken = await trx
+      .selectFrom('pledges')
+      .select('id')
+      .where('code', '=', code)
+      .executeTakeFirst()
+    if (!taken) return code
+  }
+}
+
+async function audited(
+  trx: Db,
+  caller: StaffCaller,
+  row: PledgeRow,
+  action: string,
+  context: Context,
+  detail: Record<string, unknown>,
+) {
+  await recordAudit(trx, {
+    actorId: caller.id,
+    actorRole: 'staff',
+    action: `pledge.${action}`,
+    outcome: 'success',
+    targetType: 'pledge',
+    targetId: row.id,
+    regionPath: row.region_path,
+    requestId: context.requestId,
+    ip: context.ip,
+    detail,
+  })
+}
+
+export async function lockInScope(trx: Db, caller: StaffCaller, id: string): Promise<PledgeRow> {
+  const row = await findPledgeInScope(trx, caller, id, { lock: true })
+  if (!row) throw notFound('承诺')
+  return row
+}
+
+/** 事前把关: approve (it goes public, replacing the old version), return, or reject. */
+export async function decidePledge(
+  trx: Db,
+  caller: StaffCaller,
+  id: string,
+  body: PledgeDecisionRequest,
+  context: Context,
+) {
+  const row = await lockInScope(trx, caller, id)
+  const version = await findVersion(trx, body.versionId)
+  if (!version || version.pledge_id !== row.id) throw notFound('承诺版本')
+  if (version.state !== 'pending')
+    throw new ApiError(409, 'conflict', '该版本已处理或已被新版本取代，请刷新')
+  if (body.decision === 'approve' && row.member_state !== 'verified')
+    throw new ApiError(409, 'conflict', '该党员的登记已不是“已核验”状态，不能通过其承诺')
+  const state = { approve: 'approved', return: 'returned', reject: 'rejected' } as const
+  await trx
+    .updateTable('pledge_versions')
+    .set({
+      state: state[body.decision],
+      decided_at: sql`now()`,
+      decided_by: caller.id,
+      comment: body.comment || null,
+    })
+    .where('id', '=', version.id)
+    .execute()
+  if (body.decision === 'approve') {
+    if (row.public_version_id)
+      await trx
+        .updateTable('pledge_versions')
+        .set({ state: 'superseded' })
+        .where('id', '=', row.public_version_id)
+        .execute()
+    await updatePledge(trx, row.id, {
+      public_version_id: version.id,
+      code: row.code ?? (await freshCode(trx)),
+    })
+  }
+  await audited(trx, caller, row, body.decision, context, { version: version.number })
+}
+
+/** Only after a report was upheld: suspension shows on the public page at once. */
+export async function suspendPledge(
+  trx: Db,
+  caller: StaffCaller,
+  id: string,
+  reason: string,
+  context: Context,
+) {
+  const row = await lockInScope(trx, caller, id)
+  if (row.status !== 'active') throw new ApiError(409, 'conflict', '只有公示中的承诺可以暂停')
+  if (!(await hasUpheldReport(trx, row.id)))
+    throw new ApiError(409, 'conflict', '暂停公示需先有经核查属实的群众举报')
+  await updatePledge(trx, row.id, { status: 'suspended', status_reason: reason })
+  await audited(trx, caller, row, 'suspend', context, { reason })
+}
+
+export async function reinstatePledge(
+  trx: Db,
+  caller: StaffCaller,
+  id: string,
+  reason: string,
+  context: Context,
+) {
+  const row = await lockInScope(trx, caller, id)
+  if (row.status !== 'suspended') throw new ApiError(409, 'conflict', '该承诺没有被暂停')
+  await updatePledge(trx, row.id, { status: 'active', status_reason: null })
+  await audited(trx, caller, row, 'reinstate', context, { reason })
+}
+
+/** 事后评价: one score per half-year; a second one for the same period replaces the first. */
+export async function evaluatePledge(
+  trx: Db,
+  caller: StaffCaller,
+  id: string,
+  body: EvaluationRequest,
+  context: Context,
+) {
+  const row = await lockInScope(trx, caller, id)
+  if (!row.public_version_id) throw new ApiError(409, 'conflict', '承诺通过审核后才能评价')
+  const values = {
+    score: body.score,
+    note: body.note || null,
+    award: body.award,
+    evaluated_by: caller.id,
+  }
+  await trx
+    .insertInto('pledge_evaluations')
+    .values({ pledge_id: row.id, period: body.period, ...values })
+    .onConflict((oc) =>
+      oc.columns(['pledge_id', 'period']).doUpdateSet({ ...values, at: sql`now()` }),
+    )
+    .execute()
+  await audited(trx, caller, row, 'evaluate', context, {
+    period: body.period,
+    score: body.score,
+    award: body.award,
+  })
+}
+
+/** 事中监督: the answer and outcome are public on the pledge's page. */
+export async function respondToReport(
+  trx: Db,
+  caller: StaffCaller,
+  id: string,
+  body: ReportResponseRequest,
+  context: Context,
+) {
+  const report = await findReportInScope(trx, caller, id)
+  if (!report) throw notFound('举报')
+  const answered = await trx
+    .updateTable('pledge_reports')
+    .set({
+      outcome: body.outcome,
+      response: body.response,
+      responded_at: sql`now()`,
+      responded_by: caller.id,
+    })
+    .where('id', '=', id)
+    .where('outcome', 'is', null)
+    .executeTakeFirst()
+  // Checked by the update itself: two staff answering at once cannot both win.
+  if (answered.numUpdatedRows === 0n) throw new ApiError(409, 'conflict', '该举报已处理')
+  await recordAudit(trx, {
+    actorId: caller.id,
+    actorRole: 'staff',
+    action: 'pledge.report.respond',
+    outcome: 'success',
+    targetType: 'pledge_report',
+    targetId: id,
+    regionPath: report.region_path,
+    requestId: context.requestId,
+    ip: context.ip,
+    detail: { outcome: body.outcome },
+  })
+}
