@@ -14,12 +14,21 @@ export default defineAppConfig({
         'pages/place-edit/index',
         'pages/place-import/index',
         'pages/checkins/index',
+        'pages/pledges/index',
+        'pages/pledge-detail/index',
+        'pages/pledge-reports/index',
+        'pages/pledge-ranking/index',
       ],
     },
     // A place's page: opened from 附近 or by scanning its plaque.
     { root: 'packagePlace', pages: ['pages/detail/index'] },
     // Membership registration: riders who never register never download it.
     { root: 'packageMember', pages: ['pages/register/index', 'pages/status/index'] },
+    // Pledges: the public page is what a plaque's QR opens, for anyone, signed in or not.
+    {
+      root: 'packagePledge',
+      pages: ['pages/public/index', 'pages/mine/index', 'pages/edit/index'],
+    },
   ],
   // A rider who opens 附近 is likely to open a place next: fetch its page on any network.
   preloadRule: { 'pages/nearby/index': { network: 'all', packages: ['packagePlace'] } },

@@ -9,6 +9,10 @@ export const staffPages = {
   placeEdit: '/packageStaff/pages/place-edit/index',
   placeImport: '/packageStaff/pages/place-import/index',
   checkins: '/packageStaff/pages/checkins/index',
+  pledges: '/packageStaff/pages/pledges/index',
+  pledgeDetail: '/packageStaff/pages/pledge-detail/index',
+  pledgeReports: '/packageStaff/pages/pledge-reports/index',
+  pledgeRanking: '/packageStaff/pages/pledge-ranking/index',
 } as const
 
 /** Self-registration of Party membership, in the packageMember sub-package. */
@@ -26,3 +30,15 @@ export const mainPages = {
 export const placePages = {
   detail: '/packagePlace/pages/detail/index',
 } as const
+
+/** Pledges (三亮): writing one, my own, and the public page a plaque's QR opens. */
+export const pledgePages = {
+  edit: '/packagePledge/pages/edit/index',
+  mine: '/packagePledge/pages/mine/index',
+  public: '/packagePledge/pages/public/index',
+} as const
+
+/** The public page of one pledge code. */
+export function publicPledgeUrl(code: string): string {
+  return `${pledgePages.public}?code=${encodeURIComponent(code)}`
+}

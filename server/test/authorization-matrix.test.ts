@@ -3,6 +3,7 @@ import t from 'tap'
 import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { type Account, STRONG_PASSWORD, signInStaff, signInUser } from './fixtures/accounts.ts'
 import { placesMatrix, placesMatrixSetup } from './fixtures/matrix-places.ts'
+import { pledgesMatrix, pledgesMatrixSetup } from './fixtures/matrix-pledges.ts'
 import { registersMatrix, registersMatrixSetup } from './fixtures/matrix-registers.ts'
 import { consentingUser, riderForm, submitMembership } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
@@ -195,6 +196,7 @@ const matrix: Record<
   },
   ...registersMatrix,
   ...placesMatrix,
+  ...pledgesMatrix,
   // Last: it cancels the users' accounts.
   'DELETE /api/v1/me': {
     request: () => ({ method: 'DELETE', url: '/api/v1/me' }),
@@ -240,6 +242,7 @@ t.test('every route answers each kind of caller as the matrix says', async (t) =
     membership: membership.id,
     ...(await registersMatrixSetup(app, accounts)),
     ...(await placesMatrixSetup(app, accounts)),
+    ...(await pledgesMatrixSetup(app, accounts)),
   }
   for (const [key, row] of Object.entries(matrix)) {
     const got = []

@@ -73,6 +73,19 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
   t.equal(shown.length, 1, "小林's demo pledge is public")
   const page = await app.inject({ url: `/api/v1/public/pledges/${shown[0]?.code}` })
   t.match(page.json(), { status: 'valid', awards: [{ title: '党员诚信示范店' }] })
+  const owner = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/wechat',
+    payload: { code: 'dev:演示店主小林' },
+  })
+  const registration = await app.inject({
+    url: '/api/v1/memberships/mine',
+    headers: { authorization: `Bearer ${owner.json().accessToken}` },
+  })
+  t.match(registration.json().membership, {
+    state: 'verified',
+    timeline: [{ action: 'verified' }, { action: 'submitted' }],
+  })
   const staff = await app.db
     .selectFrom('staff_accounts')
     .select(['username', 'level'])

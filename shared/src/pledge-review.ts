@@ -162,3 +162,5 @@ export const RankingItem = z.object({
 })
 export type RankingItem = z.infer<typeof RankingItem>
 export const Ranking = z.object({ period: z.string().nullable(), items: z.array(RankingItem) })
+export type Ranking = z.infer<typeof Ranking>
+export const TemplateCreated = z.object({ id: z.uuid() })

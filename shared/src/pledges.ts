@@ -166,4 +166,7 @@ export const ReportRequest = z.object({
   photoId: z.uuid('照片编号格式不正确').optional(),
 })
 export type ReportRequest = z.infer<typeof ReportRequest>
+/** An uploaded photo, to name in a pledge or a report. */
+export const PhotoCreated = z.object({ id: z.uuid() })
+export type PhotoCreated = z.infer<typeof PhotoCreated>
 export const Received = z.object({ message: z.string(), rating: RatingSummary.optional() })

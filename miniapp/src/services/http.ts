@@ -18,6 +18,8 @@ export interface RequestOptions<T> {
   body?: unknown
   /** Every response body is checked against this; a 204 answer is checked as `null`. */
   schema: z.ZodType<T>
+  /** Extra headers, e.g. the public pages' `x-device-id`. */
+  header?: Record<string, string>
 }
 
 /** Returns the current access token, or nothing when signed out. */
@@ -148,7 +150,7 @@ async function requestOnce<T>(
   options: RequestOptions<T>,
   token: string | null | undefined,
 ): Promise<T> {
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { ...options.header, Accept: 'application/json' }
   if (method !== 'GET') header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
 

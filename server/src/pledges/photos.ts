@@ -1,13 +1,12 @@
-import { ErrorBody } from '@djt/shared'
+import { ErrorBody, PhotoCreated } from '@djt/shared'
 import multipart from '@fastify/multipart'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { sql } from 'kysely'
-import { z } from 'zod'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
-const PhotoCreated = z.object({ id: z.uuid() })
 const PHOTO_PER_IP_PER_10_MIN = 20
 
 /** JPEG or PNG by its first bytes, whatever the file name or header claims. */
@@ -83,9 +82,7 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
 export default photosRoutes
 
 /** Photos older than a day that no pledge version and no report refers to. */
-export async function deleteOrphanPhotos(
-  db: import('kysely').Kysely<import('../db/schema.ts').Database>,
-): Promise<number> {
+export async function deleteOrphanPhotos(db: Kysely<Database>): Promise<number> {
   const result = await db
     .deleteFrom('pledge_photos as ph')
     .where('ph.created_at', '<', sql<Date>`now() - interval '1 day'`)
@@ -111,10 +108,7 @@ export async function deleteOrphanPhotos(
   return Number(result.numDeletedRows)
 }
 
-export async function photoReply(
-  app: import('fastify').FastifyInstance,
-  id: string | null | undefined,
-) {
+export async function photoReply(app: FastifyInstance, id: string | null | undefined) {
   const photo = id
     ? await app.db
         .selectFrom('pledge_photos')

@@ -1,6 +1,7 @@
 import { type PledgeContent, pledgeTitles } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import { ApiError } from '../http/errors.ts'
+import { photoType } from './photos.ts'
 import { type PlaqueContent, renderPlaquePdf, renderPlaquePng } from './plaque/plaque.ts'
 import { findVersion, type PledgeRow } from './pledges.repository.ts'
 import { issuerOf, PUBLIC_PAGE, publicUrl, verdictOf } from './pledges.view.ts'
@@ -28,6 +29,8 @@ async function qrFor(
       page: PUBLIC_PAGE,
       envVersion: app.config.WECHAT_WXACODE_ENV,
     })
+    // WeChat answers a JPEG when it ignores is_hyaline; the plaque reads PNG only.
+    if (photoType(png) !== 'image/png') throw new Error('wxacode is not a PNG')
     await app.db.updateTable('pledges').set({ wxacode: png }).where('id', '=', row.id).execute()
     return { kind: 'image', png }
   } catch (error) {

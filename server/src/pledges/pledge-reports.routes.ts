@@ -9,6 +9,7 @@ import {
   ReportQueueItem,
   ReportQueueQuery,
   ReportResponseRequest,
+  TemplateCreated,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -142,7 +143,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Add a promise template for my region',
         body: PledgeTemplateRequest,
-        response: { 201: z.object({ id: z.uuid() }), ...errors },
+        response: { 201: TemplateCreated, ...errors },
       },
     },
     async (request, reply) => {

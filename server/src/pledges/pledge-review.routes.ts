@@ -9,6 +9,7 @@ import {
   SuspendRequest,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
@@ -33,7 +34,7 @@ const tags = ['pledge review']
 const PlaqueParams = PledgeParams.extend({
   format: z.enum(['png', 'pdf'], { error: '承诺牌格式只能是 png 或 pdf' }),
 })
-type Trx = import('kysely').Kysely<Database>
+type Trx = Kysely<Database>
 
 /** 事前把关 and 事后评价: staff of the jurisdiction approve, suspend and evaluate pledges. */
 const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -86,7 +86,7 @@ async function verifyForDemo(trx: Transaction<Database>, membershipId: string): 
       membership_id: membershipId,
       actor_role: 'system',
       actor_label: '演示数据',
-      action: 'verify',
+      action: 'verified',
       from_state: 'submitted',
       to_state: 'verified',
       note: '演示数据：视为已核验',

@@ -57,6 +57,7 @@ export async function submitPledge(
       verdict.blocked,
     )
   await refuseUnknownTemplates(trx, content)
+  await refuseMissingPhoto(trx, content.photoId)
   let pledge = await findPledgeOfUser(trx, user.id, { lock: true })
   if (pledge && pledge.status !== 'withdrawn' && pledge.membership_id !== membership.id) {
     // Registered again after a revocation: the old pledge never comes back to life.
@@ -91,6 +92,24 @@ async function refuseUnknownTemplates(trx: Db, content: PledgeContent): Promise<
   if (index >= 0)
     throw new ApiError(400, 'validation_failed', `第${index + 1}条承诺的模板不存在，请重新选择`, [
       { field: `body.content.promises.${index}.templateId`, message: '承诺模板不存在' },
+    ])
+}
+
+/** A photo id must name an uploaded photo (uploads unused for a day are deleted). */
+export async function refuseMissingPhoto(
+  trx: Db,
+  photoId: string | undefined,
+  field = 'body.content.photoId',
+): Promise<void> {
+  if (!photoId) return
+  const photo = await trx
+    .selectFrom('pledge_photos')
+    .select('id')
+    .where('id', '=', photoId)
+    .executeTakeFirst()
+  if (!photo)
+    throw new ApiError(400, 'validation_failed', '照片已过期，请重新上传', [
+      { field, message: '照片不存在，请重新上传' },
     ])
 }
 

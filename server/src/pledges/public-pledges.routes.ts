@@ -18,6 +18,10 @@ import { createUnknownCodeGuard } from './unknown-codes.ts'
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
 const tags = ['public']
+// Per IP, loose: customers of one market often share a carrier's IP. The per-device daily
+// limits in public.service.ts do the real work.
+const RATINGS_PER_IP = { max: 30, timeWindow: 600_000 }
+const REPORTS_PER_IP = { max: 20, timeWindow: 600_000 }
 const DEVICE = /^[A-Za-z0-9_-]{8,64}$/
 
 /** The scanner's page: no sign-in. Unknown codes are counted per IP so codes cannot be guessed. */
@@ -82,7 +86,7 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/pledges/:code/ratings',
     {
-      config: { access: 'public', rateLimit: { max: 10, timeWindow: 600_000 } },
+      config: { access: 'public', rateLimit: RATINGS_PER_IP },
       schema: {
         tags,
         summary: 'Rate a pledge 1–5 (anonymous; once a day per device)',
@@ -105,7 +109,7 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/public/pledges/:code/reports',
     {
-      config: { access: 'public', rateLimit: { max: 5, timeWindow: 600_000 } },
+      config: { access: 'public', rateLimit: REPORTS_PER_IP },
       schema: {
         tags,
         summary: 'Report a broken promise (anonymous)',

@@ -13,6 +13,7 @@ import { ApiError } from '../http/errors.ts'
 import { countByDevice, listEvaluations, listReports, ratingTotals } from './feedback.repository.ts'
 import { toReport } from './pledge-details.ts'
 import { findPledgeByCode, findVersion, type PledgeRow } from './pledges.repository.ts'
+import { refuseMissingPhoto } from './pledges.service.ts'
 import { issuerOf, toRating, verdictOf } from './pledges.view.ts'
 
 type Db = Kysely<Database>
@@ -119,17 +120,7 @@ export async function reportPledge(
       verdict.blocked[0]?.message ?? '举报内容未通过检查',
       verdict.blocked,
     )
-  if (body.photoId) {
-    const photo = await trx
-      .selectFrom('pledge_photos')
-      .select('id')
-      .where('id', '=', body.photoId)
-      .executeTakeFirst()
-    if (!photo)
-      throw new ApiError(400, 'validation_failed', '照片已过期，请重新上传', [
-        { field: 'body.photoId', message: '照片不存在' },
-      ])
-  }
+  await refuseMissingPhoto(trx, body.photoId, 'body.photoId')
   await trx
     .insertInto('pledge_reports')
     .values({

@@ -48,6 +48,9 @@ export default function MePage() {
           <Row label="名录导入" onClick={go(staffPages.import)} />
           <Row label="场所管理" onClick={go(staffPages.places)} />
           <Row label="报到审核" onClick={go(staffPages.checkins)} />
+          <Row label="承诺审核" onClick={go(staffPages.pledges)} />
+          <Row label="群众举报" onClick={go(staffPages.pledgeReports)} />
+          <Row label="比作为排名" onClick={go(staffPages.pledgeRanking)} />
         </View>
       )}
       <View className="card me__list">

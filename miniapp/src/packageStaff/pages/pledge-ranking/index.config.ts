@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '比作为排名',
+})

@@ -1,0 +1,88 @@
+import {
+  type EvaluationRequest,
+  type PledgeDecisionRequest,
+  PledgeQueuePage,
+  type PledgeVersionState,
+  Ranking,
+  ReportQueue,
+  ReportQueueItem,
+  type ReportResponseRequest,
+  StaffPledge,
+} from '@djt/shared'
+import type { z } from 'zod'
+import { get, post } from './http'
+import { download } from './transfer'
+
+export type {
+  EvaluationRequest,
+  PledgeQueueItem,
+  PledgeQueuePage,
+  RankingItem,
+  ReportQueueItem,
+  StaffPledge,
+} from '@djt/shared'
+
+export const PLEDGE_PAGE_SIZE = 20
+const pledgePath = (id: string) => `/review/pledges/${encodeURIComponent(id)}`
+
+/** Versions in my jurisdiction in one state, oldest first; pass `next` back as `after`. */
+export function fetchPledgeQueue(
+  state: PledgeVersionState,
+  after?: string,
+): Promise<PledgeQueuePage> {
+  return get('/review/pledges', PledgeQueuePage, { state, after, limit: PLEDGE_PAGE_SIZE })
+}
+
+export function fetchStaffPledge(id: string): Promise<StaffPledge> {
+  return get(pledgePath(id), StaffPledge)
+}
+
+/** 409 when the version was decided meanwhile. */
+export function decidePledge(id: string, decision: PledgeDecisionRequest): Promise<StaffPledge> {
+  return post(`${pledgePath(id)}/decision`, decision, StaffPledge)
+}
+
+/** Suspending is refused (409) unless a report about the pledge was upheld. */
+export function suspendPledge(id: string, reason: string): Promise<StaffPledge> {
+  return post(`${pledgePath(id)}/suspend`, { reason }, StaffPledge)
+}
+
+export function reinstatePledge(id: string, reason: string): Promise<StaffPledge> {
+  return post(`${pledgePath(id)}/reinstate`, { reason }, StaffPledge)
+}
+
+export function evaluatePledge(id: string, evaluation: EvaluationRequest): Promise<StaffPledge> {
+  return post(`${pledgePath(id)}/evaluations`, evaluation, StaffPledge)
+}
+
+export function downloadStaffPlaque(id: string, format: 'png' | 'pdf', name: string) {
+  return download(`${pledgePath(id)}/plaque.${format}`, `${name}-承诺牌.${format}`)
+}
+
+export async function fetchPledgeReports(state: 'open' | 'handled') {
+  return (await get('/review/pledge-reports', ReportQueue, { state })).items
+}
+
+export function respondToReport(
+  id: string,
+  response: ReportResponseRequest,
+): Promise<ReportQueueItem> {
+  return post(
+    `/review/pledge-reports/${encodeURIComponent(id)}/response`,
+    response,
+    ReportQueueItem,
+  )
+}
+
+/** The reporter's photo, saved or shared like any file: it needs the staff token. */
+export function downloadReportPhoto(id: string): Promise<void> {
+  return download(
+    `/review/pledge-reports/${encodeURIComponent(id)}/photo`,
+    `举报照片-${id.slice(0, 8)}.jpg`,
+  )
+}
+
+/** 比作为: my jurisdiction's pledges by evaluation score, then public rating. */
+export function fetchRanking(period?: string): Promise<z.infer<typeof Ranking>> {
+  return get('/review/pledge-ranking', Ranking, { period })
+}

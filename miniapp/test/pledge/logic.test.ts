@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { pledgeCodeOf, typedCode } from '../../src/pledge/code'
+import { contentChanges, ratingText, stars } from '../../src/pledge/labels'
+import { evaluablePeriods, periodLabel, periodOf, previousPeriod } from '../../src/pledge/period'
+import { pledgeVersion } from '../pledge-fixtures'
+
+describe('evaluation periods', () => {
+  it('names half-years in words', () => {
+    expect(periodLabel('2026-H1')).toBe('2026年上半年')
+    expect(periodLabel('2026-H2')).toBe('2026年下半年')
+    expect(periodLabel('latest')).toBe('latest')
+  })
+
+  it('counts the half-year in Beijing time', () => {
+    // 30 June 16:30 UTC is already 1 July in Beijing.
+    expect(periodOf(new Date('2026-06-30T15:59:00Z'))).toBe('2026-H1')
+    expect(periodOf(new Date('2026-06-30T16:30:00Z'))).toBe('2026-H2')
+    expect(periodOf(new Date('2026-12-31T16:00:00Z'))).toBe('2027-H1')
+  })
+
+  it('offers this half-year and the last, across a new year', () => {
+    expect(previousPeriod('2026-H2')).toBe('2026-H1')
+    expect(previousPeriod('2026-H1')).toBe('2025-H2')
+    expect(evaluablePeriods(new Date('2026-11-22T08:00:00Z'))).toEqual(['2026-H2', '2026-H1'])
+    expect(evaluablePeriods(new Date('2027-02-01T08:00:00Z'))).toEqual(['2027-H1', '2026-H2'])
+  })
+})
+
+describe('pledge codes', () => {
+  it('reads ?code= and a WeChat QR scene, URL-encoded or not', () => {
+    expect(pledgeCodeOf({ code: 'GLP7K2' })).toBe('GLP7K2')
+    expect(pledgeCodeOf({ scene: 'p%3DGLP7K2' })).toBe('p=GLP7K2')
+    expect(pledgeCodeOf({ scene: 'GLP7K2' })).toBe('GLP7K2')
+  })
+
+  it('refuses what WeChat could not have sent', () => {
+    expect(pledgeCodeOf({})).toBeNull()
+    expect(pledgeCodeOf({ scene: '%E4%B8%AD' })).toBeNull()
+    expect(pledgeCodeOf({ code: '%E0%A4%A' })).toBeNull()
+    expect(pledgeCodeOf({ code: 'x'.repeat(33) })).toBeNull()
+  })
+
+  it('takes a typed code with spaces, or a pasted link', () => {
+    expect(typedCode(' GLP 7K2 ')).toBe('GLP7K2')
+    expect(typedCode('https://x.cn/#/packagePledge/pages/public/index?code=GLP7K2')).toBe('GLP7K2')
+    expect(typedCode('')).toBeNull()
+    expect(typedCode('承诺牌')).toBeNull()
+  })
+})
+
+describe('ratings', () => {
+  it('draws whole stars and says the average and count', () => {
+    expect(stars(4.5)).toBe('★★★★★')
+    expect(stars(4.4)).toBe('★★★★☆')
+    expect(stars(null)).toBe('☆☆☆☆☆')
+    expect(ratingText({ average: 5, count: 1 })).toBe('平均 5.0 / 1 条')
+    expect(ratingText({ average: null, count: 0 })).toBe('暂无评价')
+  })
+})
+
+describe('what an edit changes', () => {
+  it('lists changed fields and added or removed promises', () => {
+    const before = pledgeVersion().content
+    const after = {
+      ...before,
+      business: '老周鲜果',
+      stall: undefined,
+      promises: [{ text: '诚信经营' }, { text: '明码标价' }],
+    }
+    expect(contentChanges(before, after)).toEqual([
+      { label: '经营户/站点', before: '老周水果店', after: '老周鲜果' },
+      { label: '摊位号', before: 'A-018', after: '（空）' },
+      { label: '删去承诺', before: '坏果包换', after: '' },
+      { label: '新增承诺', before: '', after: '明码标价' },
+    ])
+    expect(contentChanges(before, before)).toEqual([])
+  })
+})
