@@ -72,9 +72,13 @@ export async function rowCounts(pool, points, queries) {
   return { inside: spread(inside), answered: spread(answered) }
 }
 
-export async function cannon(port, points, seconds, connections) {
+/**
+ * autocannon against the server; every response time goes into `latencies` (ms) when
+ * given, so rounds can be merged into one exact percentile.
+ */
+export async function cannon(port, points, seconds, connections, latencies) {
   let next = 0
-  const result = await autocannon({
+  const instance = autocannon({
     url: `http://127.0.0.1:${port}`,
     connections,
     duration: seconds,
@@ -89,6 +93,8 @@ export async function cannon(port, points, seconds, connections) {
       },
     ],
   })
+  if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
+  const result = await instance
   return {
     rps: result.requests.total / seconds,
     total: result.requests.total,
@@ -100,7 +106,7 @@ export async function cannon(port, points, seconds, connections) {
   }
 }
 
-export async function sqlLoop(pool, queries, seconds, connections) {
+export async function sqlLoop(pool, queries, seconds, connections, allLatencies) {
   const latencies = []
   let next = 0
   const until = performance.now() + seconds * 1000
@@ -119,6 +125,7 @@ export async function sqlLoop(pool, queries, seconds, connections) {
   }
   const started = performance.now()
   await Promise.all(Array.from({ length: connections }, client))
+  if (allLatencies) for (const ms of latencies) allLatencies.push(ms)
   return summarise(latencies, (performance.now() - started) / 1000)
 }
 
@@ -163,6 +170,7 @@ export async function startServer(database) {
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      PUBLIC_BASE_URL: 'https://bench.example.gov.cn',
       PORT: String(port),
       HOST: '127.0.0.1',
       JWT_SECRET: randomBytes(32).toString('base64url'),
@@ -201,6 +209,7 @@ export async function startServer(database) {
   let stopped = false
   return {
     port,
+    pid: child.pid,
     async stop() {
       if (stopped) return
       stopped = true
