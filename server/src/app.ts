@@ -7,6 +7,7 @@ import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
+import ledgersRoutes from './ledgers/ledgers.routes.ts'
 import meRoutes from './me/me.routes.ts'
 import membershipsRoutes from './memberships/memberships.routes.ts'
 import notificationsPlugin from './notifications/notify.ts'
@@ -136,6 +137,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         photosRoutes,
         pledgeReviewRoutes,
         pledgeReportsRoutes,
+        ledgersRoutes,
       ])
         await api.register(routes)
     },

@@ -2,6 +2,7 @@ import './zod-locale.ts'
 
 export * from './auth.ts'
 export * from './errors.ts'
+export * from './ledgers.ts'
 export * from './mask.ts'
 export * from './memberships.ts'
 export * from './normalize.ts'

@@ -1,8 +1,9 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PledgeTables } from '../pledges/pledges.table.ts'
 
 /** Row types of every table, as both drivers return them (see db/types.ts for the parsers). */
-export interface Database extends PledgeTables {
+export interface Database extends LedgerTables, PledgeTables {
   schema_migrations: SchemaMigrationTable
   regions: RegionTable
   app_meta: AppMetaTable

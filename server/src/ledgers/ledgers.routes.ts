@@ -1,0 +1,35 @@
+import { ErrorBody, Ledger, LedgerQuery } from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { StaffCaller } from '../auth/access.ts'
+import { pathWithinScope } from '../auth/scope.ts'
+import { ApiError } from '../http/errors.ts'
+import { findRegion } from '../regions/regions.repository.ts'
+import { buildLedger } from './ledgers.service.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
+
+/** The ledger of one jurisdiction inside the caller's own, from the live tallies. */
+const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/ledgers',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['ledgers'],
+        summary: "A jurisdiction's ledger (default: my own), with its child jurisdictions",
+        querystring: LedgerQuery,
+        response: { 200: Ledger, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = request.caller as StaffCaller
+      const region = await findRegion(app.db, request.query.region ?? caller.regionCode)
+      if (!region) throw new ApiError(404, 'not_found', '行政区划不存在')
+      if (!pathWithinScope(caller, region.path))
+        throw new ApiError(403, 'forbidden', '只能查看本辖区的台账')
+      return buildLedger(app.db, region, app.clock())
+    },
+  )
+}
+
+export default ledgersRoutes

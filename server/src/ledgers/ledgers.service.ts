@@ -1,0 +1,159 @@
+import {
+  facilityNames,
+  type Ledger,
+  membershipKindNames,
+  membershipStateNames,
+  orgFormNames,
+  placeKindNames,
+  platformNames,
+  type Split,
+} from '@djt/shared'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import {
+  childRegions,
+  childTallies,
+  jurisdictionTallies,
+  oldestPending,
+  type TallyRow,
+} from './ledgers.repository.ts'
+
+type Db = Kysely<Database>
+const DAY_MS = 86_400_000
+const label = (names: Record<string, string>, key: string) => names[key] ?? key
+
+/** Lookup over one jurisdiction's tallies. */
+function reader(rows: TallyRow[]) {
+  const byMetric = new Map<string, TallyRow[]>()
+  for (const row of rows) byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row])
+  const of = (metric: string) => byMetric.get(metric) ?? []
+  const total = (metric: string, where: (row: TallyRow) => boolean = () => true) =>
+    of(metric)
+      .filter(where)
+      .reduce((sum, row) => sum + row.value, 0)
+  const split = (metric: string, where: (row: TallyRow) => boolean = () => true): Split => ({
+    reported: total(metric, (row) => row.class === 'reported' && where(row)),
+    verified: total(metric, (row) => row.class === 'verified' && where(row)),
+  })
+  const keys = (metric: string) => [...new Set(of(metric).map((row) => row.key))].sort()
+  return { of, total, split, keys }
+}
+
+export async function buildLedger(
+  db: Db,
+  region: { code: string; name: string; level: 'province' | 'city' | 'county'; path: string },
+  now: Date,
+): Promise<Ledger> {
+  const [rows, oldest, children] = await Promise.all([
+    jurisdictionTallies(db, region.path),
+    oldestPending(db, region.path),
+    region.level === 'county' ? Promise.resolve([]) : childLedgers(db, region),
+  ])
+  const t = reader(rows)
+  const withOrg = (row: TallyRow) => row.key !== 'none'
+  const markets = t.split('markets.count')
+  const organised = t.split('markets.count', withOrg)
+  const pendingStates = new Set(['submitted', 'resubmitted', 'needs_info'])
+  const ratings = t.total('pledges.rating_count')
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    asOf: now.toISOString(),
+    members: {
+      byKind: Object.entries(membershipKindNames).map(([kind, name]) => ({
+        kind,
+        label: name,
+        ...t.split('members.kind', (row) => row.key === kind),
+      })),
+      byState: t.keys('members.state').map((state) => ({
+        state,
+        label: label(membershipStateNames, state),
+        count: t.total('members.state', (row) => row.key === state),
+      })),
+      pending: {
+        count: t.total('members.state', (row) => pendingStates.has(row.key)),
+        oldestDays: oldest ? Math.floor((now.getTime() - oldest.getTime()) / DAY_MS) : null,
+      },
+    },
+    riders: {
+      byPlatform: t.keys('riders.platform').map((platform) => {
+        const mine = (row: TallyRow) => row.key === platform
+        return {
+          platform,
+          label: label(platformNames, platform),
+          members: t.split('riders.platform', mine),
+          full: t.split('riders.full', mine),
+          probationary: t.split('riders.probationary', mine),
+          flow: t.split('riders.flow', mine),
+          joinedBranch: t.total('riders.joined_branch', mine),
+        }
+      }),
+    },
+    markets: {
+      markets,
+      withOrganisation: organised,
+      withoutOrganisation: {
+        reported: markets.reported - organised.reported,
+        verified: markets.verified - organised.verified,
+      },
+      coverageRate: markets.verified > 0 ? organised.verified / markets.verified : null,
+      stalls: t.split('markets.stalls'),
+      memberStallOwners: t.split('markets.member_stalls'),
+      byOrgForm: t.keys('markets.count').map((orgForm) => ({
+        orgForm,
+        label: label(orgFormNames, orgForm),
+        ...t.split('markets.count', (row) => row.key === orgForm),
+      })),
+      operatorsInMarkets: t.split('operators.in_market'),
+    },
+    care: {
+      total: t.total('care.kind'),
+      roundTheClock: t.total('care.always_open'),
+      byKind: t.keys('care.kind').map((kind) => ({
+        kind,
+        label: label(placeKindNames, kind),
+        count: t.total('care.kind', (row) => row.key === kind),
+        roundTheClock: t.total('care.always_open', (row) => row.key === kind),
+      })),
+      byFacility: t.keys('care.facility').map((facility) => ({
+        facility,
+        label: label(facilityNames, facility),
+        count: t.total('care.facility', (row) => row.key === facility),
+      })),
+    },
+    pledges: {
+      public: t.total('pledges.public'),
+      suspended: t.total('pledges.suspended'),
+      averageRating:
+        ratings > 0 ? Math.round((t.total('pledges.rating_sum') / ratings) * 100) / 100 : null,
+      ratings,
+      reportsOpen: t.total('pledges.reports', (row) => row.key === 'open'),
+      reportsUpheld: t.total('pledges.reports', (row) => row.key === 'upheld'),
+      reportsDismissed: t.total('pledges.reports', (row) => row.key === 'dismissed'),
+      awards: t.total('pledges.awards'),
+    },
+    children,
+  }
+}
+
+async function childLedgers(db: Db, region: { code: string; path: string }) {
+  const [regions, rows] = await Promise.all([
+    childRegions(db, region.code),
+    childTallies(db, region.path),
+  ])
+  return regions.map((child) => {
+    const t = reader(
+      rows
+        .filter((row) => row.child_path === child.path)
+        .map((row) => ({ metric: row.metric, key: '', class: row.class, value: row.value })),
+    )
+    return {
+      code: child.code,
+      name: child.name,
+      level: child.level,
+      members: t.split('members.kind'),
+      markets: t.split('markets.count'),
+      places: t.total('care.kind'),
+      pledges: t.total('pledges.public'),
+    }
+  })
+}

@@ -1,0 +1,16 @@
+import type { ColumnType } from 'kysely'
+
+export interface LedgerTables {
+  ledger_tallies: LedgerTallyTable
+}
+
+/** Kept by triggers (migration 0010); the application only reads it. */
+export interface LedgerTallyTable {
+  region_code: string
+  region_path: string
+  metric: string
+  key: string
+  class: string
+  /** bigint: read through sum(...)::float8 */
+  value: ColumnType<number, never, never>
+}

@@ -1,0 +1,272 @@
+import fc from 'fast-check'
+import type { FastifyInstance } from 'fastify'
+import t from 'tap'
+import { recount } from '../src/ledgers/ledgers.repository.ts'
+import { type Account, signInStaff } from './fixtures/accounts.ts'
+import { placeInput } from './fixtures/matrix-places.ts'
+import {
+  consentingUser,
+  marketOpenerForm,
+  operatorForm,
+  residentId,
+  riderForm,
+  submitMembership,
+  uscc,
+} from './fixtures/memberships.ts'
+import { device, pledgeContent } from './fixtures/pledges.ts'
+import { buildTestApp } from './helper.ts'
+
+const COUNTIES = ['350102', '350103', '350203'] as const
+
+type Op =
+  | {
+      op: 'register'
+      kind: 'rider' | 'operator' | 'market_opener'
+      county: number
+      variant: number
+    }
+  | { op: 'decide'; who: number; decision: 'verify' | 'reject' | 'ask' | 'revoke' }
+  | { op: 'withdraw' | 'cancel' | 'pledge' | 'rate'; who: number }
+  | { op: 'place'; county: number; variant: number }
+  | { op: 'suspendPlace'; which: number }
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('register' as const),
+      kind: fc.constantFrom('rider', 'operator', 'market_opener'),
+      county: fc.nat(2),
+      variant: fc.nat(5),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('decide' as const),
+      who: fc.nat(30),
+      decision: fc.constantFrom('verify', 'verify', 'reject', 'ask', 'revoke'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constantFrom(
+        'withdraw' as const,
+        'cancel' as const,
+        'pledge' as const,
+        'rate' as const,
+      ),
+      who: fc.nat(30),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('place' as const),
+      county: fc.nat(2),
+      variant: fc.nat(5),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('suspendPlace' as const), which: fc.nat(10) }),
+  },
+)
+
+interface World {
+  app: FastifyInstance
+  staff: Account
+  people: { account: Account; membershipId: string; pledgeCode?: string }[]
+  places: string[]
+  serial: number
+}
+
+function formFor(op: Extract<Op, { op: 'register' }>, serial: number) {
+  const county = COUNTIES[op.county] ?? '350102'
+  const base = {
+    mobile: `137${String(serial).padStart(8, '0')}`,
+    idNumber: residentId(county, '19900101', String(serial % 1000).padStart(3, '0')),
+  }
+  if (op.kind === 'rider')
+    return riderForm({
+      ...base,
+      workRegionCode: county,
+      riderId: `R-${serial}`,
+      platform: ['meituan', 'eleme', 'pupu'][op.variant % 3],
+      memberType: op.variant % 2 ? 'full' : 'probationary',
+      flowMember: op.variant % 3 === 0,
+    })
+  if (op.kind === 'operator')
+    return operatorForm({
+      ...base,
+      workRegionCode: county,
+      uscc: uscc(county, `MA2Y3K${String(serial).padStart(3, '0')}`),
+      inMarket: op.variant % 2 === 0,
+    })
+  return marketOpenerForm({
+    mobile: base.mobile,
+    regionCode: county,
+    stallCount: 10 + op.variant,
+    memberStallOwnerCount: op.variant,
+    orgForm: ['none', 'joint_branch', 'standalone_branch'][op.variant % 3],
+    orgName: op.variant % 3 === 0 ? undefined : '市场党支部',
+  })
+}
+
+/** One step as a user or staff would take it, through the API; refusals are fine. */
+async function apply(world: World, op: Op): Promise<void> {
+  const { app, staff } = world
+  const person = 'who' in op ? world.people[op.who % Math.max(world.people.length, 1)] : undefined
+  switch (op.op) {
+    case 'register': {
+      world.serial += 1
+      const account = await consentingUser(app, `tally-${world.serial}`)
+      const entry = await submitMembership(app, account, formFor(op, world.serial))
+      world.people.push({ account, membershipId: entry.id })
+      return
+    }
+    case 'decide': {
+      if (!person) return
+      const url = `/api/v1/review/memberships/${person.membershipId}`
+      const current = await app.inject({ url, headers: staff.auth })
+      if (current.statusCode !== 200) return
+      const note = op.decision === 'verify' ? undefined : '属性测试'
+      await app.inject({
+        method: 'POST',
+        url: `${url}/decision`,
+        headers: staff.auth,
+        payload: {
+          decision: op.decision,
+          version: current.json().version,
+          ...(note ? { note } : {}),
+        },
+      })
+      return
+    }
+    case 'withdraw':
+      if (person)
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/memberships/mine/withdraw',
+          headers: person.account.auth,
+        })
+      return
+    case 'cancel':
+      if (person)
+        await app.inject({ method: 'DELETE', url: '/api/v1/me', headers: person.account.auth })
+      return
+    case 'pledge': {
+      if (!person) return
+      const sent = await app.inject({
+        method: 'POST',
+        url: '/api/v1/pledges/mine',
+        headers: person.account.auth,
+        payload: { content: pledgeContent() },
+      })
+      if (sent.statusCode !== 201) return
+      const pledge = sent.json()
+      const decided = await app.inject({
+        method: 'POST',
+        url: `/api/v1/review/pledges/${pledge.id}/decision`,
+        headers: staff.auth,
+        payload: { versionId: pledge.versions[0].id, decision: 'approve' },
+      })
+      if (decided.statusCode === 200) person.pledgeCode = decided.json().code
+      return
+    }
+    case 'rate':
+      if (person?.pledgeCode)
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/public/pledges/${person.pledgeCode}/ratings`,
+          headers: { 'x-device-id': device() },
+          payload: { score: 1 + (op.who % 5) },
+        })
+      return
+    case 'place': {
+      const facilities = [['water'], ['water', 'charging'], ['toilet', 'seats']][op.variant % 3]
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/places',
+        headers: staff.auth,
+        payload: placeInput({
+          name: `统计驿站${world.places.length}`,
+          regionCode: COUNTIES[op.county],
+          facilities,
+          location: { lat: 26.08 + op.variant / 100, lng: 119.29 },
+        }),
+      })
+      if (res.statusCode === 201) world.places.push(res.json().id)
+      return
+    }
+    case 'suspendPlace': {
+      const id = world.places[op.which % Math.max(world.places.length, 1)]
+      if (id)
+        await app.inject({
+          method: 'PATCH',
+          url: `/api/v1/places/${id}`,
+          headers: staff.auth,
+          payload: { status: 'suspended' },
+        })
+      return
+    }
+  }
+}
+
+const key = (row: { region_code: string; metric: string; key: string; class: string }) =>
+  `${row.region_code.trim()}|${row.metric}|${row.key}|${row.class}`
+
+async function tallies(app: FastifyInstance): Promise<Map<string, number>> {
+  const rows = await app.db
+    .selectFrom('ledger_tallies')
+    .select(['region_code', 'metric', 'key', 'class'])
+    .select((eb) => eb.cast<number>('value', 'float8').as('value'))
+    .where('value', '<>', 0 as never)
+    .execute()
+  return new Map(rows.map((row) => [key(row), row.value]))
+}
+
+t.test(
+  'the tallies always equal a recount from the raw rows, whatever people and staff do',
+  async (t) => {
+    const app = await buildTestApp(t)
+    const staff = await signInStaff(app, 'province.tally', 'province', '350000')
+    const world: World = { app, staff, people: [], places: [], serial: 0 }
+    let checks = 0
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 14 }), async (ops) => {
+        for (const op of ops) await apply(world, op)
+        const kept = await tallies(app)
+        const counted = new Map(
+          (await recount(app.db)).rows.map((row) => [key(row), Number(row.value)]),
+        )
+        checks += 1
+        if (JSON.stringify([...kept].sort()) !== JSON.stringify([...counted].sort())) {
+          t.same(
+            Object.fromEntries(kept),
+            Object.fromEntries(counted),
+            `after ${JSON.stringify(ops)}`,
+          )
+          return false
+        }
+        return true
+      }),
+      { numRuns: 30, endOnFailure: true },
+    )
+    t.ok(checks >= 30)
+  const states = await app.db.selectFrom('memberships').select('state').execute()
+  t.ok(states.length >= 20, `${states.length} registrations made`)
+  t.ok(states.some((row) => row.state === 'verified'), 'some verified')
+  t.ok(states.some((row) => row.state === 'revoked' || row.state === 'rejected'), 'some refused')
+    const kinds = new Set([...(await tallies(app)).keys()].map((k) => k.split('|')[1]))
+    for (const metric of [
+      'members.kind',
+      'members.state',
+      'riders.platform',
+      'markets.count',
+      'care.kind',
+    ])
+      t.ok(kinds.has(metric), `the random run exercised ${metric}`)
+  },
+)
