@@ -30,8 +30,9 @@ end $$;
 
 -- What one registration counts for. Drafts and withdrawn entries count for nothing.
 create function ledger_membership_rows(m memberships, sign int) returns jsonb
-language sql immutable as $$
-  with c as (
+language plpgsql stable as $$
+begin
+  return (with c as (
     select case
       when m.state = 'verified' then 'verified'
       when m.state in ('submitted', 'resubmitted', 'needs_info') then 'reported'
@@ -58,8 +59,8 @@ language sql immutable as $$
       where c.class is not null and m.kind = 'market_opener'
     union all select 'markets.member_stalls', '', c.class, coalesce((m.form->>'memberStallOwnerCount')::bigint, 0)
       where c.class is not null and m.kind = 'market_opener'
-  ) x
-$$;
+  ) x);
+end $$;
 
 create function ledger_memberships_trigger() returns trigger
 language plpgsql as $$
@@ -67,6 +68,11 @@ begin
   if tg_op = 'UPDATE' and old.state = new.state and old.kind = new.kind
      and old.form = new.form and old.region_code is not distinct from new.region_code
      and old.platform is not distinct from new.platform then
+    return null;
+  end if;
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_membership_rows(old, -1) || ledger_membership_rows(new, 1));
     return null;
   end if;
   if tg_op in ('UPDATE', 'DELETE') then
@@ -82,18 +88,24 @@ create trigger ledger_memberships after insert or update or delete on membership
 
 -- Care network: open places by kind, facility and round-the-clock.
 create function ledger_place_rows(p places, sign int) returns jsonb
-language sql immutable as $$
-  select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', x.key, 'class', '', 'amount', sign)), '[]')
+language plpgsql stable as $$
+begin
+  return (select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', x.key, 'class', '', 'amount', sign)), '[]')
   from (
     select 'care.kind' as metric, p.kind as key where p.status = 'open'
     union all select 'care.always_open', p.kind where p.status = 'open' and p.always_open
     union all select 'care.facility', f from unnest(p.facilities) f where p.status = 'open'
-  ) x
-$$;
+  ) x);
+end $$;
 
 create function ledger_places_trigger() returns trigger
 language plpgsql as $$
 begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_place_rows(old, -1) || ledger_place_rows(new, 1));
+    return null;
+  end if;
   if tg_op in ('UPDATE', 'DELETE') then
     perform ledger_add(old.region_code, old.region_path, ledger_place_rows(old, -1));
   end if;
@@ -156,17 +168,23 @@ create trigger ledger_checkins after insert or update of state or delete on bran
 
 -- Pledges shown (approved and active) and suspended, by kind.
 create function ledger_pledge_rows(p pledges, sign int) returns jsonb
-language sql immutable as $$
-  select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', p.kind, 'class', '', 'amount', sign)), '[]')
+language plpgsql stable as $$
+begin
+  return (select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', p.kind, 'class', '', 'amount', sign)), '[]')
   from (
     select 'pledges.public' as metric where p.public_version_id is not null and p.status = 'active'
     union all select 'pledges.suspended' where p.public_version_id is not null and p.status = 'suspended'
-  ) x
-$$;
+  ) x);
+end $$;
 
 create function ledger_pledges_trigger() returns trigger
 language plpgsql as $$
 begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_pledge_rows(old, -1) || ledger_pledge_rows(new, 1));
+    return null;
+  end if;
   if tg_op in ('UPDATE', 'DELETE') then
     perform ledger_add(old.region_code, old.region_path, ledger_pledge_rows(old, -1));
   end if;

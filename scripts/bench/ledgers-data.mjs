@@ -1,0 +1,150 @@
+// Bulk data for the ledger benchmark, generated inside PostgreSQL (generate_series), and the
+// write-cost measurement. Only the form fields the tallies read are filled in.
+
+const BATCH = 1_000_000
+
+/** Indexes dropped for the load and built afterwards, as a bulk load into a new system would. */
+const LOAD_INDEXES = [
+  [
+    'memberships_open_per_user',
+    `create unique index memberships_open_per_user on memberships (user_id) where state not in ('revoked', 'withdrawn')`,
+  ],
+  [
+    'memberships_queue',
+    `create index memberships_queue on memberships (queued_at, id) where state in ('submitted', 'resubmitted', 'needs_info')`,
+  ],
+  [
+    'memberships_region_path',
+    'create index memberships_region_path on memberships using gist (region_path)',
+  ],
+  ['memberships_mobile_bi', 'create index memberships_mobile_bi on memberships (mobile_bi)'],
+  [
+    'memberships_id_number_bi',
+    'create index memberships_id_number_bi on memberships (id_number_bi)',
+  ],
+  ['memberships_rider', 'create index memberships_rider on memberships (platform, rider_id_norm)'],
+  ['memberships_uscc', 'create index memberships_uscc on memberships (uscc)'],
+]
+
+const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1)
+
+/** People and markets: 60 % riders, 40 % operators; 70 % verified, 20 % waiting, 10 % closed. */
+function batchSql(kindSql, formSql) {
+  return `
+    with src as (
+      select g, 1 + floor(random() * cardinality($3::text[]))::int as ci, random() as a, random() as b
+      from generate_series($1::int, $2::int) g
+    ), u as (
+      insert into users (role, openid) select 'user', 'bench' || g from src returning id, openid
+    )
+    insert into memberships (user_id, kind, state, form, name, region_code, region_path, platform, queued_at, created_at)
+    select u.id, k.kind,
+      case when s.a < 0.7 then 'verified' when s.a < 0.9 then 'submitted' when s.a < 0.95 then 'rejected' else 'withdrawn' end,
+      ${formSql}, '党员', ($3::text[])[s.ci], ($4::text[])[s.ci]::ltree,
+      case when k.kind = 'rider' then (array['meituan','meituan','meituan','meituan','meituan','eleme','eleme','eleme','pupu','other'])[1 + floor(s.b * 10)::int] end,
+      case when s.a >= 0.7 and s.a < 0.9 then now() - (s.b * interval '60 days') end,
+      now() - (s.a * interval '400 days')
+    from src s join u on u.openid = 'bench' || s.g
+    cross join lateral (select ${kindSql} as kind) k`
+}
+
+const MEMBER_FORM = `case when k.kind = 'rider'
+    then jsonb_build_object('memberType', case when s.b < 0.85 then 'full' else 'probationary' end, 'flowMember', s.b < 0.6)
+    else jsonb_build_object('inMarket', s.b < 0.5) end`
+const MARKET_FORM = `jsonb_build_object(
+    'orgForm', (array['none','joint_branch','standalone_branch','flow_branch','general_branch'])[1 + floor(s.b * 5)::int],
+    'stallCount', 20 + floor(s.b * 400)::int, 'memberStallOwnerCount', floor(s.b * 20)::int)`
+
+export async function bulkLoad(pool, members, markets) {
+  const { rows: counties } = await pool.query(
+    `select code, path::text from regions where level = 'county' and path <@ '350000' order by code`,
+  )
+  const codes = counties.map((c) => c.code)
+  const paths = counties.map((c) => c.path)
+  console.log(
+    `loading ${members.toLocaleString('en')} members and ${markets.toLocaleString('en')} markets over ${codes.length} counties of 福建省`,
+  )
+  const t0 = performance.now()
+  await pool.query('alter table memberships disable trigger ledger_memberships')
+  for (const [name] of LOAD_INDEXES) await pool.query(`drop index ${name}`)
+  const memberSql = batchSql(
+    `case when s.b * 10 - floor(s.b * 10) < 0.6 then 'rider' else 'operator' end`,
+    MEMBER_FORM,
+  )
+  for (let from = 1; from <= members; from += BATCH) {
+    const to = Math.min(members, from + BATCH - 1)
+    await pool.query(memberSql, [from, to, codes, paths])
+    console.log(`  members ${to.toLocaleString('en')} (${seconds(t0)} s)`)
+  }
+  const marketSql = batchSql(`'market_opener'`, MARKET_FORM)
+  await pool.query(marketSql, [members + 1, members + markets, codes, paths])
+  console.log(`  rows in ${seconds(t0)} s`)
+  const t1 = performance.now()
+  for (const [, create] of LOAD_INDEXES) await pool.query(create)
+  console.log(`  indexes built in ${seconds(t1)} s`)
+  await pool.query('alter table memberships enable trigger ledger_memberships')
+  const t2 = performance.now()
+  await pool.query('delete from ledger_tallies')
+  await pool.query(`insert into ledger_tallies (region_code, region_path, metric, key, class, value)
+    select c.region_code, r.path, c.metric, c.key, c.class, c.value
+    from ledger_recount() c join regions r on r.code = c.region_code`)
+  const { rows } = await pool.query('select count(*)::int as n from ledger_tallies')
+  console.log(
+    `  tallies rebuilt from scratch (the full count a read would otherwise do) in ${seconds(t2)} s: ${rows[0].n} tally rows`,
+  )
+  await pool.query('analyze')
+  console.log(`loaded in ${seconds(t0)} s`)
+}
+
+function spread(latencies) {
+  const sorted = Float64Array.from(latencies).sort()
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
+  return { mean, p50: at(0.5), p99: at(0.99) }
+}
+
+async function timeEach(pool, statements) {
+  const client = await pool.connect()
+  try {
+    const latencies = []
+    for (const [text, values] of statements) {
+      const t0 = performance.now()
+      await client.query(text, values)
+      latencies.push(performance.now() - t0)
+    }
+    return spread(latencies)
+  } finally {
+    client.release()
+  }
+}
+
+const VERIFY = `update memberships set state = 'verified', version = version + 1, updated_at = now() where id = $1`
+const REGISTER = `with u as (insert into users (role, openid) values ('user', $1) returning id)
+  insert into memberships (user_id, kind, state, form, name, region_code, region_path, platform, queued_at)
+  select u.id, 'rider', 'submitted', '{"memberType":"full","flowMember":true}', '党员', '350102', '350000.350100.350102', 'meituan', now() from u`
+
+/** One verification and one registration, each its own transaction, with the trigger and without. */
+export async function measureWrites(pool) {
+  const { rows } = await pool.query(
+    `select id from memberships where state = 'submitted' order by queued_at limit 2000`,
+  )
+  const ids = rows.map((row) => [VERIFY, [row.id]])
+  const fresh = (tag) => Array.from({ length: 1000 }, (_, i) => [REGISTER, [`bench-${tag}-${i}`]])
+  const withTrigger = {
+    verify: await timeEach(pool, ids.slice(0, 1000)),
+    register: await timeEach(pool, fresh('on')),
+  }
+  await pool.query('alter table memberships disable trigger ledger_memberships')
+  const without = {
+    verify: await timeEach(pool, ids.slice(1000)),
+    register: await timeEach(pool, fresh('off')),
+  }
+  await pool.query('alter table memberships enable trigger ledger_memberships')
+  for (const kind of ['verify', 'register']) {
+    const on = withTrigger[kind]
+    const off = without[kind]
+    console.log(
+      `${kind === 'verify' ? 'verification (update)' : 'registration (insert)'}, 1,000 one at a time: with the tally trigger mean ${on.mean.toFixed(3)} ms (p50 ${on.p50.toFixed(3)}, p99 ${on.p99.toFixed(3)}); without ${off.mean.toFixed(3)} ms (p50 ${off.p50.toFixed(3)}, p99 ${off.p99.toFixed(3)}); the trigger adds ${(on.mean - off.mean).toFixed(3)} ms`,
+    )
+  }
+}
