@@ -18,6 +18,7 @@ export default defineAppConfig({
         'pages/pledge-detail/index',
         'pages/pledge-reports/index',
         'pages/pledge-ranking/index',
+        'pages/work/index',
       ],
     },
     // A place's page: opened from 附近 or by scanning its plaque.

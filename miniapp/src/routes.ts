@@ -13,6 +13,7 @@ export const staffPages = {
   pledgeDetail: '/packageStaff/pages/pledge-detail/index',
   pledgeReports: '/packageStaff/pages/pledge-reports/index',
   pledgeRanking: '/packageStaff/pages/pledge-ranking/index',
+  work: '/packageStaff/pages/work/index',
 } as const
 
 /** Self-registration of Party membership, in the packageMember sub-package. */

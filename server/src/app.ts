@@ -8,6 +8,7 @@ import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
+import ledgerReportsRoutes from './ledgers/reports.routes.ts'
 import meRoutes from './me/me.routes.ts'
 import membershipsRoutes from './memberships/memberships.routes.ts'
 import notificationsPlugin from './notifications/notify.ts'
@@ -35,6 +36,7 @@ import statusRoutes from './status/status.routes.ts'
 import { APP_VERSION } from './version.ts'
 import { createWechatClient, type WechatClient } from './wechat/wechat.client.ts'
 import wechatApiPlugin from './wechat/wechat-api.ts'
+import workRoutes from './work/work.routes.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -137,7 +139,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         photosRoutes,
         pledgeReviewRoutes,
         pledgeReportsRoutes,
+        workRoutes,
         ledgersRoutes,
+        ledgerReportsRoutes,
       ])
         await api.register(routes)
     },

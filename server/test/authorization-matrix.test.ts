@@ -2,9 +2,11 @@ import type { InjectOptions } from 'fastify'
 import t from 'tap'
 import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { type Account, STRONG_PASSWORD, signInStaff, signInUser } from './fixtures/accounts.ts'
+import { ledgersMatrix, ledgersMatrixSetup } from './fixtures/matrix-ledgers.ts'
 import { placesMatrix, placesMatrixSetup } from './fixtures/matrix-places.ts'
 import { pledgesMatrix, pledgesMatrixSetup } from './fixtures/matrix-pledges.ts'
 import { registersMatrix, registersMatrixSetup } from './fixtures/matrix-registers.ts'
+import { workMatrix, workMatrixSetup } from './fixtures/matrix-work.ts'
 import { consentingUser, riderForm, submitMembership } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
 
@@ -197,6 +199,8 @@ const matrix: Record<
   ...registersMatrix,
   ...placesMatrix,
   ...pledgesMatrix,
+  ...ledgersMatrix,
+  ...workMatrix,
   // Last: it cancels the users' accounts.
   'DELETE /api/v1/me': {
     request: () => ({ method: 'DELETE', url: '/api/v1/me' }),
@@ -243,6 +247,8 @@ t.test('every route answers each kind of caller as the matrix says', async (t) =
     ...(await registersMatrixSetup(app, accounts)),
     ...(await placesMatrixSetup(app, accounts)),
     ...(await pledgesMatrixSetup(app, accounts)),
+    ...(await ledgersMatrixSetup(app, accounts)),
+    ...(await workMatrixSetup(app, accounts)),
   }
   for (const [key, row] of Object.entries(matrix)) {
     const got = []

@@ -255,10 +255,16 @@ t.test(
       { numRuns: 30, endOnFailure: true },
     )
     t.ok(checks >= 30)
-  const states = await app.db.selectFrom('memberships').select('state').execute()
-  t.ok(states.length >= 20, `${states.length} registrations made`)
-  t.ok(states.some((row) => row.state === 'verified'), 'some verified')
-  t.ok(states.some((row) => row.state === 'revoked' || row.state === 'rejected'), 'some refused')
+    const states = await app.db.selectFrom('memberships').select('state').execute()
+    t.ok(states.length >= 20, `${states.length} registrations made`)
+    t.ok(
+      states.some((row) => row.state === 'verified'),
+      'some verified',
+    )
+    t.ok(
+      states.some((row) => row.state === 'revoked' || row.state === 'rejected'),
+      'some refused',
+    )
     const kinds = new Set([...(await tallies(app)).keys()].map((k) => k.split('|')[1]))
     for (const metric of [
       'members.kind',

@@ -90,3 +90,52 @@ export const Ledger = z.object({
   children: z.array(LedgerChild),
 })
 export type Ledger = z.infer<typeof Ledger>
+
+/** A half-year: 2026-H1 ends 6-30, 2026-H2 ends 12-31. */
+export const ReportPeriod = z
+  .string({ error: '请选择报告期' })
+  .regex(/^20\d{2}-H[12]$/, '报告期应为“2026-H1”（上半年）或“2026-H2”（下半年）')
+
+export const LedgerReportState = z.enum(['submitted', 'returned', 'accepted'])
+export type LedgerReportState = z.infer<typeof LedgerReportState>
+export const ledgerReportStateNames: Record<LedgerReportState, string> = {
+  submitted: '已报送',
+  returned: '已退回',
+  accepted: '已接收',
+}
+
+/** A frozen ledger a county (or city) sent up; it never changes, a correction is a new version. */
+export const LedgerReportSummary = z.object({
+  id: z.uuid(),
+  region: LedgerRegion,
+  period: z.string(),
+  version: z.int(),
+  state: LedgerReportState,
+  /** Why this version replaces the previous one; null for the first. */
+  reason: z.string().nullable(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+})
+export type LedgerReportSummary = z.infer<typeof LedgerReportSummary>
+export const LedgerReport = LedgerReportSummary.extend({ ledger: Ledger })
+export type LedgerReport = z.infer<typeof LedgerReport>
+
+export const SubmitReportRequest = z.object({
+  period: ReportPeriod,
+  reason: z.string().trim().max(200, '更正原因不能超过200个字').optional(),
+})
+export const ReportListQuery = z.object({ period: ReportPeriod.optional() })
+export const LedgerReportList = z.object({ items: z.array(LedgerReportSummary) })
+export const ReportDecisionRequest = z
+  .object({
+    decision: z.enum(['accept', 'return'], { error: '请选择接收或退回' }),
+    note: z.string().trim().max(200, '意见不能超过200个字').optional(),
+  })
+  .refine((body) => body.decision === 'accept' || Boolean(body.note), {
+    path: ['note'],
+    message: '退回时请写明原因',
+  })
+export const LedgerReportParams = z.object({ id: z.uuid('报告编号格式不正确') })

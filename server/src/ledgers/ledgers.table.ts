@@ -1,7 +1,9 @@
 import type { ColumnType } from 'kysely'
+import type { LedgerReportTable } from './reports.table.ts'
 
 export interface LedgerTables {
   ledger_tallies: LedgerTallyTable
+  ledger_reports: LedgerReportTable
 }
 
 /** Kept by triggers (migration 0010); the application only reads it. */

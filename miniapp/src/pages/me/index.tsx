@@ -51,6 +51,7 @@ export default function MePage() {
           <Row label="承诺审核" onClick={go(staffPages.pledges)} />
           <Row label="群众举报" onClick={go(staffPages.pledgeReports)} />
           <Row label="比作为排名" onClick={go(staffPages.pledgeRanking)} />
+          <Row label="本级工作" onClick={go(staffPages.work)} />
         </View>
       )}
       <View className="card me__list">

@@ -1,0 +1,126 @@
+import { LiaisonPairRequest, type OrganisationKind, organisationKindNames } from '@djt/shared'
+import { Button, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import DateField, { todayInChina } from '../../components/DateField'
+import SelectField from '../../components/SelectField'
+import TextField from '../../components/TextField'
+import { useRemote } from '../../hooks/useRemote'
+import { addLiaisonPair, fetchLiaisonPairs, type LiaisonPair } from '../../services/work'
+import { PageNotice } from '../StaffOnly'
+import { useWorkForm } from './useWorkForm'
+import VisitForm from './VisitForm'
+
+const keys = ['liaisonName', 'organisationName', 'organisationKind', 'startedOn'] as const
+const kindOptions = Object.entries(organisationKindNames).map(([value, label]) => ({
+  value,
+  label,
+}))
+
+/** 挂钩联系: running pairs with their visits; anyone records a visit, counties add pairs. */
+export default function LiaisonSection({ canWrite }: { canWrite: boolean }) {
+  const { state, reload } = useRemote(fetchLiaisonPairs)
+  const [visiting, setVisiting] = useState<string | null>(null)
+  return (
+    <View className="card">
+      <Text className="card__title">挂钩联系</Text>
+      {state.phase === 'loading' && <Text className="text-secondary">正在加载…</Text>}
+      {state.phase === 'failed' && <PageNotice text={state.error.message} onRetry={reload} />}
+      {state.phase === 'loaded' && state.value.length === 0 && (
+        <Text className="work__line text-secondary">
+          尚未登记挂钩联系（每位联系人至少联系1家）。
+        </Text>
+      )}
+      {state.phase === 'loaded' &&
+        state.value.map((pair) => (
+          <View key={pair.id} className="work__item">
+            <Text className="work__name">
+              {pair.liaisonName} → {pair.organisationName}
+            </Text>
+            <Text className="work__line text-secondary">{pairLine(pair)}</Text>
+            {visiting === pair.id ? (
+              <VisitForm
+                pairId={pair.id}
+                startedOn={pair.startedOn}
+                onDone={() => {
+                  setVisiting(null)
+                  reload()
+                }}
+              />
+            ) : (
+              <Text className="work__link" onClick={() => setVisiting(pair.id)}>
+                记录走访
+              </Text>
+            )}
+          </View>
+        ))}
+      {canWrite && <PairForm onAdded={reload} />}
+    </View>
+  )
+}
+
+function pairLine(pair: LiaisonPair): string {
+  const last = pair.visits[0]
+  const visits = last ? `走访${pair.visits.length}次，最近${last.visitedOn}` : '尚未走访'
+  return `${organisationKindNames[pair.organisationKind]} · 自${pair.startedOn}起 · ${visits}`
+}
+
+function PairForm({ onAdded }: { onAdded: () => void }) {
+  const [liaisonName, setLiaisonName] = useState('')
+  const [organisationName, setOrganisationName] = useState('')
+  const [organisationKind, setKind] = useState<OrganisationKind | ''>('')
+  const [startedOn, setStartedOn] = useState('')
+  const { errors, busy, submit } = useWorkForm(LiaisonPairRequest, keys)
+  const save = async () => {
+    const input = {
+      liaisonName,
+      organisationName,
+      organisationKind: organisationKind || undefined,
+      startedOn,
+    }
+    if (!(await submit(input, addLiaisonPair))) return
+    setOrganisationName('')
+    onAdded()
+  }
+  return (
+    <View className="work__form">
+      <TextField
+        label="挂钩联系人"
+        placeholder="姓名"
+        value={liaisonName}
+        error={errors.fields.liaisonName}
+        onChange={setLiaisonName}
+      />
+      <TextField
+        label="联系对象"
+        placeholder="市场、平台网点或企业名称"
+        value={organisationName}
+        error={errors.fields.organisationName}
+        onChange={setOrganisationName}
+      />
+      <SelectField
+        label="联系对象类型"
+        options={kindOptions}
+        value={organisationKind}
+        error={errors.fields.organisationKind}
+        onChange={(value) => setKind(value as OrganisationKind)}
+      />
+      <DateField
+        label="开始联系日期"
+        start="2020-01-01"
+        end={todayInChina()}
+        value={startedOn}
+        error={errors.fields.startedOn}
+        onChange={setStartedOn}
+      />
+      {errors.message && <Text className="work__error">{errors.message}</Text>}
+      <Button
+        className="btn btn--primary"
+        hoverClass="btn--pressed"
+        disabled={busy || undefined}
+        onClick={save}
+      >
+        添加挂钩联系
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,148 @@
+import { PassThrough, type Readable } from 'node:stream'
+import type { Ledger } from '@djt/shared'
+
+type Cell = string | number | null
+interface Sheet {
+  name: string
+  header: string[]
+  rows: Cell[][]
+}
+
+const both = (s: { reported: number; verified: number }) => [s.reported, s.verified]
+
+/** The ledger as tables: one per sheet, Chinese headers, numbers as numbers. */
+export function ledgerSheets(ledger: Ledger): Sheet[] {
+  const { members, riders, markets, care, pledges } = ledger
+  return [
+    {
+      name: '党员总览',
+      header: ['类型', '自报（待核验）', '已核验'],
+      rows: [
+        ...members.byKind.map((row) => [row.label, row.reported, row.verified]),
+        ['待核验条数', members.pending.count, null],
+        ['最早待核验（天）', members.pending.oldestDays, null],
+        ...members.byState.map((row) => [`状态：${row.label}`, row.count, null]),
+      ],
+    },
+    {
+      name: '骑手',
+      header: [
+        '平台',
+        '党员自报',
+        '党员已核验',
+        '正式党员自报',
+        '正式党员已核验',
+        '预备党员自报',
+        '预备党员已核验',
+        '流动党员自报',
+        '流动党员已核验',
+        '已报到',
+      ],
+      rows: riders.byPlatform.map((row) => [
+        row.label,
+        ...both(row.members),
+        ...both(row.full),
+        ...both(row.probationary),
+        ...both(row.flow),
+        row.joinedBranch,
+      ]),
+    },
+    {
+      name: '专业市场',
+      header: ['项目', '自报', '已核验'],
+      rows: [
+        ['市场数', ...both(markets.markets)],
+        ['已建党组织', ...both(markets.withOrganisation)],
+        ['未建党组织', ...both(markets.withoutOrganisation)],
+        ['覆盖率（已核验）', markets.coverageRate, null],
+        ['摊位数', ...both(markets.stalls)],
+        ['党员经营户数', ...both(markets.memberStallOwners)],
+        ['场内党员经营户登记', ...both(markets.operatorsInMarkets)],
+        ...markets.byOrgForm.map((row) => [`组织形式：${row.label}`, row.reported, row.verified]),
+      ],
+    },
+    {
+      name: '关爱阵地',
+      header: ['项目', '数量', '24小时开放'],
+      rows: [
+        ['合计', care.total, care.roundTheClock],
+        ...care.byKind.map((row) => [row.label, row.count, row.roundTheClock]),
+        ...care.byFacility.map((row) => [`设施：${row.label}`, row.count, null]),
+      ],
+    },
+    {
+      name: '三亮',
+      header: ['项目', '数量'],
+      rows: [
+        ['公示中的承诺', pledges.public],
+        ['暂停公示', pledges.suspended],
+        ['群众评价条数', pledges.ratings],
+        ['平均评分', pledges.averageRating],
+        ['待处理举报', pledges.reportsOpen],
+        ['举报属实', pledges.reportsUpheld],
+        ['举报不属实', pledges.reportsDismissed],
+        ['党员诚信示范店', pledges.awards],
+      ],
+    },
+    {
+      name: '下级',
+      header: [
+        '行政区划代码',
+        '名称',
+        '党员自报',
+        '党员已核验',
+        '市场自报',
+        '市场已核验',
+        '关爱阵地',
+        '公示承诺',
+      ],
+      rows: ledger.children.map((c) => [
+        c.code,
+        c.name,
+        ...both(c.members),
+        ...both(c.markets),
+        c.places,
+        c.pledges,
+      ]),
+    },
+  ]
+}
+
+/** XLSX streamed as it is written (exceljs WorkbookWriter): memory stays flat. */
+export async function ledgerXlsx(ledger: Ledger): Promise<Readable> {
+  const { default: Excel } = await import('exceljs')
+  const out = new PassThrough()
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  })
+  void (async () => {
+    for (const sheet of ledgerSheets(ledger)) {
+      const worksheet = workbook.addWorksheet(sheet.name)
+      worksheet
+        .addRow([`${ledger.region.name} ${sheet.name}（截至 ${ledger.asOf.slice(0, 10)}）`])
+        .commit()
+      worksheet.addRow(sheet.header).commit()
+      for (const row of sheet.rows) worksheet.addRow(row).commit()
+      worksheet.commit()
+    }
+    await workbook.commit()
+  })().catch((error: unknown) => out.destroy(error as Error))
+  return out
+}
+
+const csvCell = (value: Cell) => {
+  const text = value === null ? '' : String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** One CSV (UTF-8 with BOM, for Excel): each sheet's rows under its name in the first column. */
+export function ledgerCsv(ledger: Ledger): string {
+  const lines = ['\uFEFF台账,项目,值1,值2,值3,值4,值5,值6,值7,值8,值9']
+  for (const sheet of ledgerSheets(ledger)) {
+    lines.push([sheet.name, ...sheet.header].map(csvCell).join(','))
+    for (const row of sheet.rows) lines.push([sheet.name, ...row].map(csvCell).join(','))
+  }
+  return `${lines.join('\r\n')}\r\n`
+}

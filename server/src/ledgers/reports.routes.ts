@@ -1,0 +1,166 @@
+import {
+  ErrorBody,
+  type Ledger,
+  LedgerQuery,
+  LedgerReport,
+  LedgerReportList,
+  LedgerReportParams,
+  LedgerReportSummary,
+  ReportDecisionRequest,
+  ReportListQuery,
+  SubmitReportRequest,
+} from '@djt/shared'
+import type { FastifyReply } from 'fastify'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { StaffCaller } from '../auth/access.ts'
+import { BinaryFile } from '../http/binary.ts'
+import { notFound } from '../http/errors.ts'
+import { ledgerCsv, ledgerXlsx } from './ledger-export.ts'
+import { ledgerOf } from './ledgers.routes.ts'
+import { findReport, listReports } from './reports.repository.ts'
+import { decideReport, submitReport, toSummary } from './reports.service.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
+const tags = ['ledgers']
+const Format = z.enum(['xlsx', 'csv'], { error: '导出格式只能是 xlsx 或 csv' })
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** Half-year reports: a county or city freezes its ledger, the level above accepts or returns it. */
+const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const full = async (caller: StaffCaller, id: string) => {
+    const row = await findReport(app.db, caller, id)
+    if (!row) throw notFound('报告')
+    return { ...toSummary(row), ledger: row.snapshot as Ledger }
+  }
+  const context = (request: { id: string; ip: string }) => ({
+    requestId: request.id,
+    ip: request.ip,
+    now: app.clock(),
+  })
+  const exported =
+    (ledger: Ledger, format: 'xlsx' | 'csv', name: string) => async (reply: FastifyReply) => {
+      const file = encodeURIComponent(`${name}.${format}`)
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${file}`)
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(ledger))
+      return reply.type(XLSX).send(await ledgerXlsx(ledger))
+    }
+
+  app.post(
+    '/ledger-reports',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags,
+        summary: 'Freeze and send up my jurisdiction’s half-year ledger',
+        body: SubmitReportRequest,
+        response: { 201: LedgerReport, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = request.caller as StaffCaller
+      const id = await app.db
+        .transaction()
+        .execute((trx) => submitReport(trx, caller, request.body, context(request)))
+      return reply.status(201).send(await full(caller, id))
+    },
+  )
+
+  app.get(
+    '/ledger-reports',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Reports of my jurisdiction and those under it, every version',
+        querystring: ReportListQuery,
+        response: { 200: LedgerReportList, ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await listReports(app.db, request.caller as StaffCaller, request.query.period)).map(
+        toSummary,
+      ),
+    }),
+  )
+
+  app.get(
+    '/ledger-reports/:id',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'One report with its frozen ledger',
+        params: LedgerReportParams,
+        response: { 200: LedgerReport, ...errors },
+      },
+    },
+    async (request) => full(request.caller as StaffCaller, request.params.id),
+  )
+
+  app.post(
+    '/ledger-reports/:id/decision',
+    {
+      config: { access: { staff: 'city' } },
+      schema: {
+        tags,
+        summary: 'Accept or return a report from the level below',
+        params: LedgerReportParams,
+        body: ReportDecisionRequest,
+        response: { 200: LedgerReportSummary, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = request.caller as StaffCaller
+      await app.db
+        .transaction()
+        .execute((trx) =>
+          decideReport(trx, caller, request.params.id, request.body, context(request)),
+        )
+      const { ledger: _ledger, ...summary } = await full(caller, request.params.id)
+      return summary
+    },
+  )
+
+  app.get(
+    '/ledger-reports/:id/export.:format',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'A report as XLSX (one sheet per ledger) or CSV',
+        params: LedgerReportParams.extend({ format: Format }),
+        response: { 200: BinaryFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const report = await full(request.caller as StaffCaller, request.params.id)
+      const name = `${report.region.name}${report.period}台账v${report.version}`
+      return exported(report.ledger, request.params.format, name)(reply)
+    },
+  )
+
+  app.get(
+    '/ledgers/export.:format',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'The live ledger as XLSX or CSV',
+        params: z.object({ format: Format }),
+        querystring: LedgerQuery,
+        response: { 200: BinaryFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ledger = await ledgerOf(app, request.caller as StaffCaller, request.query.region)
+      return exported(
+        ledger,
+        request.params.format,
+        `${ledger.region.name}台账${ledger.asOf.slice(0, 10)}`,
+      )(reply)
+    },
+  )
+}
+
+export default reportsRoutes

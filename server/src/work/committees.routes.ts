@@ -1,0 +1,78 @@
+import {
+  ErrorBody,
+  PartyCommittee,
+  PartyCommitteeParams,
+  PartyCommitteeRequest,
+  WorkSummary,
+  WorkSummaryQuery,
+} from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { StaffCaller } from '../auth/access.ts'
+import { readCommittee, recordCommittee } from './committees.service.ts'
+import { workSummary } from './summary.service.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
+const tags = ['bureau work']
+
+/** The year in Beijing, whatever the server's zone. */
+const yearInChina = (now: Date) => new Date(now.getTime() + 8 * 3600_000).getUTCFullYear()
+
+/** 小个专党委 of each city and county, and the bureau's progress against the year's targets. */
+const committeesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/work/party-committees/:code',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'Whether a city or county of my jurisdiction has set up its 小个专党委',
+        params: PartyCommitteeParams,
+        response: { 200: PartyCommittee, ...errors },
+      },
+    },
+    async (request) => readCommittee(app.db, request.caller as StaffCaller, request.params.code),
+  )
+
+  app.put(
+    '/work/party-committees/:code',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags,
+        summary: "Record my own city's or county's 小个专党委",
+        params: PartyCommitteeParams,
+        body: PartyCommitteeRequest,
+        response: { 200: PartyCommittee, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = request.caller as StaffCaller
+      const context = { requestId: request.id, ip: request.ip }
+      return app.db
+        .transaction()
+        .execute((trx) => recordCommittee(trx, caller, request.params.code, request.body, context))
+    },
+  )
+
+  app.get(
+    '/work/summary',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: "A region's progress against the year's work targets, and each child region's",
+        querystring: WorkSummaryQuery,
+        response: { 200: WorkSummary, ...errors },
+      },
+    },
+    async (request) =>
+      workSummary(
+        app.db,
+        request.caller as StaffCaller,
+        request.query.region,
+        request.query.year ?? yearInChina(app.clock()),
+      ),
+  )
+}
+
+export default committeesRoutes

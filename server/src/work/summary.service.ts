@@ -1,0 +1,98 @@
+import { TRAINING_TARGET_ATTENDEES, type WorkFigures, type WorkSummary } from '@djt/shared'
+import type { Kysely } from 'kysely'
+import type { StaffCaller } from '../auth/access.ts'
+import type { Database } from '../db/schema.ts'
+import { listRegions } from '../regions/regions.repository.ts'
+import {
+  committeeCounts,
+  countyTargetCounts,
+  guidanceStationCounts,
+  liaisonCounts,
+  type Scope,
+  trainingCounts,
+  visitCounts,
+} from './summary.repository.ts'
+import { workRegion } from './work-region.ts'
+
+type Db = Kysely<Database>
+type Region = WorkFigures['region']
+type Counts = Omit<WorkFigures, 'region'>
+
+/** Progress against the targets in `year`: the region as a whole, then each child region. */
+export async function workSummary(
+  db: Db,
+  caller: StaffCaller,
+  code: string | undefined,
+  year: number,
+): Promise<WorkSummary> {
+  const region = await workRegion(db, caller, code, {
+    levels: ['province', 'city', 'county'],
+    field: 'query.region',
+  })
+  const children = await listRegions(db, region.code)
+  const total = await countsByBucket(db, { root: region.path, perChild: false }, year)
+  const byChild = await countsByBucket(db, { root: region.path, perChild: true }, year)
+  const figures = (of: Region, key: string): WorkFigures => ({
+    region: of,
+    ...(byChild.get(key) ?? emptyCounts()),
+  })
+  return {
+    year,
+    total: { region: pick(region), ...(total.get('') ?? emptyCounts()) },
+    children: children.map((child) => figures(pick(child), `${region.path}.${child.code}`)),
+  }
+}
+
+const pick = ({ code, name, level }: Region): Region => ({ code, name, level })
+
+function emptyCounts(): Counts {
+  return {
+    training: { sessions: 0, peopleTrained: 0, counties: 0, countiesMeetingTarget: 0 },
+    liaison: {
+      liaisons: 0,
+      liaisonsWithOrganisation: 0,
+      liaisonsVisited: 0,
+      organisations: 0,
+      visits: 0,
+    },
+    guidanceStations: 0,
+    committees: { cities: 0, citiesSetUp: 0, counties: 0, countiesSetUp: 0 },
+  }
+}
+
+/** Each count query once, folded into one Counts per bucket. */
+async function countsByBucket(db: Db, scope: Scope, year: number): Promise<Map<string, Counts>> {
+  const buckets = new Map<string, Counts>()
+  const at = (key: string) => {
+    const counts = buckets.get(key) ?? emptyCounts()
+    buckets.set(key, counts)
+    return counts
+  }
+  for (const row of await trainingCounts(db, scope, year)) {
+    Object.assign(at(row.bucket).training, { sessions: row.sessions, peopleTrained: row.people })
+  }
+  for (const row of await countyTargetCounts(db, scope, year, TRAINING_TARGET_ATTENDEES)) {
+    Object.assign(at(row.bucket).training, {
+      counties: row.counties,
+      countiesMeetingTarget: row.meeting,
+    })
+  }
+  for (const row of await liaisonCounts(db, scope, year)) {
+    Object.assign(at(row.bucket).liaison, {
+      liaisons: row.liaisons,
+      liaisonsWithOrganisation: row.paired,
+      organisations: row.organisations,
+    })
+  }
+  for (const row of await visitCounts(db, scope, year)) {
+    Object.assign(at(row.bucket).liaison, { visits: row.visits, liaisonsVisited: row.visitors })
+  }
+  for (const row of await guidanceStationCounts(db, scope)) {
+    at(row.bucket).guidanceStations = row.stations
+  }
+  for (const row of await committeeCounts(db, scope, year)) {
+    const { bucket, ...committees } = row
+    at(bucket).committees = committees
+  }
+  return buckets
+}
