@@ -160,7 +160,7 @@ t.test(
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
     t.same(
       workbook.worksheets.map((sheet) => sheet.name),
-      ['党员总览', '骑手', '专业市场', '关爱阵地', '三亮', '下级'],
+      ['党员总览', '骑手', '专业市场', '关爱阵地', '三亮', '本级工作', '下级'],
     )
     const markets = workbook.getWorksheet('专业市场')
     t.same(markets?.getRow(2).values, [undefined, '项目', '自报', '已核验'])

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RegionCode } from './validators/regionCode.ts'
+import { WorkSummary } from './work.ts'
 
 /**
  * 台账: one jurisdiction's figures. Self-reported (`reported`, waiting for review) and
@@ -87,6 +88,8 @@ export const Ledger = z.object({
   markets: MarketsLedger,
   care: CareLedger,
   pledges: PledgesLedger,
+  /** The bureau's own work against the seeds' targets, this year. */
+  work: WorkSummary,
   children: z.array(LedgerChild),
 })
 export type Ledger = z.infer<typeof Ledger>

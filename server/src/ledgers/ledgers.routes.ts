@@ -15,7 +15,7 @@ export async function ledgerOf(app: FastifyInstance, caller: StaffCaller, code?:
   if (!region) throw new ApiError(404, 'not_found', '行政区划不存在')
   if (!pathWithinScope(caller, region.path))
     throw new ApiError(403, 'forbidden', '只能查看本辖区的台账')
-  return buildLedger(app.db, region, app.clock())
+  return buildLedger(app.db, region, app.clock(), caller)
 }
 
 /** The ledger of one jurisdiction inside the caller's own, from the live tallies. */

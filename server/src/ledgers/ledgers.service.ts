@@ -9,7 +9,9 @@ import {
   type Split,
 } from '@djt/shared'
 import type { Kysely } from 'kysely'
+import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
+import { workSummary } from '../work/summary.service.ts'
 import {
   childRegions,
   childTallies,
@@ -43,11 +45,14 @@ export async function buildLedger(
   db: Db,
   region: { code: string; name: string; level: 'province' | 'city' | 'county'; path: string },
   now: Date,
+  caller: StaffCaller,
 ): Promise<Ledger> {
-  const [rows, oldest, children] = await Promise.all([
+  const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear()
+  const [rows, oldest, children, work] = await Promise.all([
     jurisdictionTallies(db, region.path),
     oldestPending(db, region.path),
     region.level === 'county' ? Promise.resolve([]) : childLedgers(db, region),
+    workSummary(db, caller, region.code, year),
   ])
   const t = reader(rows)
   const withOrg = (row: TallyRow) => row.key !== 'none'
@@ -131,6 +136,7 @@ export async function buildLedger(
       reportsDismissed: t.total('pledges.reports', (row) => row.key === 'dismissed'),
       awards: t.total('pledges.awards'),
     },
+    work,
     children,
   }
 }

@@ -50,7 +50,7 @@ export async function submitReport(
     throw new ApiError(400, 'validation_failed', '本期报告已报送过，更正时请写明原因', [
       { field: 'body.reason', message: '更正报告请写明原因' },
     ])
-  const ledger: Ledger = await buildLedger(trx, region, context.now)
+  const ledger: Ledger = await buildLedger(trx, region, context.now, caller)
   const id = await insertReport(trx, {
     region_code: region.code,
     region_path: region.path,
