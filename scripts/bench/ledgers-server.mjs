@@ -1,6 +1,14 @@
 // The real server (production configuration, as nearby-load.mjs starts it) for the ledger
 // benchmark, with staff sign-in by password (no second factor: nobody can type a TOTP here).
+import { readFileSync } from 'node:fs'
 import { startServer } from './nearby-load.mjs'
+
+/** The server's resident memory now and at its peak, in MB. */
+function memory(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 }
+}
 
 export async function startDevServer(databaseUrl) {
   const server = await startServer({ DATABASE_URL: databaseUrl, STAFF_MFA: 'optional' })
@@ -15,6 +23,23 @@ export async function startDevServer(databaseUrl) {
       })
       if (!res.ok) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`)
       return (await res.json()).accessToken
+    },
+    /** The XLSX export of a region's live ledger, 5 times: seconds each, bytes, server memory. */
+    async timeExport(token, region) {
+      const before = memory(server.pid)
+      const runs = []
+      let bytes = 0
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now()
+        const res = await fetch(`${base}/ledgers/export.xlsx?region=${region}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+        const body = Buffer.from(await res.arrayBuffer())
+        if (!res.ok) throw new Error(`export ${region}: ${res.status}`)
+        runs.push((performance.now() - t0) / 1000)
+        bytes = body.length
+      }
+      return { runs, bytes, before, after: memory(server.pid) }
     },
     /** `n` requests one after another (after 20 to warm up); latency percentiles in ms. */
     async timeLedger(token, region, n) {
