@@ -21,6 +21,11 @@ export default defineAppConfig({
         'pages/work/index',
       ],
     },
+    // Ledgers and half-year reports: staff only, and the only pages with charts.
+    {
+      root: 'packageLedger',
+      pages: ['pages/dashboard/index', 'pages/reports/index', 'pages/report/index'],
+    },
     // A place's page: opened from 附近 or by scanning its plaque.
     { root: 'packagePlace', pages: ['pages/detail/index'] },
     // Membership registration: riders who never register never download it.

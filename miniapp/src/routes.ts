@@ -16,6 +16,13 @@ export const staffPages = {
   work: '/packageStaff/pages/work/index',
 } as const
 
+/** Ledgers (台账) and their half-year reports, in the packageLedger sub-package (staff only). */
+export const ledgerPages = {
+  dashboard: '/packageLedger/pages/dashboard/index',
+  reports: '/packageLedger/pages/reports/index',
+  report: '/packageLedger/pages/report/index',
+} as const
+
 /** Self-registration of Party membership, in the packageMember sub-package. */
 export const memberPages = {
   register: '/packageMember/pages/register/index',

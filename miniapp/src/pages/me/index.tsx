@@ -10,7 +10,7 @@ import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
 import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
 import { privacySummary } from '../../profile/labels'
-import { mainPages, memberPages, staffPages } from '../../routes'
+import { ledgerPages, mainPages, memberPages, staffPages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 
@@ -52,6 +52,8 @@ export default function MePage() {
           <Row label="群众举报" onClick={go(staffPages.pledgeReports)} />
           <Row label="比作为排名" onClick={go(staffPages.pledgeRanking)} />
           <Row label="本级工作" onClick={go(staffPages.work)} />
+          <Row label="台账" onClick={go(ledgerPages.dashboard)} />
+          <Row label="半年报告" onClick={go(ledgerPages.reports)} />
         </View>
       )}
       <View className="card me__list">
