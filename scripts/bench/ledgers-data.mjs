@@ -24,6 +24,10 @@ const LOAD_INDEXES = [
   ],
   ['memberships_rider', 'create index memberships_rider on memberships (platform, rider_id_norm)'],
   ['memberships_uscc', 'create index memberships_uscc on memberships (uscc)'],
+  [
+    'memberships_pending_region',
+    `create index memberships_pending_region on memberships (region_code, queued_at) where state in ('submitted', 'resubmitted', 'needs_info')`,
+  ],
 ]
 
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1)

@@ -12,6 +12,9 @@ create table ledger_tallies (
   primary key (region_code, metric, key, class)
 );
 create index ledger_tallies_path on ledger_tallies using gist (region_path);
+-- How long the oldest entry of a county has waited: one index probe per county.
+create index memberships_pending_region on memberships (region_code, queued_at)
+  where state in ('submitted', 'resubmitted', 'needs_info');
 
 -- Adds each (metric, key, class, amount) of `rows` to the tallies of one region.
 create function ledger_add(p_region char(6), p_path ltree, p_rows jsonb) returns void

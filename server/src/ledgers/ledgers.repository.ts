@@ -50,21 +50,18 @@ export function childRegions(db: Db, code: string) {
 }
 
 /**
- * When the oldest entry still waiting joined the queue: the queue index is ordered by that
- * time, so this stops at the first waiting entry inside the jurisdiction.
+ * When the oldest entry still waiting joined the queue: the earliest per county (one probe
+ * of memberships_pending_region each), then the earliest of those.
  */
 export async function oldestPending(db: Db, path: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('queued_at')
-    .where('state', 'in', ['submitted', 'resubmitted', 'needs_info'])
-    .where('queued_at', 'is not', null)
-    .where(sql<boolean>`region_path <@ ${path}::ltree`)
-    .orderBy('queued_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.queued_at ?? null
+  const { rows } = await sql<{ oldest: Date | null }>`
+    select min((
+      select min(m.queued_at) from memberships m
+      where m.region_code = r.code and m.state in ('submitted', 'resubmitted', 'needs_info')
+    )) as oldest
+    from regions r
+    where r.path <@ ${path}::ltree and r.level = 'county'`.execute(db)
+  return rows[0]?.oldest ?? null
 }
 
 /** Every tally rebuilt from the raw rows (ledger_recount), for checks and after bulk loads. */
