@@ -130,6 +130,7 @@ export const SubmitReportRequest = z.object({
   period: ReportPeriod,
   reason: z.string().trim().max(200, '更正原因不能超过200个字').optional(),
 })
+export type SubmitReportRequest = z.infer<typeof SubmitReportRequest>
 export const ReportListQuery = z.object({ period: ReportPeriod.optional() })
 export const LedgerReportList = z.object({ items: z.array(LedgerReportSummary) })
 export const ReportDecisionRequest = z
@@ -141,4 +142,5 @@ export const ReportDecisionRequest = z
     path: ['note'],
     message: '退回时请写明原因',
   })
+export type ReportDecisionRequest = z.infer<typeof ReportDecisionRequest>
 export const LedgerReportParams = z.object({ id: z.uuid('报告编号格式不正确') })

@@ -1,6 +1,6 @@
 import type { PledgeVersionState } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { staffPages } from '../../../routes'
 import PledgeQueueItem from '../../pledges/PledgeQueueItem'
@@ -25,7 +25,11 @@ export default function PledgeQueuePage() {
 }
 
 function PledgeQueueBody() {
-  const [state, setState] = useState<PledgeVersionState>('pending')
+  // The ledger links here with ?state=approved (its public pledges).
+  const asked = useRouter().params.state
+  const [state, setState] = useState<PledgeVersionState>(
+    tabs.find((tab) => tab.state === asked)?.state ?? 'pending',
+  )
   const { queue, reload, loadMore } = usePledgeQueue(state)
   const shown = useRef(false)
   // Back from a pledge: it may have been decided there.

@@ -1,0 +1,28 @@
+import type { Ledger } from '@djt/shared'
+import { MembersSection, type Open, RidersSection } from './PeopleSections'
+import { CareSection, MarketsSection } from './PlaceSections'
+import { ChildrenSection, PledgesSection, WorkSection } from './WorkSections'
+import './ledger.scss'
+
+interface Props {
+  ledger: Ledger
+  /** Links to the records behind a figure; a frozen report has none. */
+  open?: Open
+  /** Drill-down to a child region; a frozen report has none. */
+  onOpenChild?: ((code: string) => void) | undefined
+}
+
+/** Every section of a ledger, live or frozen in a report. */
+export default function LedgerSections({ ledger, open, onOpenChild }: Props) {
+  return (
+    <>
+      <MembersSection members={ledger.members} open={open} />
+      <RidersSection riders={ledger.riders} open={open} />
+      <MarketsSection markets={ledger.markets} />
+      <CareSection care={ledger.care} open={open} />
+      <PledgesSection pledges={ledger.pledges} open={open} />
+      <WorkSection work={ledger.work} open={open} />
+      <ChildrenSection items={ledger.children} onOpen={onOpenChild} />
+    </>
+  )
+}

@@ -1,0 +1,61 @@
+import type { Ledger } from '@djt/shared'
+import { Text, View } from '@tarojs/components'
+import { percentText } from './model'
+import type { Open } from './PeopleSections'
+import { splitRow } from './PeopleSections'
+import Table, { SPLIT_HEAD } from './Table'
+
+export function MarketsSection({ markets }: { markets: Ledger['markets'] }) {
+  const rows = [
+    splitRow('markets', '专业市场', markets.markets),
+    splitRow('with', '有党组织', markets.withOrganisation),
+    splitRow('without', '无党组织', markets.withoutOrganisation),
+    splitRow('stalls', '摊位（经营户）', markets.stalls),
+    splitRow('owners', '党员经营户', markets.memberStallOwners),
+    splitRow('operators', '市场内经营户', markets.operatorsInMarkets),
+  ]
+  return (
+    <View className="card ledger-section" id="ledger-markets">
+      <Text className="card__title">专业市场</Text>
+      <View className="ledger-headline">
+        <Text className="ledger-headline__value">{percentText(markets.coverageRate)}</Text>
+        <Text className="text-secondary">
+          党组织覆盖率（按已核验市场计{markets.coverageRate === null ? '，尚无已核验市场' : ''}）
+        </Text>
+      </View>
+      <Table label="项目" head={SPLIT_HEAD} rows={rows} />
+      <Table
+        label="党组织形式"
+        head={SPLIT_HEAD}
+        rows={markets.byOrgForm.map((f) => splitRow(f.orgForm, f.label, f))}
+      />
+    </View>
+  )
+}
+
+export function CareSection({ care, open }: { care: Ledger['care']; open: Open }) {
+  const toPlaces = open && (() => open('places'))
+  return (
+    <View className="card ledger-section" id="ledger-care">
+      <Text className="card__title">关爱阵地</Text>
+      <Table
+        label="类型"
+        head={['数量', '24小时']}
+        rows={[
+          ...care.byKind.map((k) => ({
+            key: k.kind,
+            label: k.label,
+            cells: [k.count, k.roundTheClock],
+            onClick: toPlaces,
+          })),
+          { key: 'total', label: '合计', cells: [care.total, care.roundTheClock], group: false },
+        ]}
+      />
+      <Table
+        label="服务设施"
+        head={['数量']}
+        rows={care.byFacility.map((f) => ({ key: f.facility, label: f.label, cells: [f.count] }))}
+      />
+    </View>
+  )
+}

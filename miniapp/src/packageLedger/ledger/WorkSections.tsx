@@ -1,0 +1,93 @@
+import type { Ledger } from '@djt/shared'
+import { Text, View } from '@tarojs/components'
+import { ratingText } from './model'
+import type { Open } from './PeopleSections'
+import Table from './Table'
+
+export function PledgesSection({ pledges, open }: { pledges: Ledger['pledges']; open: Open }) {
+  const to = (page: string) => open && (() => open(page))
+  const rows = [
+    { key: 'public', label: '公示中的承诺', cells: [pledges.public], onClick: to('pledges') },
+    { key: 'suspended', label: '暂停公示', cells: [pledges.suspended] },
+    {
+      key: 'rating',
+      label: `群众评价（${pledges.ratings}条）`,
+      cells: [ratingText(pledges.averageRating)],
+    },
+    { key: 'open', label: '举报待处理', cells: [pledges.reportsOpen], onClick: to('reports') },
+    { key: 'upheld', label: '举报属实', cells: [pledges.reportsUpheld] },
+    { key: 'dismissed', label: '举报不属实', cells: [pledges.reportsDismissed] },
+    { key: 'awards', label: '党员诚信示范店', cells: [pledges.awards], onClick: to('ranking') },
+  ]
+  return (
+    <View className="card ledger-section" id="ledger-pledges">
+      <Text className="card__title">三亮</Text>
+      <Table label="项目" head={['数量']} rows={rows} />
+    </View>
+  )
+}
+
+export function WorkSection({ work, open }: { work: Ledger['work']; open: Open }) {
+  const { training, liaison, guidanceStations, committees } = work.total
+  const toWork = open && (() => open('work'))
+  const rows = [
+    { key: 'sessions', label: '培训班（期）', cells: [training.sessions], onClick: toWork },
+    { key: 'people', label: '培训人数', cells: [training.peopleTrained] },
+    {
+      key: 'target',
+      label: '培训达标区县',
+      cells: [`${training.countiesMeetingTarget}/${training.counties}`],
+    },
+    { key: 'liaisons', label: '挂钩联系人', cells: [liaison.liaisons], onClick: toWork },
+    { key: 'orgs', label: '联系组织', cells: [liaison.organisations] },
+    { key: 'visits', label: '走访次数', cells: [liaison.visits] },
+    { key: 'stations', label: '党建工作指导站', cells: [guidanceStations] },
+    {
+      key: 'committees',
+      label: '小个专党委（设区市）',
+      cells: [`${committees.citiesSetUp}/${committees.cities}`],
+    },
+    {
+      key: 'county-committees',
+      label: '小个专党委（区县）',
+      cells: [`${committees.countiesSetUp}/${committees.counties}`],
+    },
+  ]
+  return (
+    <View className="card ledger-section" id="ledger-work">
+      <Text className="card__title">本级工作（{work.year}年）</Text>
+      <Table label="项目" head={['数量']} rows={rows} />
+    </View>
+  )
+}
+
+export function ChildrenSection({
+  items,
+  onOpen,
+}: {
+  items: Ledger['children']
+  onOpen?: ((code: string) => void) | undefined
+}) {
+  if (items.length === 0) return null
+  const rows = items.map((child) => ({
+    key: child.code,
+    label: child.name,
+    cells: [
+      child.members.reported,
+      child.members.verified,
+      child.markets.verified,
+      child.places,
+      child.pledges,
+    ],
+    onClick: onOpen && (() => onOpen(child.code)),
+  }))
+  return (
+    <View className="card ledger-section" id="ledger-children">
+      <Text className="card__title">下级</Text>
+      <Text className="ledger-note text-secondary">
+        党员分列自报（待核验）与已核验；市场为已核验数。
+      </Text>
+      <Table label="地区" head={['党员自报', '党员已核验', '市场', '阵地', '承诺']} rows={rows} />
+    </View>
+  )
+}

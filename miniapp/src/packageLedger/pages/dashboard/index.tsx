@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useCallback } from 'react'
+import { useRemote } from '../../../hooks/useRemote'
+import StaffOnly, { PageNotice } from '../../../packageStaff/StaffOnly'
+import { ledgerPages } from '../../../routes'
+import { exportLedger, fetchLedger } from '../../../services/ledgers'
+import ExportBar from '../../ledger/ExportBar'
+import LedgerSections from '../../ledger/LedgerSections'
+import { recordPages } from '../../ledger/links'
+import { beijingTime, exportName } from '../../ledger/model'
+
+/** 台账: a region's figures (my own by default); tap a child region to drill down. */
+export default function LedgerDashboardPage() {
+  return (
+    <StaffOnly>
+      <Dashboard />
+    </StaffOnly>
+  )
+}
+
+function Dashboard() {
+  const region = useRouter().params.region || undefined
+  const load = useCallback(() => fetchLedger(region), [region])
+  const { state, reload } = useRemote(load)
+  if (state.phase === 'loading') return <PageShell notice="正在加载台账…" />
+  if (state.phase === 'failed') return <PageShell notice={state.error.message} onRetry={reload} />
+  const ledger = state.value
+  const open = (key: string) => {
+    const url = recordPages[key]
+    if (url) void Taro.navigateTo({ url })
+  }
+  const openChild = (code: string) =>
+    void Taro.navigateTo({ url: `${ledgerPages.dashboard}?region=${encodeURIComponent(code)}` })
+  return (
+    <View className="page ledger">
+      <View className="card ledger-head">
+        <Text className="ledger-head__name">{ledger.region.name}台账</Text>
+        <Text className="ledger-head__meta text-secondary">
+          数据截至 {beijingTime(ledger.asOf)}（北京时间）
+        </Text>
+        <ExportBar
+          onExport={(format) =>
+            exportLedger(format, ledger.region.code, exportName(ledger.region.name))
+          }
+        />
+      </View>
+      <LedgerSections ledger={ledger} open={open} onOpenChild={openChild} />
+    </View>
+  )
+}
+
+function PageShell({ notice, onRetry }: { notice: string; onRetry?: () => void }) {
+  return (
+    <View className="page ledger">
+      <PageNotice text={notice} onRetry={onRetry} />
+    </View>
+  )
+}

@@ -1,0 +1,44 @@
+import { Ledger, LedgerReport, LedgerReportList, LedgerReportSummary } from '@djt/shared'
+import { get, post } from './http'
+import { download } from './transfer'
+
+export type { Ledger, LedgerReport, LedgerReportSummary } from '@djt/shared'
+export type ExportFormat = 'xlsx' | 'csv'
+/** The body ReportDecisionRequest checks (shared exports the schema, not its type). */
+export type ReportDecision = { decision: 'accept' } | { decision: 'return'; note: string }
+
+const reportPath = (id: string) => `/ledger-reports/${encodeURIComponent(id)}`
+
+/** The ledger of `region`, or of the caller's own region; outside the jurisdiction is 403. */
+export function fetchLedger(region?: string): Promise<Ledger> {
+  return get('/ledgers', Ledger, { region })
+}
+
+/** A download in the browser, WeChat's send-to-chat sheet in the mini-program. */
+export function exportLedger(format: ExportFormat, region: string, name: string): Promise<void> {
+  const query = `?region=${encodeURIComponent(region)}`
+  return download(`/ledgers/export.${format}${query}`, `${name}.${format}`)
+}
+
+/** Freezes my region's ledger for `period`; a second one is a correction and needs `reason`. */
+export function submitReport(period: string, reason?: string): Promise<LedgerReport> {
+  return post('/ledger-reports', reason ? { period, reason } : { period }, LedgerReport)
+}
+
+/** Every version of my region's and the regions' under me, newest period first. */
+export async function fetchReports(period?: string): Promise<LedgerReportSummary[]> {
+  return (await get('/ledger-reports', LedgerReportList, { period })).items
+}
+
+export function fetchReport(id: string): Promise<LedgerReport> {
+  return get(reportPath(id), LedgerReport)
+}
+
+/** The level directly above only; 409 when a newer version exists or it was decided. */
+export function decideReport(id: string, decision: ReportDecision): Promise<LedgerReportSummary> {
+  return post(`${reportPath(id)}/decision`, decision, LedgerReportSummary)
+}
+
+export function exportReport(format: ExportFormat, id: string, name: string): Promise<void> {
+  return download(`${reportPath(id)}/export.${format}`, `${name}.${format}`)
+}

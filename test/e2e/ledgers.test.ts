@@ -1,0 +1,104 @@
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
+
+const running = serverAndBrowserPerFile()
+const WAIT = { timeout: 15_000 }
+const PASSWORD = 'Demo-Lantern-2026!'
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(screenshotDir, name), fullPage: true })
+
+// Each of the three staff members gets a browser context of their own: no shared storage.
+let chromium: Browser
+beforeAll(async () => {
+  chromium = await launchChromium()
+})
+afterAll(async () => {
+  await chromium?.close()
+})
+
+test('a county sends its half-year ledger up, the city accepts it, the province drills down', async () => {
+  const county = await signInStaff('demo.gulou')
+  await county.getByText('台账', { exact: true }).click()
+  await county.getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
+  await county.getByText('导出 Excel', { exact: true }).waitFor(WAIT)
+  // The demo registrations in 鼓楼区 show up as members, self-reported or verified.
+  const memberFigures = await numbersIn(county.locator('#ledger-members .ledger-table').first())
+  expect(memberFigures.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0)
+  await shot(county, 'ledger-county-dashboard.png')
+  await showSection(county, '#ledger-markets')
+  await shot(county, 'ledger-county-markets.png')
+
+  await county.goBack()
+  await county.getByText('半年报告', { exact: true }).click()
+  await county.getByText('本期尚未报送。').waitFor(WAIT)
+  await county.getByText('冻结并报送', { exact: true }).click()
+  await county.getByText('确认报送', { exact: true }).click()
+  await county.locator('#report-own .report-tag', { hasText: '已报送' }).waitFor(WAIT)
+  await shot(county, 'ledger-county-reported.png')
+
+  const city = await signInStaff('demo.fuzhou')
+  await city.getByText('半年报告', { exact: true }).click()
+  const gulou = city.locator('.report-child', { hasText: '鼓楼区' })
+  await gulou.locator('.report-tag', { hasText: '已报送' }).waitFor(WAIT)
+  await shot(city, 'ledger-city-reports.png')
+  await gulou.getByText('接收', { exact: true }).click()
+  await gulou.locator('.report-tag', { hasText: '已接收' }).waitFor(WAIT)
+  expect(await gulou.getByText('接收', { exact: true }).count()).toBe(0)
+  await gulou.locator('.report-row').click()
+  await city.getByText('各版本', { exact: true }).waitFor(WAIT)
+  await city.locator('#ledger-members').waitFor(WAIT)
+  await shot(city, 'ledger-city-report-detail.png')
+
+  const province = await signInStaff('demo.province')
+  await province.getByText('半年报告', { exact: true }).click()
+  await province
+    .locator('.report-child', { hasText: '鼓楼区' })
+    .locator('.report-tag', { hasText: '已接收' })
+    .waitFor(WAIT)
+  // The province sends nothing up itself.
+  expect(await province.getByText('冻结并报送', { exact: true }).count()).toBe(0)
+  await shot(province, 'ledger-province-reports.png')
+
+  await province.goBack()
+  await province.getByText('台账', { exact: true }).click()
+  await province.getByText('福建省台账', { exact: true }).waitFor(WAIT)
+  const fuzhou = province.locator('#ledger-children .ledger-table__row', { hasText: '福州市' })
+  await fuzhou.waitFor(WAIT)
+  const [reported = 0, verified = 0] = await numbersIn(fuzhou)
+  expect(reported + verified).toBeGreaterThan(0)
+  await showSection(province, '#ledger-children')
+  await shot(province, 'ledger-province-dashboard.png')
+  await fuzhou.click()
+  await province.getByText('福州市台账', { exact: true }).waitFor(WAIT)
+  await province.locator('#ledger-children .ledger-table__row', { hasText: '鼓楼区' }).waitFor(WAIT)
+  await showSection(province, '#ledger-children')
+  await shot(province, 'ledger-province-drilldown-city.png')
+})
+
+/** H5 pages scroll inside Taro's page box (earlier pages stay in the DOM, the newest last). */
+async function showSection(page: Page, selector: string): Promise<void> {
+  await page
+    .locator(selector)
+    .last()
+    .evaluate((el) => el.scrollIntoView())
+}
+
+/** The figures of a table row or table, in order (thousands separators dropped). */
+async function numbersIn(scope: ReturnType<Page['locator']>): Promise<number[]> {
+  const texts = await scope.locator('.ledger-table__num').allInnerTexts()
+  return texts.map((t) => Number(t.replace(/,/g, ''))).filter((n) => Number.isFinite(n))
+}
+
+async function signInStaff(username: string): Promise<Page> {
+  const context = await chromium.newContext({ viewport: { width: 390, height: 844 } })
+  const page = await context.newPage()
+  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await page.getByText('工作人员登录', { exact: true }).click()
+  await page.locator('input[placeholder="账号"]').fill(username)
+  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
+  await page.getByText('登录', { exact: true }).click()
+  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
+  return page
+}
