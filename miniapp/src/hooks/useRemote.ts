@@ -6,10 +6,14 @@ export type RemoteState<T> =
   | { phase: 'loaded'; value: T }
   | { phase: 'failed'; error: ApiError }
 
-/** Loads once on mount; `reload` asks again (a retry button). */
+/**
+ * Loads once on mount; `reload` asks again (a retry button); `replace` shows a value an
+ * action already answered with, without asking again.
+ */
 export function useRemote<T>(load: () => Promise<T>): {
   state: RemoteState<T>
   reload: () => void
+  replace: (value: T) => void
 } {
   const [state, setState] = useState<RemoteState<T>>({ phase: 'loading' })
   // Only the latest request may update the page, and never after it is gone.
@@ -37,7 +41,17 @@ export function useRemote<T>(load: () => Promise<T>): {
     }
   }, [reload])
 
-  return { state, reload }
+  const replace = useCallback((value: T) => {
+    latest.current++
+    setState({ phase: 'loaded', value })
+  }, [])
+
+  return { state, reload, replace }
+}
+
+/** A page opened without the id it needs: said like any other failure to load. */
+export function missingParameter(message: string): Promise<never> {
+  return Promise.reject(new ApiError({ code: 'validation_failed', message, status: 0 }))
 }
 
 function asApiError(error: unknown): ApiError {

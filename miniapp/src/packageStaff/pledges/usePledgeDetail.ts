@@ -1,42 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { missingParameter, useRemote } from '../../hooks/useRemote'
 import { ApiError } from '../../services/http'
 import { fetchStaffPledge, type StaffPledge } from '../../services/pledge-review'
 
-export type PledgeDetailState =
-  | { phase: 'loading' }
-  | { phase: 'loaded'; pledge: StaffPledge }
-  | { phase: 'failed'; message: string }
-
 /** One pledge for staff; each action's answer replaces it without another request. */
 export function usePledgeDetail(id: string | undefined) {
-  const [state, setState] = useState<PledgeDetailState>({ phase: 'loading' })
-  const latest = useRef(0)
-
-  const reload = useCallback(() => {
-    const call = ++latest.current
-    if (!id) return setState({ phase: 'failed', message: '缺少承诺编号' })
-    setState({ phase: 'loading' })
-    fetchStaffPledge(id).then(
-      (pledge) => call === latest.current && setState({ phase: 'loaded', pledge }),
-      (error: unknown) => {
-        const message = error instanceof ApiError ? error.message : '加载失败，请稍后重试'
-        if (call === latest.current) setState({ phase: 'failed', message })
-      },
-    )
-  }, [id])
-
-  useEffect(() => {
-    reload()
-    return () => {
-      latest.current++
-    }
-  }, [reload])
-
-  const replace = useCallback((pledge: StaffPledge) => {
-    latest.current++
-    setState({ phase: 'loaded', pledge })
-  }, [])
-  return { state, reload, replace }
+  return useRemote(() => (id ? fetchStaffPledge(id) : missingParameter('缺少承诺编号')))
 }
 
 /** Runs a staff action; a 409 (decided or changed meanwhile) reloads after saying so. */

@@ -47,10 +47,10 @@ function PledgeDetailBody() {
   if (state.phase === 'failed')
     return (
       <Page>
-        <PageNotice text={state.message} onRetry={reload} />
+        <PageNotice text={state.error.message} onRetry={reload} />
       </Page>
     )
-  return <PledgeView pledge={state.pledge} replace={replace} reload={reload} />
+  return <PledgeView pledge={state.value} replace={replace} reload={reload} />
 }
 
 interface ViewProps {

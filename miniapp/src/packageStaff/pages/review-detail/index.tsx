@@ -34,10 +34,10 @@ function ReviewDetailBody() {
   if (state.phase === 'failed')
     return (
       <Body>
-        <PageNotice text={state.message} onRetry={reload} />
+        <PageNotice text={state.error.message} onRetry={reload} />
       </Body>
     )
-  const { detail } = state
+  const detail = state.value
   return (
     <Body>
       <View className="detail__columns">
