@@ -96,12 +96,10 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await lookUp(request, request.params.code)
+      const row = await lookUp(request, request.params.code)
       const rating = await app.db
         .transaction()
-        .execute((trx) =>
-          ratePledge(trx, request.params.code, request.body, device(request), app.contentChecker),
-        )
+        .execute((trx) => ratePledge(trx, row, request.body, device(request), app.contentChecker))
       return reply.status(201).send({ message: '感谢你的评价', rating })
     },
   )
@@ -119,12 +117,10 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await lookUp(request, request.params.code)
+      const row = await lookUp(request, request.params.code)
       await app.db
         .transaction()
-        .execute((trx) =>
-          reportPledge(trx, request.params.code, request.body, device(request), app.contentChecker),
-        )
+        .execute((trx) => reportPledge(trx, row, request.body, device(request), app.contentChecker))
       return reply
         .status(201)
         .send({ message: '已收到你的举报，市场监管部门会核实处理，结果将在本页公示' })

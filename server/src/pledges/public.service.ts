@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { countByDevice, listEvaluations, listReports, ratingTotals } from './feedback.repository.ts'
 import { toReport } from './pledge-details.ts'
-import { findPledgeByCode, findVersion, type PledgeRow } from './pledges.repository.ts'
+import { findVersion, type PledgeRow } from './pledges.repository.ts'
 import { refuseMissingPhoto } from './pledges.service.ts'
 import { issuerOf, toRating, verdictOf } from './pledges.view.ts'
 
@@ -55,22 +55,20 @@ export async function publicPledge(db: Db, row: PledgeRow): Promise<PublicPledge
 }
 
 /** Feedback is taken on a pledge that is shown; one that is not says why. */
-async function shownPledge(db: Db, code: string): Promise<PledgeRow> {
-  const row = await findPledgeByCode(db, code)
+function requireShown(row: PledgeRow): void {
   const verdict = verdictOf(row)
-  if (!row || verdict.status !== 'valid')
+  if (verdict.status !== 'valid')
     throw new ApiError(409, 'conflict', verdict.reason ?? '该承诺不可评价')
-  return row
 }
 
 export async function ratePledge(
   trx: Db,
-  code: string,
+  row: PledgeRow,
   body: RateRequest,
   device: string,
   checker: ContentChecker,
 ) {
-  const row = await shownPledge(trx, code)
+  requireShown(row)
   if (
     (await countByDevice(trx, 'pledge_ratings', row.id, device, new Date(Date.now() - DAY_MS))) >=
     RATINGS_PER_DAY
@@ -98,12 +96,12 @@ export async function ratePledge(
 
 export async function reportPledge(
   trx: Db,
-  code: string,
+  row: PledgeRow,
   body: ReportRequest,
   device: string,
   checker: ContentChecker,
 ) {
-  const row = await shownPledge(trx, code)
+  requireShown(row)
   if (
     (await countByDevice(trx, 'pledge_reports', row.id, device, new Date(Date.now() - DAY_MS))) >=
     REPORTS_PER_DAY
