@@ -13,6 +13,7 @@ import {
   RatingSummary,
   ReportOutcome,
 } from './pledges.ts'
+import { RegionCode } from './validators/regionCode.ts'
 
 /** The bureau's promise templates (诚信经营, 明码标价 …) a member picks from. */
 export const PledgeTemplate = z.object({
@@ -69,6 +70,7 @@ export type MyPledgeAnswer = z.infer<typeof MyPledgeAnswer>
 export const WithdrawPledgeRequest = z.object({ reason: z.string().trim().max(200).optional() })
 
 export const PledgeQueueQuery = z.object({
+  region: RegionCode.optional(),
   state: PledgeVersionState.default('pending'),
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -120,7 +122,10 @@ export type PledgeDecisionRequest = z.infer<typeof PledgeDecisionRequest>
 
 export const SuspendRequest = z.object({ reason: text('原因', 200, 2) })
 
-export const ReportQueueQuery = z.object({ state: z.enum(['open', 'handled']).default('open') })
+export const ReportQueueQuery = z.object({
+  state: z.enum(['open', 'handled']).default('open'),
+  region: RegionCode.optional(),
+})
 export const ReportQueueItem = PledgeReport.extend({
   pledgeId: z.uuid(),
   code: z.string().nullable(),
@@ -149,7 +154,7 @@ export const EvaluationRequest = z.object({
 export type EvaluationRequest = z.infer<typeof EvaluationRequest>
 
 /** 比作为: pledges in a jurisdiction by evaluation, then public rating. */
-export const RankingQuery = z.object({ period: Period.optional() })
+export const RankingQuery = z.object({ period: Period.optional(), region: RegionCode.optional() })
 export const RankingItem = z.object({
   pledgeId: z.uuid(),
   code: z.string().nullable(),

@@ -7,6 +7,7 @@ import {
   Warning,
 } from './memberships.ts'
 import { RegisterKind } from './registers.ts'
+import { RegionCode } from './validators/regionCode.ts'
 
 export const FieldComparison = z.object({
   /** The form field compared, e.g. name, mobile, riderId. */
@@ -51,6 +52,8 @@ export const Evidence = z.object({
 export type Evidence = z.infer<typeof Evidence>
 
 export const ReviewQuery = z.object({
+  /** A region inside my jurisdiction: only its entries (a ledger figure's records). */
+  region: RegionCode.optional(),
   kind: z.enum(['rider', 'operator', 'market_opener']).optional(),
   platform: Platform.optional(),
   state: MembershipState.optional(),

@@ -6,10 +6,12 @@ import {
   CheckinState,
   ErrorBody,
   PlaceParams,
+  RegionCode,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { StaffCaller, UserCaller } from '../auth/access.ts'
+import { narrowScope } from '../auth/region-scope.ts'
 import { ApiError } from '../http/errors.ts'
 import { findCheckin, listCheckinsInScope, listMyCheckins } from './checkins.repository.ts'
 import { checkIn, decide } from './checkins.service.ts'
@@ -17,7 +19,7 @@ import { toCheckin } from './checkins.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const CheckinParams = z.object({ id: z.uuid('报到编号格式不正确') })
-const CheckinQuery = z.object({ state: CheckinState.optional() })
+const CheckinQuery = z.object({ state: CheckinState.optional(), region: RegionCode.optional() })
 const tags = ['checkins']
 
 /** Two check-ins racing past the check meet the unique index: the loser is told why. */
@@ -81,11 +83,11 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CheckinList, ...errors },
       },
     },
-    async (request) => ({
-      items: (
-        await listCheckinsInScope(app.db, request.caller as StaffCaller, request.query.state)
-      ).map(toCheckin),
-    }),
+    async (request) => {
+      const { region, state } = request.query
+      const scope = await narrowScope(app.db, request.caller as StaffCaller, region)
+      return { items: (await listCheckinsInScope(app.db, scope, state)).map(toCheckin) }
+    },
   )
 
   app.post(

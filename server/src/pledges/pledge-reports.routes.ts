@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
+import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { photoReply } from './photos.ts'
@@ -40,11 +41,11 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ReportQueue, ...errors },
       },
     },
-    async (request) => ({
-      items: (
-        await listReportQueue(app.db, request.caller as StaffCaller, request.query.state)
-      ).map(toReportItem),
-    }),
+    async (request) => {
+      const { region, state } = request.query
+      const scope = await narrowScope(app.db, request.caller as StaffCaller, region)
+      return { items: (await listReportQueue(app.db, scope, state)).map(toReportItem) }
+    },
   )
 
   app.get(
@@ -110,7 +111,8 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const period = request.query.period ?? periodOf(app.clock())
-      const rows = await ranking(app.db, request.caller as StaffCaller, period)
+      const scope = await narrowScope(app.db, request.caller as StaffCaller, request.query.region)
+      const rows = await ranking(app.db, scope, period)
       return { period, items: rows.map(toRankingItem) }
     },
   )

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
+import { narrowScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
@@ -94,7 +95,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const cursor = decodeCursor(request.query.after)
       const rows = await listVersionQueue(
         app.db,
-        request.caller as StaffCaller,
+        await narrowScope(app.db, request.caller as StaffCaller, request.query.region),
         request.query,
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )

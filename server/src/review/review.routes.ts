@@ -12,6 +12,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
+import { narrowScope } from '../auth/region-scope.ts'
 import { notFound } from '../http/errors.ts'
 import { listEvents } from '../memberships/memberships.repository.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
@@ -41,7 +42,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = request.query
       const rows = await listQueue(
         app.db,
-        staffOf(request.caller),
+        await narrowScope(app.db, staffOf(request.caller), query.region),
         query,
         decodeCursor(query.after),
       )

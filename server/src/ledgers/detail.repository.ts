@@ -1,0 +1,107 @@
+import type { PlaceKind } from '@djt/shared'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { PlaceCursor } from '../places/place-cursor.ts'
+
+type Db = Kysely<Database>
+export interface DetailRegion {
+  code: string
+  level: 'province' | 'city' | 'county'
+  path: string
+}
+
+/**
+ * The county codes under a region as one range: GB/T 2260 codes nest by prefix (35 → 3501
+ * → 350102), so a page is one ordered range scan of a (region_code, name, id) index.
+ */
+export function countyCodeRange(region: DetailRegion): [string, string] {
+  if (region.level === 'county') return [region.code, region.code]
+  const prefix = region.code.slice(0, region.level === 'city' ? 4 : 2)
+  return [prefix.padEnd(6, '0'), prefix.padEnd(6, '9')]
+}
+
+/** The sort key a page cursor carries: the county code (6 characters), then the name. */
+export const detailKey = (regionCode: string, name: string) => `${regionCode}${name}`
+const splitKey = (key: string) => [key.slice(0, 6), key.slice(6)] as const
+
+const MARKET_STATES = ['submitted', 'resubmitted', 'needs_info', 'verified'] as const
+
+/** Market openers' registrations (self-reported and verified) under a region. */
+export function listMarkets(db: Db, region: DetailRegion, limit: number, after?: PlaceCursor) {
+  const [low, high] = countyCodeRange(region)
+  const marketName = sql<string>`(m.form->>'marketName')`
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('regions as r', 'r.code', 'm.region_code')
+    .select([
+      'm.id',
+      'r.code as region_code',
+      'r.name as region_name',
+      'm.name as opener',
+      'm.state',
+      marketName.as('market_name'),
+      sql<number>`coalesce((m.form->>'stallCount')::int, 0)`.as('stalls'),
+      sql<number>`coalesce((m.form->>'memberStallOwnerCount')::int, 0)`.as('member_stalls'),
+      sql<string>`coalesce(m.form->>'orgForm', 'none')`.as('org_form'),
+      sql<string | null>`nullif(m.form->>'orgName', '')`.as('org_name'),
+    ])
+    .where('m.kind', '=', 'market_opener')
+    .where('m.state', 'in', MARKET_STATES)
+    .where('m.region_code', '>=', low)
+    .where('m.region_code', '<=', high)
+    .where(sql<boolean>`m.region_path <@ ${region.path}::ltree`)
+    .orderBy('m.region_code')
+    .orderBy(marketName)
+    .orderBy('m.id')
+    .limit(limit + 1)
+  if (after) {
+    const [code, name] = splitKey(after.key)
+    q = q.where(
+      sql<boolean>`(m.region_code, ${marketName}, m.id) > (${code}, ${name}, ${after.id}::uuid)`,
+    )
+  }
+  return q.execute()
+}
+export type MarketRow = Awaited<ReturnType<typeof listMarkets>>[number]
+
+/** Places under a region, every status, with their check-ins (报到) counted per place. */
+export function listStations(
+  db: Db,
+  region: DetailRegion,
+  query: { limit: number; kind?: PlaceKind },
+  after?: PlaceCursor,
+) {
+  const [low, high] = countyCodeRange(region)
+  const checkins = (state: string) =>
+    sql<number>`(select count(*)::int from branch_checkins c where c.place_id = p.id and c.state = ${state})`
+  let q = db
+    .selectFrom('places as p')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .select([
+      'p.id',
+      'p.region_code',
+      'r.name as region_name',
+      'p.name',
+      'p.kind',
+      'p.status',
+      'p.always_open',
+      'p.facilities',
+      'p.last_checked_on',
+      checkins('approved').as('checkins_approved'),
+      checkins('pending').as('checkins_pending'),
+    ])
+    .where('p.region_code', '>=', low)
+    .where('p.region_code', '<=', high)
+    .where(sql<boolean>`p.region_path <@ ${region.path}::ltree`)
+    .orderBy('p.region_code')
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(query.limit + 1)
+  if (query.kind) q = q.where('p.kind', '=', query.kind)
+  if (after) {
+    const [code, name] = splitKey(after.key)
+    q = q.where(sql<boolean>`(p.region_code, p.name, p.id) > (${code}, ${name}, ${after.id}::uuid)`)
+  }
+  return q.execute()
+}
+export type StationRow = Awaited<ReturnType<typeof listStations>>[number]

@@ -1,0 +1,101 @@
+import {
+  ErrorBody,
+  facilityNames,
+  LedgerMarketPage,
+  LedgerMarketQuery,
+  LedgerStationPage,
+  LedgerStationQuery,
+  orgFormNames,
+  placeKindNames,
+} from '@djt/shared'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { StaffCaller } from '../auth/access.ts'
+import { regionInScope } from '../auth/region-scope.ts'
+import { decodePlaceCursor, page } from '../places/place-cursor.ts'
+import {
+  detailKey,
+  listMarkets,
+  listStations,
+  type MarketRow,
+  type StationRow,
+} from './detail.repository.ts'
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody }
+const tags = ['ledgers']
+const label = (names: Record<string, string>, key: string) => names[key] ?? key
+
+export const toLedgerMarket = (row: MarketRow) => ({
+  membershipId: row.id,
+  regionCode: row.region_code,
+  regionName: row.region_name,
+  marketName: row.market_name ?? '',
+  opener: row.opener ?? '',
+  stalls: row.stalls,
+  memberStallOwners: row.member_stalls,
+  orgForm: row.org_form,
+  orgFormLabel: label(orgFormNames, row.org_form),
+  orgName: row.org_name,
+  class: row.state === 'verified' ? ('verified' as const) : ('reported' as const),
+})
+
+export const toLedgerStation = (row: StationRow) => ({
+  id: row.id,
+  regionCode: row.region_code,
+  regionName: row.region_name,
+  name: row.name,
+  kind: row.kind,
+  kindLabel: label(placeKindNames, row.kind),
+  status: row.status,
+  roundTheClock: row.always_open,
+  facilities: row.facilities.map((facility) => label(facilityNames, facility)),
+  checkinsApproved: row.checkins_approved,
+  checkinsPending: row.checkins_pending,
+  lastCheckedOn: row.last_checked_on,
+})
+
+/** The records behind a ledger's figures, one row each, within the caller's jurisdiction. */
+const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/ledgers/markets',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'The markets ledger per market (opener, stalls, members, organisation)',
+        querystring: LedgerMarketQuery,
+        response: { 200: LedgerMarketPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { region: code, limit, after } = request.query
+      const region = await regionInScope(app.db, request.caller as StaffCaller, code)
+      const rows = await listMarkets(app.db, region, limit, decodePlaceCursor(after))
+      const { shown, next } = page(rows, limit, (row) =>
+        detailKey(row.region_code, row.market_name ?? ''),
+      )
+      return { items: shown.map(toLedgerMarket), next }
+    },
+  )
+
+  app.get(
+    '/ledgers/stations',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'The care network per place, with its check-ins: the drill-down to a station',
+        querystring: LedgerStationQuery,
+        response: { 200: LedgerStationPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { region: code, after, ...query } = request.query
+      const region = await regionInScope(app.db, request.caller as StaffCaller, code)
+      const rows = await listStations(app.db, region, query, decodePlaceCursor(after))
+      const { shown, next } = page(rows, query.limit, (row) => detailKey(row.region_code, row.name))
+      return { items: shown.map(toLedgerStation), next }
+    },
+  )
+}
+
+export default ledgerDetailRoutes

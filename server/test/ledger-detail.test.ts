@@ -1,0 +1,229 @@
+import type { FastifyInstance } from 'fastify'
+import t from 'tap'
+import { type Account, signInStaff } from './fixtures/accounts.ts'
+import { branchInput, placeInput, verifiedMember } from './fixtures/matrix-places.ts'
+import {
+  consentingUser,
+  marketOpenerForm,
+  riderForm,
+  submitMembership,
+} from './fixtures/memberships.ts'
+import { buildTestApp } from './helper.ts'
+
+const get = (app: FastifyInstance, who: Account, url: string) =>
+  app.inject({ url: `/api/v1${url}`, headers: who.auth })
+
+async function staffOf(app: FastifyInstance) {
+  return {
+    county: await signInStaff(app, 'detail.gl', 'county', '350102'),
+    other: await signInStaff(app, 'detail.sm', 'county', '350203'),
+    city: await signInStaff(app, 'detail.fz', 'city', '350100'),
+    province: await signInStaff(app, 'detail.fj', 'province', '350000'),
+  }
+}
+
+async function verify(
+  app: FastifyInstance,
+  staff: Account,
+  entry: { id: string; version: number },
+) {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/v1/review/memberships/${entry.id}/decision`,
+    headers: staff.auth,
+    payload: { decision: 'verify', version: entry.version },
+  })
+  if (res.statusCode !== 200) throw new Error(res.body)
+}
+
+t.test('the markets ledger per market, within the jurisdiction, paged', async (t) => {
+  const app = await buildTestApp(t)
+  const { county, other, city, province } = await staffOf(app)
+  const market = async (name: string, form: Record<string, unknown>) =>
+    submitMembership(app, await consentingUser(app, name), marketOpenerForm(form))
+  await verify(
+    app,
+    province,
+    await market('甲', { mobile: '13811110003', marketName: '东街口农贸市场' }),
+  )
+  await market('乙', {
+    mobile: '13811110004',
+    contactName: '李开办',
+    marketName: '安泰河小商品市场',
+    orgForm: 'none',
+    orgName: undefined,
+    stallCount: 40,
+    memberStallOwnerCount: 2,
+  })
+  await market('丙', { mobile: '13811110005', marketName: '中山路市场', regionCode: '350203' })
+
+  const gulou = (await get(app, county, '/ledgers/markets')).json()
+  t.same(
+    gulou.items.map((m: { marketName: string }) => m.marketName),
+    ['东街口农贸市场', '安泰河小商品市场'].sort(),
+    'my county only, by name',
+  )
+  t.match(
+    gulou.items.find((m: { marketName: string }) => m.marketName === '安泰河小商品市场'),
+    {
+      regionCode: '350102',
+      regionName: '鼓楼区',
+      opener: '李开办',
+      stalls: 40,
+      memberStallOwners: 2,
+      orgForm: 'none',
+      orgFormLabel: '未建立',
+      orgName: null,
+      class: 'reported',
+    },
+  )
+  t.match(
+    gulou.items.find((m: { class: string }) => m.class === 'verified'),
+    {
+      marketName: '东街口农贸市场',
+      orgFormLabel: '联合党支部',
+      stalls: 120,
+    },
+  )
+
+  // The rows add up to the ledger's figures.
+  const ledger = (await get(app, county, '/ledgers')).json()
+  const stalls = (c: string) =>
+    gulou.items
+      .filter((m: { class: string }) => m.class === c)
+      .reduce((sum: number, m: { stalls: number }) => sum + m.stalls, 0)
+  t.same(ledger.markets.stalls, { reported: stalls('reported'), verified: stalls('verified') })
+
+  const fuzhou = (await get(app, city, '/ledgers/markets')).json()
+  t.equal(fuzhou.items.length, 2, '福州 does not list 思明区')
+  const fujian = (await get(app, province, '/ledgers/markets?region=350000')).json()
+  t.same(
+    fujian.items.map((m: { regionCode: string }) => m.regionCode),
+    ['350102', '350102', '350203'],
+    'the province lists every county, county by county',
+  )
+
+  const first = (await get(app, province, '/ledgers/markets?limit=2')).json()
+  t.equal(first.items.length, 2)
+  t.ok(first.next)
+  const second = (await get(app, province, `/ledgers/markets?limit=2&after=${first.next}`)).json()
+  t.same(
+    [...first.items, ...second.items].map((m: { membershipId: string }) => m.membershipId),
+    fujian.items.map((m: { membershipId: string }) => m.membershipId),
+    'pages cover every row once, in order',
+  )
+  t.equal(second.next, null)
+
+  const outside = await get(app, other, '/ledgers/markets?region=350102')
+  t.equal(outside.statusCode, 403, 'another county is refused')
+  t.match(outside.json().error.fields, [{ field: 'query.region', message: '该地区不在本辖区' }])
+  t.equal((await get(app, county, '/ledgers/markets?region=350100')).statusCode, 403)
+  const badCursor = await get(app, county, '/ledgers/markets?after=nonsense')
+  t.equal(badCursor.statusCode, 400)
+  t.match(badCursor.json().error.fields, [{ field: 'query.after' }])
+  const badLimit = await get(app, county, '/ledgers/markets?limit=500')
+  t.match(badLimit.json().error.fields, [{ field: 'query.limit', message: '每页最多100条' }])
+})
+
+t.test('the care network per station, with its check-ins', async (t) => {
+  const app = await buildTestApp(t)
+  const { county, other, province } = await staffOf(app)
+  const create = async (payload: Record<string, unknown>) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/places',
+      headers: province.auth,
+      payload,
+    })
+    if (res.statusCode !== 201) throw new Error(res.body)
+    return res.json() as { id: string }
+  }
+  const branch = await create(branchInput())
+  await create(placeInput({ name: '东街爱心驿站', facilities: ['water', 'charging'] }))
+  await create(placeInput({ name: '中山路驿站', regionCode: '350203' }))
+  for (const [i, name] of ['报到甲', '报到乙'].entries()) {
+    const member = await verifiedMember(
+      app,
+      name,
+      riderForm({ mobile: `1381234000${i}`, riderId: `CK${i}` }),
+    )
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/v1/places/${branch.id}/checkins`,
+      headers: member.auth,
+      payload: { note: '附近送单' },
+    })
+    if (i === 0)
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/review/checkins/${res.json().id}/decision`,
+        headers: county.auth,
+        payload: { decision: 'approve' },
+      })
+  }
+
+  const stations = (await get(app, county, '/ledgers/stations')).json()
+  t.same(
+    stations.items.map((s: { name: string }) => s.name),
+    ['东街爱心驿站', '矩阵测试流动党员党支部'].sort(),
+  )
+  t.match(
+    stations.items.find((s: { id: string }) => s.id === branch.id),
+    { kind: 'flow_branch', kindLabel: '流动党员党支部', checkinsApproved: 1, checkinsPending: 1 },
+  )
+  t.match(
+    stations.items.find((s: { name: string }) => s.name === '东街爱心驿站'),
+    {
+      kindLabel: '爱心驿站',
+      status: 'open',
+      roundTheClock: true,
+      facilities: ['饮用水', '电动车充电'],
+      checkinsApproved: 0,
+    },
+  )
+  const ledger = (await get(app, county, '/ledgers')).json()
+  t.equal(stations.items.length, ledger.care.total, 'one row per place the ledger counts')
+
+  const branches = (await get(app, county, '/ledgers/stations?kind=flow_branch')).json()
+  t.equal(branches.items.length, 1)
+  t.equal((await get(app, other, '/ledgers/stations')).json().items.length, 1)
+  t.equal((await get(app, other, '/ledgers/stations?region=350102')).statusCode, 403)
+  const badKind = await get(app, county, '/ledgers/stations?kind=palace')
+  t.equal(badKind.statusCode, 400)
+  t.match(badKind.json().error.fields, [{ field: 'query.kind', message: '请选择场所类型' }])
+})
+
+t.test('a ledger figure opens its records: list routes narrowed to a region', async (t) => {
+  const app = await buildTestApp(t)
+  const { county, city, province } = await staffOf(app)
+  await submitMembership(app, await consentingUser(app, '鼓楼骑手'), riderForm())
+  await submitMembership(
+    app,
+    await consentingUser(app, '思明骑手'),
+    riderForm({ mobile: '13811112222', riderId: 'SM1', workRegionCode: '350203' }),
+  )
+  const queue = async (who: Account, region?: string) =>
+    get(app, who, `/review/memberships${region ? `?region=${region}` : ''}`)
+  t.equal((await queue(province)).json().items.length, 2, 'the whole province')
+  const narrowed = (await queue(province, '350203')).json().items
+  t.same(
+    narrowed.map((item: { regionCode: string }) => item.regionCode),
+    ['350203'],
+    'only 思明区 when the figure was 思明区’s',
+  )
+  t.equal((await queue(city, '350100')).json().items.length, 1)
+  const refused = await queue(county, '350203')
+  t.equal(refused.statusCode, 403, 'a region outside my jurisdiction is refused, not emptied')
+  t.match(refused.json().error.fields, [{ field: 'query.region' }])
+  t.equal((await queue(county, '999999')).statusCode, 400)
+
+  for (const url of [
+    '/review/checkins?region=350203',
+    '/review/pledges?region=350203',
+    '/review/pledge-reports?region=350203',
+    '/review/pledge-ranking?region=350203',
+  ]) {
+    t.equal((await get(app, province, url)).statusCode, 200, url)
+    t.equal((await get(app, county, url)).statusCode, 403, `${url} outside my jurisdiction`)
+  }
+})

@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { PlaceKind, PlaceStatus } from './places.ts'
+import { RegionCode } from './validators/regionCode.ts'
+
+/**
+ * The records under a ledger's figures, one row each: the markets (the markets ledger per
+ * market) and the stations (care stations, canteens, branches), for the drill-down below
+ * the county. Paged by an opaque keyset cursor, ordered by county, then name.
+ */
+const page = {
+  region: RegionCode.optional(),
+  after: z.string().max(200, '翻页参数无效').optional(),
+  limit: z.coerce
+    .number({ error: '每页条数应为数字' })
+    .int('每页条数应为整数')
+    .min(1, '每页至少1条')
+    .max(100, '每页最多100条')
+    .default(50),
+}
+
+export const LedgerMarketQuery = z.object(page)
+export type LedgerMarketQuery = z.input<typeof LedgerMarketQuery>
+
+/** One market as its opener registered it: self-reported until staff verify it. */
+export const LedgerMarket = z.object({
+  membershipId: z.uuid(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  marketName: z.string(),
+  opener: z.string(),
+  stalls: z.int(),
+  memberStallOwners: z.int(),
+  orgForm: z.string(),
+  orgFormLabel: z.string(),
+  orgName: z.string().nullable(),
+  class: z.enum(['reported', 'verified']),
+})
+export type LedgerMarket = z.infer<typeof LedgerMarket>
+export const LedgerMarketPage = z.object({
+  items: z.array(LedgerMarket),
+  next: z.string().nullable(),
+})
+
+export const LedgerStationQuery = z.object({
+  ...page,
+  kind: PlaceKind.optional(),
+})
+export type LedgerStationQuery = z.input<typeof LedgerStationQuery>
+
+/** One place of the care network with its own figures. */
+export const LedgerStation = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  name: z.string(),
+  kind: PlaceKind,
+  kindLabel: z.string(),
+  status: PlaceStatus,
+  roundTheClock: z.boolean(),
+  facilities: z.array(z.string()),
+  /** Confirmed and waiting check-ins (报到); branches only have them. */
+  checkinsApproved: z.int(),
+  checkinsPending: z.int(),
+  lastCheckedOn: z.string().nullable(),
+})
+export type LedgerStation = z.infer<typeof LedgerStation>
+export const LedgerStationPage = z.object({
+  items: z.array(LedgerStation),
+  next: z.string().nullable(),
+})
