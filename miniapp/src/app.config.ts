@@ -24,7 +24,12 @@ export default defineAppConfig({
     // Ledgers and half-year reports: staff only, and the only pages with charts.
     {
       root: 'packageLedger',
-      pages: ['pages/dashboard/index', 'pages/reports/index', 'pages/report/index'],
+      pages: [
+        'pages/dashboard/index',
+        'pages/reports/index',
+        'pages/report/index',
+        'pages/records/index',
+      ],
     },
     // A place's page: opened from 附近 or by scanning its plaque.
     { root: 'packagePlace', pages: ['pages/detail/index'] },

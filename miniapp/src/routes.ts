@@ -21,6 +21,8 @@ export const ledgerPages = {
   dashboard: '/packageLedger/pages/dashboard/index',
   reports: '/packageLedger/pages/reports/index',
   report: '/packageLedger/pages/report/index',
+  /** One row per market or station under a region: the drill-down below the county. */
+  records: '/packageLedger/pages/records/index',
 } as const
 
 /** Self-registration of Party membership, in the packageMember sub-package. */

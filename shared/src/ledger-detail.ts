@@ -40,6 +40,7 @@ export const LedgerMarketPage = z.object({
   items: z.array(LedgerMarket),
   next: z.string().nullable(),
 })
+export type LedgerMarketPage = z.infer<typeof LedgerMarketPage>
 
 export const LedgerStationQuery = z.object({
   ...page,
@@ -68,3 +69,4 @@ export const LedgerStationPage = z.object({
   items: z.array(LedgerStation),
   next: z.string().nullable(),
 })
+export type LedgerStationPage = z.infer<typeof LedgerStationPage>

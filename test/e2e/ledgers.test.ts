@@ -77,6 +77,37 @@ test('a county sends its half-year ledger up, the city accepts it, the province 
   await shot(province, 'ledger-province-drilldown-city.png')
 })
 
+test('the province drills down to a county’s stations; a figure opens that county’s records only', async () => {
+  const province = await signInStaff('demo.province')
+  await province.getByText('台账', { exact: true }).click()
+  await province.getByText('福建省台账', { exact: true }).waitFor(WAIT)
+  await province.locator('#ledger-children .ledger-table__row', { hasText: '福州市' }).click()
+  await province.getByText('福州市台账', { exact: true }).waitFor(WAIT)
+  await province
+    .locator('#ledger-children .ledger-table__row', { hasText: '鼓楼区' })
+    .last()
+    .click()
+  await province.getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
+  await showSection(province, '#ledger-records')
+  await province.locator('#ledger-records .ledger-table__row', { hasText: '关爱阵地' }).click()
+  const station = province.locator('.ledger-record', { hasText: '东街口爱心驿站' })
+  await station.waitFor(WAIT)
+  expect(await province.locator('.ledger-record', { hasText: '思明区' }).count()).toBe(0)
+  await shot(province, 'ledger-county-stations.png')
+  await station.click()
+  await province.waitForURL(/place-edit\/index\?id=[0-9a-f-]{36}/, WAIT)
+
+  await province.goBack()
+  await province.goBack()
+  await province.getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
+  await province.locator('#ledger-members .ledger-table__row--link').last().click()
+  await province.locator('#region-scope', { hasText: '鼓楼区' }).waitFor(WAIT)
+  const regions = await province.locator('.review__meta').allInnerTexts()
+  expect(regions.length).toBeGreaterThan(0)
+  expect(regions.every((text) => text.includes('鼓楼区'))).toBe(true)
+  await shot(province, 'ledger-figure-records-gulou.png')
+})
+
 /** H5 pages scroll inside Taro's page box (earlier pages stay in the DOM, the newest last). */
 async function showSection(page: Page, selector: string): Promise<void> {
   await page

@@ -13,9 +13,9 @@ export async function fetchMyCheckins(): Promise<Checkin[]> {
   return (await get('/checkins/mine', CheckinList)).items
 }
 
-/** Staff: check-ins at branches in my jurisdiction waiting for a decision. */
-export async function fetchPendingCheckins(): Promise<Checkin[]> {
-  return (await get('/review/checkins', CheckinList, { state: 'pending' })).items
+/** Staff: check-ins at branches in my jurisdiction (or one region of it) waiting for a decision. */
+export async function fetchPendingCheckins(region?: string): Promise<Checkin[]> {
+  return (await get('/review/checkins', CheckinList, { state: 'pending', region })).items
 }
 
 export function decideCheckin(

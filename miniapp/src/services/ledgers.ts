@@ -1,4 +1,12 @@
-import { Ledger, LedgerReport, LedgerReportList, LedgerReportSummary } from '@djt/shared'
+import {
+  Ledger,
+  LedgerMarketPage,
+  LedgerReport,
+  LedgerReportList,
+  LedgerReportSummary,
+  LedgerStationPage,
+  type PlaceKind,
+} from '@djt/shared'
 import { get, post } from './http'
 import { download } from './transfer'
 
@@ -41,4 +49,20 @@ export function decideReport(id: string, decision: ReportDecision): Promise<Ledg
 
 export function exportReport(format: ExportFormat, id: string, name: string): Promise<void> {
   return download(`${reportPath(id)}/export.${format}`, `${name}.${format}`)
+}
+
+export type { LedgerMarket, LedgerStation } from '@djt/shared'
+
+/** The markets under `region`, one row each (the markets ledger per market). */
+export function fetchLedgerMarkets(region: string, after?: string): Promise<LedgerMarketPage> {
+  return get('/ledgers/markets', LedgerMarketPage, { region, after, limit: 30 })
+}
+
+/** The stations under `region` with their check-ins, one kind or every kind. */
+export function fetchLedgerStations(
+  region: string,
+  kind?: PlaceKind,
+  after?: string,
+): Promise<LedgerStationPage> {
+  return get('/ledgers/stations', LedgerStationPage, { region, kind, after, limit: 30 })
 }

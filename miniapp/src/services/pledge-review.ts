@@ -29,8 +29,9 @@ const pledgePath = (id: string) => `/review/pledges/${encodeURIComponent(id)}`
 export function fetchPledgeQueue(
   state: PledgeVersionState,
   after?: string,
+  region?: string,
 ): Promise<PledgeQueuePage> {
-  return get('/review/pledges', PledgeQueuePage, { state, after, limit: PLEDGE_PAGE_SIZE })
+  return get('/review/pledges', PledgeQueuePage, { state, after, region, limit: PLEDGE_PAGE_SIZE })
 }
 
 export function fetchStaffPledge(id: string): Promise<StaffPledge> {
@@ -59,8 +60,8 @@ export function downloadStaffPlaque(id: string, format: 'png' | 'pdf', name: str
   return download(`${pledgePath(id)}/plaque.${format}`, `${name}-承诺牌.${format}`)
 }
 
-export async function fetchPledgeReports(state: 'open' | 'handled') {
-  return (await get('/review/pledge-reports', ReportQueue, { state })).items
+export async function fetchPledgeReports(state: 'open' | 'handled', region?: string) {
+  return (await get('/review/pledge-reports', ReportQueue, { state, region })).items
 }
 
 export function respondToReport(
@@ -83,6 +84,6 @@ export function downloadReportPhoto(id: string): Promise<void> {
 }
 
 /** 比作为: my jurisdiction's pledges by evaluation score, then public rating. */
-export function fetchRanking(period?: string): Promise<z.infer<typeof Ranking>> {
-  return get('/review/pledge-ranking', Ranking, { period })
+export function fetchRanking(period?: string, region?: string): Promise<z.infer<typeof Ranking>> {
+  return get('/review/pledge-ranking', Ranking, { period, region })
 }

@@ -23,6 +23,8 @@ export interface ReviewFilters {
   platform?: Platform | undefined
   state?: MembershipState | undefined
   strength?: EvidenceStrength | undefined
+  /** One region of my jurisdiction (a ledger figure's records); all of it when unset. */
+  region?: string | undefined
 }
 
 export const REVIEW_PAGE_SIZE = 20

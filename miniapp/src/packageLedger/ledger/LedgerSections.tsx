@@ -1,6 +1,6 @@
 import type { Ledger } from '@djt/shared'
 import { MembersSection, type Open, RidersSection } from './PeopleSections'
-import { CareSection, MarketsSection } from './PlaceSections'
+import { CareSection, MarketsSection, RecordsSection } from './PlaceSections'
 import { ChildrenSection, PledgesSection, WorkSection } from './WorkSections'
 import './ledger.scss'
 
@@ -18,11 +18,12 @@ export default function LedgerSections({ ledger, open, onOpenChild }: Props) {
     <>
       <MembersSection members={ledger.members} open={open} />
       <RidersSection riders={ledger.riders} open={open} />
-      <MarketsSection markets={ledger.markets} />
+      <MarketsSection markets={ledger.markets} open={open} />
       <CareSection care={ledger.care} open={open} />
       <PledgesSection pledges={ledger.pledges} open={open} />
       <WorkSection work={ledger.work} open={open} />
       <ChildrenSection items={ledger.children} onOpen={onOpenChild} />
+      {ledger.region.level === 'county' && open && <RecordsSection ledger={ledger} open={open} />}
     </>
   )
 }

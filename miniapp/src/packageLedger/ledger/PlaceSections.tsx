@@ -5,7 +5,9 @@ import type { Open } from './PeopleSections'
 import { splitRow } from './PeopleSections'
 import Table, { SPLIT_HEAD } from './Table'
 
-export function MarketsSection({ markets }: { markets: Ledger['markets'] }) {
+export function MarketsSection({ markets, open }: { markets: Ledger['markets']; open: Open }) {
+  const toMarkets = open && (() => open('markets'))
+  const linked = (row: ReturnType<typeof splitRow>) => ({ ...row, onClick: toMarkets })
   const rows = [
     splitRow('markets', '专业市场', markets.markets),
     splitRow('with', '有党组织', markets.withOrganisation),
@@ -23,18 +25,18 @@ export function MarketsSection({ markets }: { markets: Ledger['markets'] }) {
           党组织覆盖率（按已核验市场计{markets.coverageRate === null ? '，尚无已核验市场' : ''}）
         </Text>
       </View>
-      <Table label="项目" head={SPLIT_HEAD} rows={rows} />
+      <Table label="项目" head={SPLIT_HEAD} rows={rows.map(linked)} />
       <Table
         label="党组织形式"
         head={SPLIT_HEAD}
-        rows={markets.byOrgForm.map((f) => splitRow(f.orgForm, f.label, f))}
+        rows={markets.byOrgForm.map((f) => linked(splitRow(f.orgForm, f.label, f)))}
       />
     </View>
   )
 }
 
 export function CareSection({ care, open }: { care: Ledger['care']; open: Open }) {
-  const toPlaces = open && (() => open('places'))
+  const toStations = (kind?: string) => open && (() => open(kind ? `stations:${kind}` : 'stations'))
   return (
     <View className="card ledger-section" id="ledger-care">
       <Text className="card__title">关爱阵地</Text>
@@ -46,15 +48,49 @@ export function CareSection({ care, open }: { care: Ledger['care']; open: Open }
             key: k.kind,
             label: k.label,
             cells: [k.count, k.roundTheClock],
-            onClick: toPlaces,
+            onClick: toStations(k.kind),
           })),
-          { key: 'total', label: '合计', cells: [care.total, care.roundTheClock], group: false },
+          {
+            key: 'total',
+            label: '合计',
+            cells: [care.total, care.roundTheClock],
+            group: false,
+            onClick: toStations(),
+          },
         ]}
       />
       <Table
         label="服务设施"
         head={['数量']}
         rows={care.byFacility.map((f) => ({ key: f.facility, label: f.label, cells: [f.count] }))}
+      />
+    </View>
+  )
+}
+
+/** Below a county: its markets and stations one by one (the end of the drill-down). */
+export function RecordsSection({ ledger, open }: { ledger: Ledger; open: (key: string) => void }) {
+  const markets = ledger.markets.markets.reported + ledger.markets.markets.verified
+  return (
+    <View className="card ledger-section" id="ledger-records">
+      <Text className="card__title">明细</Text>
+      <Table
+        label="逐个查看"
+        head={['数量']}
+        rows={[
+          {
+            key: 'markets',
+            label: '专业市场（逐个市场）',
+            cells: [markets],
+            onClick: () => open('markets'),
+          },
+          {
+            key: 'stations',
+            label: '关爱阵地（开放中）',
+            cells: [ledger.care.total],
+            onClick: () => open('stations'),
+          },
+        ]}
       />
     </View>
   )

@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useRemote } from '../../hooks/useRemote'
 import { showFailure } from '../../profile/account-actions'
 import { type Checkin, decideCheckin, fetchPendingCheckins } from '../../services/checkins'
 
 /** Pending check-ins at my jurisdiction's branches; a decided one leaves the list. */
-export function useCheckinQueue() {
-  const { state, reload } = useRemote(fetchPendingCheckins)
+export function useCheckinQueue(region?: string) {
+  const load = useCallback(() => fetchPendingCheckins(region), [region])
+  const { state, reload } = useRemote(load)
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set())
   const [busyId, setBusyId] = useState<string | null>(null)
 

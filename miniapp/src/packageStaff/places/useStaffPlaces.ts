@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { usePlaceList } from '../../places/usePlaceList'
 import { showFailure } from '../../profile/account-actions'
 import {
@@ -10,8 +10,9 @@ import {
 } from '../../services/places'
 
 /** My jurisdiction's places page by page, and suspending or reopening one. */
-export function useStaffPlaces() {
-  const { list, reload, loadMore } = usePlaceList(fetchJurisdictionPlaces)
+export function useStaffPlaces(region?: string) {
+  const loader = useCallback((after?: string) => fetchJurisdictionPlaces(after, region), [region])
+  const { list, reload, loadMore } = usePlaceList(loader)
   const [busyId, setBusyId] = useState<string | null>(null)
 
   const changeStatus = async (place: PlaceSummary, status: PlaceStatus) => {

@@ -6,8 +6,11 @@ import { fetchPledgeQueue } from '../../services/pledge-review'
 export type PledgeQueue = PagedList<PledgeQueueItem>
 
 /** One state's versions page by page: a new state starts over, `loadMore` follows the cursor. */
-export function usePledgeQueue(state: PledgeVersionState) {
-  const loader = useCallback((after?: string) => fetchPledgeQueue(state, after), [state])
+export function usePledgeQueue(state: PledgeVersionState, region?: string) {
+  const loader = useCallback(
+    (after?: string) => fetchPledgeQueue(state, after, region),
+    [state, region],
+  )
   const { list, reload, loadMore } = usePagedList(loader)
   return { queue: list, reload, loadMore }
 }

@@ -7,7 +7,7 @@ import { ledgerPages } from '../../../routes'
 import { exportLedger, fetchLedger } from '../../../services/ledgers'
 import ExportBar from '../../ledger/ExportBar'
 import LedgerSections from '../../ledger/LedgerSections'
-import { recordPages } from '../../ledger/links'
+import { recordUrl } from '../../ledger/links'
 import { beijingTime, exportName } from '../../ledger/model'
 
 /** 台账: a region's figures (my own by default); tap a child region to drill down. */
@@ -27,7 +27,7 @@ function Dashboard() {
   if (state.phase === 'failed') return <PageShell notice={state.error.message} onRetry={reload} />
   const ledger = state.value
   const open = (key: string) => {
-    const url = recordPages[key]
+    const url = recordUrl(key, ledger.region.code)
     if (url) void Taro.navigateTo({ url })
   }
   const openChild = (code: string) =>

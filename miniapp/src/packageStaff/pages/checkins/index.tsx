@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { formatShanghaiTime } from '../../../membership/labels'
 import type { Checkin } from '../../../services/checkins'
 import { declineProblem } from '../../places/decline'
@@ -18,12 +19,14 @@ export default function CheckinReviewPage() {
 }
 
 function CheckinReview() {
-  const { state, reload, pending, busyId, decide } = useCheckinQueue()
+  const region = useRouteRegion()
+  const { state, reload, pending, busyId, decide } = useCheckinQueue(region)
   const [declining, setDeclining] = useState<Checkin | null>(null)
   if (state.phase === 'loading') return <PageNotice text="正在加载…" />
   if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
   return (
     <View className="page checkins">
+      <RegionScope region={region} />
       {pending.length === 0 && <PageNotice text="没有待审核的报到。" />}
       {pending.map((checkin) => (
         <View key={checkin.id} className="card">

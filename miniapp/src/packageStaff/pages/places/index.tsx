@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useRef } from 'react'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import PlaceList from '../../../places/PlaceList'
 import { staffPages } from '../../../routes'
 import PlaceItem from '../../places/PlaceItem'
@@ -18,7 +19,8 @@ export default function StaffPlacesPage() {
 }
 
 function StaffPlaces() {
-  const { list, reload, loadMore, busyId, changeStatus } = useStaffPlaces()
+  const region = useRouteRegion()
+  const { list, reload, loadMore, busyId, changeStatus } = useStaffPlaces(region)
   const shown = useRef(false)
   // Back from the form: the place may have changed there.
   useDidShow(() => {
@@ -30,6 +32,7 @@ function StaffPlaces() {
 
   return (
     <View className="page staff-places">
+      <RegionScope region={region} />
       <View className="staff-places__tools">
         <Button
           className="btn btn--primary"

@@ -2,6 +2,7 @@ import { MODEL_STORE_AWARD } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import SelectField from '../../../components/SelectField'
 import { useRemote } from '../../../hooks/useRemote'
 import { ratingText } from '../../../pledge/labels'
@@ -23,10 +24,12 @@ export default function PledgeRankingPage() {
 function RankingBody() {
   const periods = evaluablePeriods(new Date())
   const [period, setPeriod] = useState(periods[0] ?? '')
-  const load = useCallback(() => fetchRanking(period || undefined), [period])
+  const region = useRouteRegion()
+  const load = useCallback(() => fetchRanking(period || undefined, region), [period, region])
   const { state, reload } = useRemote(load)
   return (
     <View className="page pledge-ranking">
+      <RegionScope region={region} />
       <View className="card">
         <SelectField
           label="考评周期"

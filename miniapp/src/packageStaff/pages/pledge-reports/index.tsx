@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { useRemote } from '../../../hooks/useRemote'
 import { formatShanghaiTime } from '../../../membership/labels'
 import { ReportList } from '../../../pledge/PledgeRecords'
@@ -31,6 +32,7 @@ function PledgeReportsBody() {
   const [tab, setTab] = useState<Tab>('open')
   return (
     <View className="page pledge-reports">
+      <RegionScope region={useRouteRegion()} />
       <View className="card pledge-reports__tabs">
         {(['open', 'handled'] as const).map((value) => (
           <Text
@@ -48,7 +50,8 @@ function PledgeReportsBody() {
 }
 
 function ReportQueue({ tab }: { tab: Tab }) {
-  const load = useCallback(() => fetchPledgeReports(tab), [tab])
+  const region = useRouteRegion()
+  const load = useCallback(() => fetchPledgeReports(tab, region), [tab, region])
   const { state, reload } = useRemote(load)
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set())
   const [responding, setResponding] = useState<ReportQueueItem | null>(null)

@@ -2,6 +2,7 @@ import type { PledgeVersionState } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { staffPages } from '../../../routes'
 import PledgeQueueItem from '../../pledges/PledgeQueueItem'
 import { usePledgeQueue } from '../../pledges/usePledgeQueue'
@@ -30,7 +31,8 @@ function PledgeQueueBody() {
   const [state, setState] = useState<PledgeVersionState>(
     tabs.find((tab) => tab.state === asked)?.state ?? 'pending',
   )
-  const { queue, reload, loadMore } = usePledgeQueue(state)
+  const region = useRouteRegion()
+  const { queue, reload, loadMore } = usePledgeQueue(state, region)
   const shown = useRef(false)
   // Back from a pledge: it may have been decided there.
   useDidShow(() => {
@@ -43,6 +45,7 @@ function PledgeQueueBody() {
 
   return (
     <View className="page pledge-queue">
+      <RegionScope region={region} />
       <View className="card pledge-queue__tabs">
         {tabs.map((tab) => (
           <Text

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useRef, useState } from 'react'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { staffPages } from '../../../routes'
 import type { ReviewFilters } from '../../../services/review'
 import { BulkBar, BulkResult } from '../../review/BulkPanel'
@@ -22,7 +23,8 @@ export default function ReviewQueuePage() {
 }
 
 function ReviewQueue() {
-  const [filters, setFilters] = useState<ReviewFilters>({})
+  const region = useRouteRegion()
+  const [filters, setFilters] = useState<ReviewFilters>({ region })
   const { queue, reload, loadMore } = useReviewQueue(filters)
   const bulk = useBulkVerify(reload)
   const shown = useRef(false)
@@ -39,6 +41,7 @@ function ReviewQueue() {
 
   return (
     <View className={`page review${bulk.on ? ' review--bulk' : ''}`}>
+      <RegionScope region={region} />
       <FilterBar filters={filters} onChange={setFilters} />
       {bulk.result && (
         <BulkResult result={bulk.result} items={queue.items} onClose={bulk.dismiss} />
