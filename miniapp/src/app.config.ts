@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/pledge-reports/index',
         'pages/pledge-ranking/index',
         'pages/work/index',
+        'pages/platform-sites/index',
       ],
     },
     // Ledgers and half-year reports: staff only, and the only pages with charts.

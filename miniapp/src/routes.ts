@@ -14,6 +14,7 @@ export const staffPages = {
   pledgeReports: '/packageStaff/pages/pledge-reports/index',
   pledgeRanking: '/packageStaff/pages/pledge-ranking/index',
   work: '/packageStaff/pages/work/index',
+  platformSites: '/packageStaff/pages/platform-sites/index',
 } as const
 
 /** Ledgers (台账) and their half-year reports, in the packageLedger sub-package (staff only). */

@@ -25,6 +25,10 @@ const LOAD_INDEXES = [
   ['memberships_rider', 'create index memberships_rider on memberships (platform, rider_id_norm)'],
   ['memberships_uscc', 'create index memberships_uscc on memberships (uscc)'],
   [
+    'memberships_markets',
+    `create index memberships_markets on memberships (region_code, (form->>'marketName'), id) where kind = 'market_opener' and state in ('submitted', 'resubmitted', 'needs_info', 'verified')`,
+  ],
+  [
     'memberships_pending_region',
     `create index memberships_pending_region on memberships (region_code, queued_at) where state in ('submitted', 'resubmitted', 'needs_info')`,
   ],
@@ -55,7 +59,7 @@ function batchSql(kindSql, formSql) {
 const MEMBER_FORM = `case when k.kind = 'rider'
     then jsonb_build_object('memberType', case when s.b < 0.85 then 'full' else 'probationary' end, 'flowMember', s.b < 0.6)
     else jsonb_build_object('inMarket', s.b < 0.5) end`
-const MARKET_FORM = `jsonb_build_object(
+const MARKET_FORM = `jsonb_build_object('marketName', '市场' || s.g,
     'orgForm', (array['none','joint_branch','standalone_branch','flow_branch','general_branch'])[1 + floor(s.b * 5)::int],
     'stallCount', 20 + floor(s.b * 400)::int, 'memberStallOwnerCount', floor(s.b * 20)::int)`
 

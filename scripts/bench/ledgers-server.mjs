@@ -41,15 +41,15 @@ export async function startDevServer(databaseUrl) {
       }
       return { runs, bytes, before, after: memory(server.pid) }
     },
-    /** `n` requests one after another (after 20 to warm up); latency percentiles in ms. */
-    async timeLedger(token, region, n) {
+    /** `n` requests of `GET path` one after another (after 20 to warm up); percentiles in ms. */
+    async timeGet(token, path, n) {
       const once = async () => {
         const t0 = performance.now()
-        const res = await fetch(`${base}/ledgers?region=${region}`, {
+        const res = await fetch(`${base}${path}`, {
           headers: { authorization: `Bearer ${token}` },
         })
         const body = await res.text()
-        if (!res.ok) throw new Error(`ledger ${region}: ${res.status} ${body}`)
+        if (!res.ok) throw new Error(`${path}: ${res.status} ${body}`)
         return { ms: performance.now() - t0, bytes: body.length }
       }
       for (let i = 0; i < 20; i++) await once()

@@ -7,6 +7,7 @@ import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
+import ledgerDetailRoutes from './ledgers/detail.routes.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
 import ledgerReportsRoutes from './ledgers/reports.routes.ts'
 import meRoutes from './me/me.routes.ts'
@@ -16,6 +17,7 @@ import checkinsRoutes from './places/checkins.routes.ts'
 import placesRoutes from './places/places.routes.ts'
 import placesImportRoutes from './places/places-import.routes.ts'
 import staffPlacesRoutes from './places/staff-places.routes.ts'
+import platformSitesRoutes from './platform-sites/platform-sites.routes.ts'
 import photosRoutes from './pledges/photos.ts'
 import pledgeReportsRoutes from './pledges/pledge-reports.routes.ts'
 import pledgeReviewRoutes from './pledges/pledge-review.routes.ts'
@@ -26,6 +28,7 @@ import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
 import errorsPlugin from './plugins/errors.ts'
 import h5Plugin from './plugins/h5.ts'
+import periodFreezePlugin from './plugins/period-freeze.ts'
 import retentionPlugin from './plugins/retention.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
@@ -118,6 +121,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(rateLimit, { global: false })
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
+  await instance.register(periodFreezePlugin)
   await instance.register(statusRoutes)
   await instance.register(
     async (api) => {
@@ -140,7 +144,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         pledgeReviewRoutes,
         pledgeReportsRoutes,
         workRoutes,
+        platformSitesRoutes,
         ledgersRoutes,
+        ledgerDetailRoutes,
         ledgerReportsRoutes,
       ])
         await api.register(routes)

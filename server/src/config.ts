@@ -98,6 +98,17 @@ const ConfigSchema = z.object({
     .int()
     .min(180, 'must be at least 180 (等保 2.0 keeps audit logs 6 months)')
     .default(365),
+  LEDGER_FREEZE: z
+    .enum(['auto', 'off'], { error: 'must be auto or off' })
+    .default('auto')
+    .describe('auto: freeze every ledger when a half-year ends (6-30, 12-31 24:00 Beijing)'),
+  LEDGER_FREEZE_CHECK_MINUTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–1440')
+    .max(1440, 'must be 1–1440')
+    .default(10)
+    .describe('how often the server checks for a half-year that ended and is not frozen'),
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'])
     .default('auto')

@@ -4,6 +4,7 @@ import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { type Account, STRONG_PASSWORD, signInStaff, signInUser } from './fixtures/accounts.ts'
 import { ledgersMatrix, ledgersMatrixSetup } from './fixtures/matrix-ledgers.ts'
 import { placesMatrix, placesMatrixSetup } from './fixtures/matrix-places.ts'
+import { platformSitesMatrix, platformSitesMatrixSetup } from './fixtures/matrix-platform-sites.ts'
 import { pledgesMatrix, pledgesMatrixSetup } from './fixtures/matrix-pledges.ts'
 import { registersMatrix, registersMatrixSetup } from './fixtures/matrix-registers.ts'
 import { workMatrix, workMatrixSetup } from './fixtures/matrix-work.ts'
@@ -201,6 +202,7 @@ const matrix: Record<
   ...pledgesMatrix,
   ...ledgersMatrix,
   ...workMatrix,
+  ...platformSitesMatrix,
   // Last: it cancels the users' accounts.
   'DELETE /api/v1/me': {
     request: () => ({ method: 'DELETE', url: '/api/v1/me' }),
@@ -249,6 +251,7 @@ t.test('every route answers each kind of caller as the matrix says', async (t) =
     ...(await pledgesMatrixSetup(app, accounts)),
     ...(await ledgersMatrixSetup(app, accounts)),
     ...(await workMatrixSetup(app, accounts)),
+    ...(await platformSitesMatrixSetup(app, accounts)),
   }
   for (const [key, row] of Object.entries(matrix)) {
     const got = []

@@ -140,3 +140,14 @@ t.test('production needs the public address plaques point at', async (t) => {
   )
   t.equal(loadConfig({ PORT: '8080' }).PUBLIC_BASE_URL, 'http://localhost:8080')
 })
+
+t.test('the period-end ledger freeze: on by default, checked every 10 minutes', async (t) => {
+  t.match(loadConfig({}), { LEDGER_FREEZE: 'auto', LEDGER_FREEZE_CHECK_MINUTES: 10 })
+  t.equal(loadConfig({ LEDGER_FREEZE: 'off' }).LEDGER_FREEZE, 'off')
+  t.throws(() => loadConfig({ LEDGER_FREEZE: 'no' }), {
+    message: /LEDGER_FREEZE="no" is invalid: must be auto or off/,
+  })
+  t.throws(() => loadConfig({ LEDGER_FREEZE_CHECK_MINUTES: '0' }), {
+    message: /LEDGER_FREEZE_CHECK_MINUTES="0" is invalid: must be 1–1440/,
+  })
+})

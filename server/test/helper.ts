@@ -30,6 +30,8 @@ export async function freshConfig(
     LOG_LEVEL: 'silent',
     WECHAT_MODE: 'dev',
     SEED_DEMO: 'false',
+    // Freezing all 3 348 regions takes ~40 s on PGlite: only ledger-freeze.test.ts turns it on.
+    LEDGER_FREEZE: 'off',
     ...TEST_FIELD_KEYS_ENV,
     ...env,
   }

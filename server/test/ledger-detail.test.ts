@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
+import { detailSheets } from '../src/ledgers/detail-sheets.ts'
 import { type Account, signInStaff } from './fixtures/accounts.ts'
 import { branchInput, placeInput, verifiedMember } from './fixtures/matrix-places.ts'
 import {
@@ -113,6 +115,48 @@ t.test('the markets ledger per market, within the jurisdiction, paged', async (t
     'pages cover every row once, in order',
   )
   t.equal(second.next, null)
+
+  // The county's spreadsheet carries the same rows, numbers as numbers.
+  const xlsx = await get(app, county, '/ledgers/export.xlsx')
+  t.equal(xlsx.statusCode, 200)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const sheet = workbook.getWorksheet('市场明细')
+  t.same(sheet?.getRow(2).values, [
+    undefined,
+    '区县',
+    '市场名称',
+    '开办者',
+    '摊位数',
+    '党员经营户数',
+    '党组织形式',
+    '党组织名称',
+    '核验',
+  ])
+  const sheetRows = [3, 4].map((n) => ((sheet?.getRow(n).values ?? []) as unknown[]).slice(1))
+  t.same(
+    sheetRows.map((row) => row[1]),
+    gulou.items.map((m: { marketName: string }) => m.marketName),
+  )
+  t.same(
+    sheetRows.find((row) => row[1] === '安泰河小商品市场'),
+    ['鼓楼区', '安泰河小商品市场', '李开办', 40, 2, '未建立', undefined, '自报'],
+  )
+  t.equal(sheet?.rowCount, 4, 'no row of 思明区')
+  t.ok(workbook.getWorksheet('阵地明细'), 'and a sheet of its stations')
+
+  // A sheet read a page at a time (here one row a page) holds every row once, in order.
+  const [cityMarkets] = detailSheets(
+    app.db,
+    { code: '350100', level: 'city', path: '350000.350100' },
+    1,
+  )
+  const names: unknown[] = []
+  for await (const row of cityMarkets?.rows ?? []) names.push(row[1])
+  t.same(
+    names,
+    fuzhou.items.map((m: { marketName: string }) => m.marketName),
+  )
 
   const outside = await get(app, other, '/ledgers/markets?region=350102')
   t.equal(outside.statusCode, 403, 'another county is refused')

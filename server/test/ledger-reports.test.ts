@@ -160,7 +160,18 @@ t.test(
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
     t.same(
       workbook.worksheets.map((sheet) => sheet.name),
-      ['党员总览', '骑手', '专业市场', '关爱阵地', '三亮', '本级工作', '下级'],
+      [
+        '党员总览',
+        '骑手',
+        '专业市场',
+        '关爱阵地',
+        '三亮',
+        '本级工作',
+        '下级',
+        '市场明细',
+        '阵地明细',
+      ],
+      'one sheet per ledger, then the county’s markets and stations one by one',
     )
     const markets = workbook.getWorksheet('专业市场')
     t.same(markets?.getRow(2).values, [undefined, '项目', '自报', '已核验'])
@@ -170,9 +181,54 @@ t.test(
     const csv = await app.inject({ url: '/api/v1/ledgers/export.csv', headers: county.auth })
     t.equal(csv.body.charCodeAt(0), 0xfeff)
     t.match(csv.body, /专业市场,摊位数,75,0/)
+    const header = csv.body.slice(1, csv.body.indexOf('\r\n')).split(',')
+    const riders = csv.body.split('\r\n').find((line) => line.startsWith('骑手,平台'))
+    t.equal(header.length, riders?.split(',').length, 'the first line names every column')
     t.equal(
       (await app.inject({ url: '/api/v1/ledgers/export.pdf', headers: county.auth })).statusCode,
       400,
     )
+  },
+)
+
+t.test(
+  'a report frozen before platform sites were kept is still served and exported',
+  async (t) => {
+    const app = await buildTestApp(t)
+    const county = await signInStaff(app, 'county.gl', 'county', '350102')
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ledger-reports',
+      headers: county.auth,
+      payload: { period: '2026-H1' },
+    })
+    t.equal(sent.statusCode, 201, sent.body)
+    // The snapshot as a server before migration 0013 froze it: no site figures anywhere.
+    const row = await app.db
+      .selectFrom('ledger_reports')
+      .selectAll()
+      .where('id', '=', sent.json().id)
+      .executeTakeFirstOrThrow()
+    const old = structuredClone(row.snapshot) as {
+      riders: { sites?: unknown; byPlatform: { sites?: unknown }[] }
+    }
+    delete old.riders.sites
+    for (const platform of old.riders.byPlatform) delete platform.sites
+    const { id: _id, ...rest } = row
+    const { id } = await app.db
+      .insertInto('ledger_reports')
+      .values({ ...rest, version: 2, reason: '旧版快照', snapshot: JSON.stringify(old) })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const report = await app.inject({ url: `/api/v1/ledger-reports/${id}`, headers: county.auth })
+    t.equal(report.statusCode, 200, report.body)
+    t.notOk('sites' in report.json().ledger.riders, 'shown as it was frozen: no sites, not zeros')
+    for (const format of ['xlsx', 'csv']) {
+      const file = await app.inject({
+        url: `/api/v1/ledger-reports/${id}/export.${format}`,
+        headers: county.auth,
+      })
+      t.equal(file.statusCode, 200, format)
+    }
   },
 )

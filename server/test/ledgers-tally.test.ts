@@ -29,6 +29,8 @@ type Op =
   | { op: 'withdraw' | 'cancel' | 'pledge' | 'rate'; who: number }
   | { op: 'place'; county: number; variant: number }
   | { op: 'suspendPlace'; which: number }
+  | { op: 'site'; county: number; variant: number }
+  | { op: 'editSite' | 'closeSite' | 'reopenSite'; which: number; variant: number }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -72,6 +74,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ op: fc.constant('suspendPlace' as const), which: fc.nat(10) }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('site' as const),
+      county: fc.nat(2),
+      variant: fc.nat(5),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constantFrom('editSite' as const, 'closeSite' as const, 'reopenSite' as const),
+      which: fc.nat(10),
+      variant: fc.nat(5),
+    }),
+  },
 )
 
 interface World {
@@ -79,6 +97,7 @@ interface World {
   staff: Account
   people: { account: Account; membershipId: string; pledgeCode?: string }[]
   places: string[]
+  sites: { id: string; name: string }[]
   serial: number
 }
 
@@ -200,6 +219,11 @@ async function apply(world: World, op: Op): Promise<void> {
       if (res.statusCode === 201) world.places.push(res.json().id)
       return
     }
+    case 'site':
+    case 'editSite':
+    case 'closeSite':
+    case 'reopenSite':
+      return applySiteOp(world, op)
     case 'suspendPlace': {
       const id = world.places[op.which % Math.max(world.places.length, 1)]
       if (id)
@@ -212,6 +236,52 @@ async function apply(world: World, op: Op): Promise<void> {
       return
     }
   }
+}
+
+/** A platform site as county staff would enter it; the variant picks platform and status. */
+function siteFor(name: string, county: number, variant: number) {
+  const orgForm = ['none', 'flow_branch', 'none', 'joint_branch'][variant % 4]
+  return {
+    platform: ['meituan', 'eleme', 'pupu'][variant % 3],
+    name,
+    regionCode: COUNTIES[county % COUNTIES.length],
+    riderCount: variant === 5 ? undefined : 20 + variant,
+    memberRiderCount: variant,
+    orgForm,
+    orgName: orgForm === 'none' ? undefined : '站点党支部',
+    instructor: variant % 2 ? '指导员' : undefined,
+  }
+}
+
+/** Creates, edits (maybe into another county), closes or reopens a platform site. */
+async function applySiteOp(
+  world: World,
+  op: Extract<Op, { op: 'site' | 'editSite' | 'closeSite' | 'reopenSite' }>,
+) {
+  const { app, staff } = world
+  if (op.op === 'site') {
+    const name = `统计站点${world.sites.length}`
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/platform-sites',
+      headers: staff.auth,
+      payload: siteFor(name, op.county, op.variant),
+    })
+    if (res.statusCode === 201) world.sites.push({ id: res.json().id, name })
+    return
+  }
+  const site = world.sites[op.which % Math.max(world.sites.length, 1)]
+  if (!site) return
+  const payload =
+    op.op === 'editSite'
+      ? { site: siteFor(site.name, op.which + op.variant, op.variant) }
+      : { status: op.op === 'closeSite' ? 'closed' : 'active' }
+  await app.inject({
+    method: 'PATCH',
+    url: `/api/v1/platform-sites/${site.id}`,
+    headers: staff.auth,
+    payload,
+  })
 }
 
 const key = (row: { region_code: string; metric: string; key: string; class: string }) =>
@@ -232,7 +302,7 @@ t.test(
   async (t) => {
     const app = await buildTestApp(t)
     const staff = await signInStaff(app, 'province.tally', 'province', '350000')
-    const world: World = { app, staff, people: [], places: [], serial: 0 }
+    const world: World = { app, staff, people: [], places: [], sites: [], serial: 0 }
     let checks = 0
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 14 }), async (ops) => {
@@ -265,6 +335,11 @@ t.test(
       states.some((row) => row.state === 'revoked' || row.state === 'rejected'),
       'some refused',
     )
+    const sites = await app.db.selectFrom('platform_sites').select('status').execute()
+    t.ok(
+      sites.some((row) => row.status === 'closed') && sites.some((row) => row.status === 'active'),
+      `${sites.length} platform sites, some closed`,
+    )
     const kinds = new Set([...(await tallies(app)).keys()].map((k) => k.split('|')[1]))
     for (const metric of [
       'members.kind',
@@ -272,6 +347,7 @@ t.test(
       'riders.platform',
       'markets.count',
       'care.kind',
+      'riders.sites',
     ])
       t.ok(kinds.has(metric), `the random run exercised ${metric}`)
   },

@@ -39,6 +39,7 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     'demo-memberships',
     'demo-places',
     'demo-pledges',
+    'demo-platform-sites',
   ])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
   const pending = await app.db

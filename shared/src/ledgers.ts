@@ -2,11 +2,20 @@ import { z } from 'zod'
 import { RegionCode } from './validators/regionCode.ts'
 import { WorkSummary } from './work.ts'
 
+/** A half-year: 2026-H1 ends 6-30, 2026-H2 ends 12-31. */
+export const ReportPeriod = z
+  .string({ error: '请选择报告期' })
+  .regex(/^20\d{2}-H[12]$/, '报告期应为“2026-H1”（上半年）或“2026-H2”（下半年）')
+
 /**
  * 台账: one jurisdiction's figures. Self-reported (`reported`, waiting for review) and
  * verified figures are always separate fields, never added together.
  */
-export const LedgerQuery = z.object({ region: RegionCode.optional() })
+export const LedgerQuery = z.object({
+  region: RegionCode.optional(),
+  /** A half-year that ended: its period-end snapshot instead of the live figures. */
+  period: ReportPeriod.optional(),
+})
 
 const count = z.int()
 /** A figure in both columns. */
@@ -27,6 +36,19 @@ export const MembersLedger = z.object({
   pending: z.object({ count, oldestDays: z.number().nullable() }),
 })
 
+/** A platform's active local sites (站点) and their organisation status, as staff keep them. */
+export const SiteFigures = z.object({
+  total: count,
+  /** With a Party organisation (组织覆盖). */
+  organised: count,
+  /** Without one but with a 党建工作指导员 (工作覆盖). */
+  workCovered: count,
+  /** Riders and member riders the sites report (a site without a rider count adds 0). */
+  riders: count,
+  memberRiders: count,
+})
+export type SiteFigures = z.infer<typeof SiteFigures>
+
 export const RidersLedger = z.object({
   byPlatform: z.array(
     z.object({
@@ -38,8 +60,12 @@ export const RidersLedger = z.object({
       flow: Split,
       /** Confirmed check-ins (报到) at a local flow-member branch. */
       joinedBranch: count,
+      /** Absent from ledgers frozen before sites were kept (a report never changes). */
+      sites: SiteFigures.optional(),
     }),
   ),
+  /** Every platform's sites together; coverageRate = organised ÷ total, null without sites. */
+  sites: SiteFigures.extend({ coverageRate: z.number().nullable() }).optional(),
 })
 
 export const MarketsLedger = z.object({
@@ -94,11 +120,6 @@ export const Ledger = z.object({
 })
 export type Ledger = z.infer<typeof Ledger>
 
-/** A half-year: 2026-H1 ends 6-30, 2026-H2 ends 12-31. */
-export const ReportPeriod = z
-  .string({ error: '请选择报告期' })
-  .regex(/^20\d{2}-H[12]$/, '报告期应为“2026-H1”（上半年）或“2026-H2”（下半年）')
-
 export const LedgerReportState = z.enum(['submitted', 'returned', 'accepted'])
 export type LedgerReportState = z.infer<typeof LedgerReportState>
 export const ledgerReportStateNames: Record<LedgerReportState, string> = {
@@ -106,6 +127,9 @@ export const ledgerReportStateNames: Record<LedgerReportState, string> = {
   returned: '已退回',
   accepted: '已接收',
 }
+
+export const ReportBasis = z.enum(['period_end', 'live'])
+export type ReportBasis = z.infer<typeof ReportBasis>
 
 /** A frozen ledger a county (or city) sent up; it never changes, a correction is a new version. */
 export const LedgerReportSummary = z.object({
@@ -116,6 +140,8 @@ export const LedgerReportSummary = z.object({
   state: LedgerReportState,
   /** Why this version replaces the previous one; null for the first. */
   reason: z.string().nullable(),
+  /** period_end: the figures frozen when the half-year ended; live: those at submission. */
+  basis: ReportBasis,
   submittedAt: z.string(),
   submittedBy: z.string(),
   decidedAt: z.string().nullable(),

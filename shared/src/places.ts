@@ -74,6 +74,11 @@ export const placeOperatorNames: Record<z.infer<typeof PlaceOperator>, string> =
 
 export const PlaceStatus = z.enum(['open', 'suspended', 'closed'])
 export type PlaceStatus = z.infer<typeof PlaceStatus>
+export const placeStatusNames: Record<PlaceStatus, string> = {
+  open: '开放',
+  suspended: '已暂停',
+  closed: '已关闭',
+}
 
 const HHMM = z
   .string({ error: '请填写时间' })

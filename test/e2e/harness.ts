@@ -34,6 +34,9 @@ export async function startServer(): Promise<RunningServer> {
         DATA_DIR: dataDir,
         DATABASE_URL: '',
         SEED_DEMO: 'true',
+        // Freezing every region of China's tree takes ~45 s of PGlite's one session: the
+        // server tests cover it; here it would only slow the pages under test.
+        LEDGER_FREEZE: 'off',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],

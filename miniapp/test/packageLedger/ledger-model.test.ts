@@ -24,6 +24,7 @@ function report(over: Partial<LedgerReportSummary> & { code?: string; level?: 'c
     version: 1,
     state: 'submitted',
     reason: null,
+    basis: 'live',
     submittedAt: '2026-06-30T02:00:00.000Z',
     submittedBy: '演示·鼓楼区局',
     decidedAt: null,

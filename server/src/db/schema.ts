@@ -1,10 +1,11 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
+import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
 import type { PledgeTables } from '../pledges/pledges.table.ts'
 import type { WorkTables } from '../work/work.table.ts'
 
 /** Row types of every table, as both drivers return them (see db/types.ts for the parsers). */
-export interface Database extends LedgerTables, PledgeTables, WorkTables {
+export interface Database extends LedgerTables, PlatformSiteTables, PledgeTables, WorkTables {
   schema_migrations: SchemaMigrationTable
   regions: RegionTable
   app_meta: AppMetaTable

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream'
-import type { Ledger } from '@djt/shared'
+import type { Ledger, SiteFigures } from '@djt/shared'
 
-type Cell = string | number | null
+export type Cell = string | number | null
 interface Sheet {
   name: string
   header: string[]
@@ -9,6 +9,24 @@ interface Sheet {
 }
 
 const both = (s: { reported: number; verified: number }) => [s.reported, s.verified]
+
+const SITE_HEADER = [
+  '站点数',
+  '已建党组织站点',
+  '工作覆盖站点',
+  '站点骑手人数',
+  '站点党员骑手人数',
+  '站点党组织覆盖率',
+]
+/**
+ * A platform's (or all) active sites; the rate is organised ÷ sites, empty without sites.
+ * A report frozen before sites were kept has empty cells.
+ */
+function siteCells(s: SiteFigures | undefined): Cell[] {
+  if (!s) return SITE_HEADER.map(() => null)
+  const rate = s.total > 0 ? s.organised / s.total : null
+  return [s.total, s.organised, s.workCovered, s.riders, s.memberRiders, rate]
+}
 
 /** The ledger as tables: one per sheet, Chinese headers, numbers as numbers. */
 export function ledgerSheets(ledger: Ledger): Sheet[] {
@@ -37,15 +55,23 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
         '流动党员自报',
         '流动党员已核验',
         '已报到',
+        ...SITE_HEADER,
       ],
-      rows: riders.byPlatform.map((row) => [
-        row.label,
-        ...both(row.members),
-        ...both(row.full),
-        ...both(row.probationary),
-        ...both(row.flow),
-        row.joinedBranch,
-      ]),
+      rows: [
+        ...riders.byPlatform.map((row) => [
+          row.label,
+          ...both(row.members),
+          ...both(row.full),
+          ...both(row.probationary),
+          ...both(row.flow),
+          row.joinedBranch,
+          ...siteCells(row.sites),
+        ]),
+        // Members are already per platform above; the sites' totals carry the coverage.
+        ...(riders.sites
+          ? [['站点合计', ...Array<null>(9).fill(null), ...siteCells(riders.sites)]]
+          : []),
+      ],
     },
     {
       name: '专业市场',
@@ -137,8 +163,18 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
   ]
 }
 
-/** XLSX streamed as it is written (exceljs WorkbookWriter): memory stays flat. */
-export async function ledgerXlsx(ledger: Ledger): Promise<Readable> {
+/** A sheet whose rows arrive page by page from the database (the records under a ledger). */
+export interface DetailSheet {
+  name: string
+  header: string[]
+  rows: AsyncIterable<Cell[]>
+}
+
+/**
+ * XLSX streamed as it is written (exceljs WorkbookWriter): memory stays flat, also for the
+ * detail sheets, which are read a page at a time.
+ */
+export async function ledgerXlsx(ledger: Ledger, details: DetailSheet[] = []): Promise<Readable> {
   const { default: Excel } = await import('exceljs')
   const out = new PassThrough()
   const workbook = new Excel.stream.xlsx.WorkbookWriter({
@@ -156,6 +192,13 @@ export async function ledgerXlsx(ledger: Ledger): Promise<Readable> {
       for (const row of sheet.rows) worksheet.addRow(row).commit()
       worksheet.commit()
     }
+    for (const sheet of details) {
+      const worksheet = workbook.addWorksheet(sheet.name)
+      worksheet.addRow([`${ledger.region.name} ${sheet.name}`]).commit()
+      worksheet.addRow(sheet.header).commit()
+      for await (const row of sheet.rows) worksheet.addRow(row).commit()
+      worksheet.commit()
+    }
     await workbook.commit()
   })().catch((error: unknown) => out.destroy(error as Error))
   return out
@@ -168,8 +211,12 @@ const csvCell = (value: Cell) => {
 
 /** One CSV (UTF-8 with BOM, for Excel): each sheet's rows under its name in the first column. */
 export function ledgerCsv(ledger: Ledger): string {
-  const lines = ['\uFEFF台账,项目,值1,值2,值3,值4,值5,值6,值7,值8,值9']
-  for (const sheet of ledgerSheets(ledger)) {
+  const sheets = ledgerSheets(ledger)
+  // As many value columns as the widest sheet has (the riders sheet: 16).
+  const width = Math.max(...sheets.map((sheet) => sheet.header.length)) - 1
+  const values = Array.from({ length: width }, (_, i) => `值${i + 1}`)
+  const lines = [`\uFEFF${['台账', '项目', ...values].join(',')}`]
+  for (const sheet of sheets) {
     lines.push([sheet.name, ...sheet.header].map(csvCell).join(','))
     for (const row of sheet.rows) lines.push([sheet.name, ...row].map(csvCell).join(','))
   }

@@ -1,24 +1,42 @@
 import { ErrorBody, Ledger, LedgerQuery } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { pathWithinScope } from '../auth/scope.ts'
+import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { findRegion } from '../regions/regions.repository.ts'
 import { buildLedger } from './ledgers.service.ts'
+import { findSnapshot } from './period-snapshots.repository.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 
-/** The live ledger of a jurisdiction inside the caller's own (default: their own). */
-export async function ledgerOf(app: FastifyInstance, caller: StaffCaller, code?: string) {
+/**
+ * The ledger of a jurisdiction inside the caller's own (default: their own): live, or with
+ * `period` as frozen when that half-year ended.
+ */
+export async function ledgerOf(
+  app: FastifyInstance,
+  caller: StaffCaller,
+  code?: string,
+  period?: string,
+) {
   const region = await findRegion(app.db, code ?? caller.regionCode)
   if (!region) throw new ApiError(404, 'not_found', '行政区划不存在')
   if (!pathWithinScope(caller, region.path))
     throw new ApiError(403, 'forbidden', '只能查看本辖区的台账')
+  if (period) return frozenLedger(app.db, region.code, period)
   return buildLedger(app.db, region, app.clock(), caller)
 }
 
-/** The ledger of one jurisdiction inside the caller's own, from the live tallies. */
+async function frozenLedger(db: Kysely<Database>, code: string, period: string): Promise<Ledger> {
+  const frozen = await findSnapshot(db, code, period)
+  if (!frozen) throw new ApiError(404, 'not_found', '该报告期的期末台账尚未冻结')
+  return frozen.snapshot as Ledger
+}
+
+/** The ledger of one jurisdiction inside the caller's own: live tallies or a period-end snapshot. */
 const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/ledgers',
@@ -31,7 +49,8 @@ const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Ledger, ...errors },
       },
     },
-    async (request) => ledgerOf(app, request.caller as StaffCaller, request.query.region),
+    async (request) =>
+      ledgerOf(app, request.caller as StaffCaller, request.query.region, request.query.period),
   )
 }
 

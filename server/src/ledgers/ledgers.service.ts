@@ -5,7 +5,6 @@ import {
   membershipStateNames,
   orgFormNames,
   placeKindNames,
-  platformNames,
   type Split,
 } from '@djt/shared'
 import type { Kysely } from 'kysely'
@@ -19,6 +18,7 @@ import {
   oldestPending,
   type TallyRow,
 } from './ledgers.repository.ts'
+import { ridersLedger } from './riders-ledger.ts'
 
 type Db = Kysely<Database>
 const DAY_MS = 86_400_000
@@ -46,8 +46,9 @@ export async function buildLedger(
   region: { code: string; name: string; level: 'province' | 'city' | 'county'; path: string },
   now: Date,
   caller: StaffCaller,
+  // A period frozen after its year ended (2026-H2 on 2027-01-01) counts its own year's work.
+  year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear(),
 ): Promise<Ledger> {
-  const year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear()
   const [rows, oldest, children, work] = await Promise.all([
     jurisdictionTallies(db, region.path),
     oldestPending(db, region.path),
@@ -79,20 +80,7 @@ export async function buildLedger(
         oldestDays: oldest ? Math.floor((now.getTime() - oldest.getTime()) / DAY_MS) : null,
       },
     },
-    riders: {
-      byPlatform: t.keys('riders.platform').map((platform) => {
-        const mine = (row: TallyRow) => row.key === platform
-        return {
-          platform,
-          label: label(platformNames, platform),
-          members: t.split('riders.platform', mine),
-          full: t.split('riders.full', mine),
-          probationary: t.split('riders.probationary', mine),
-          flow: t.split('riders.flow', mine),
-          joinedBranch: t.total('riders.joined_branch', mine),
-        }
-      }),
-    },
+    riders: ridersLedger(t),
     markets: {
       markets,
       withOrganisation: organised,

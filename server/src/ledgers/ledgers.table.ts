@@ -1,9 +1,11 @@
 import type { ColumnType } from 'kysely'
+import type { LedgerPeriodSnapshotTable } from './period-snapshots.table.ts'
 import type { LedgerReportTable } from './reports.table.ts'
 
 export interface LedgerTables {
   ledger_tallies: LedgerTallyTable
   ledger_reports: LedgerReportTable
+  ledger_period_snapshots: LedgerPeriodSnapshotTable
 }
 
 /** Kept by triggers (migration 0010); the application only reads it. */

@@ -18,6 +18,7 @@ function reports(db: Db) {
       'lr.version',
       'lr.state',
       'lr.reason',
+      'lr.basis',
       'lr.submitted_at',
       'lr.submitted_by_label',
       'lr.decided_at',

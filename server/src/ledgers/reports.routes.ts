@@ -8,6 +8,7 @@ import {
   LedgerReportSummary,
   ReportDecisionRequest,
   ReportListQuery,
+  regionPath,
   SubmitReportRequest,
 } from '@djt/shared'
 import type { FastifyReply } from 'fastify'
@@ -16,7 +17,8 @@ import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
-import { ledgerCsv, ledgerXlsx } from './ledger-export.ts'
+import { detailSheets } from './detail-sheets.ts'
+import { type DetailSheet, ledgerCsv, ledgerXlsx } from './ledger-export.ts'
 import { ledgerOf } from './ledgers.routes.ts'
 import { findReport, listReports } from './reports.repository.ts'
 import { decideReport, submitReport, toSummary } from './reports.service.ts'
@@ -39,11 +41,12 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     now: app.clock(),
   })
   const exported =
-    (ledger: Ledger, format: 'xlsx' | 'csv', name: string) => async (reply: FastifyReply) => {
+    (ledger: Ledger, format: 'xlsx' | 'csv', name: string, details: DetailSheet[] = []) =>
+    async (reply: FastifyReply) => {
       const file = encodeURIComponent(`${name}.${format}`)
       reply.header('content-disposition', `attachment; filename*=UTF-8''${file}`)
       if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(ledger))
-      return reply.type(XLSX).send(await ledgerXlsx(ledger))
+      return reply.type(XLSX).send(await ledgerXlsx(ledger, details))
     }
 
   app.post(
@@ -146,19 +149,21 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'staff' },
       schema: {
         tags,
-        summary: 'The live ledger as XLSX or CSV',
+        summary: 'The live ledger (or with period, the period-end one) as XLSX or CSV',
         params: z.object({ format: Format }),
         querystring: LedgerQuery,
         response: { 200: BinaryFile, ...errors },
       },
     },
     async (request, reply) => {
-      const ledger = await ledgerOf(app, request.caller as StaffCaller, request.query.region)
-      return exported(
-        ledger,
-        request.params.format,
-        `${ledger.region.name}台账${ledger.asOf.slice(0, 10)}`,
-      )(reply)
+      const { region, period } = request.query
+      const ledger = await ledgerOf(app, request.caller as StaffCaller, region, period)
+      const when = period ? `${period}期末` : ledger.asOf.slice(0, 10)
+      // The live ledger of a county or city carries its markets and stations one by one.
+      const { code, level } = ledger.region
+      const details = period ? [] : detailSheets(app.db, { code, level, path: regionPath(code) })
+      const name = `${ledger.region.name}台账${when}`
+      return exported(ledger, request.params.format, name, details)(reply)
     },
   )
 }

@@ -7,6 +7,8 @@ import { ApiError, notFound } from '../http/errors.ts'
 import { findRegion } from '../regions/regions.repository.ts'
 import { staffLabel } from '../review/review.service.ts'
 import { buildLedger } from './ledgers.service.ts'
+import { findSnapshot } from './period-snapshots.repository.ts'
+import { periodEnd, periodStart, periodYear } from './periods.ts'
 import { findReport, insertReport, latestVersion, type ReportRow } from './reports.repository.ts'
 
 type Db = Kysely<Database>
@@ -24,6 +26,7 @@ export function toSummary(row: ReportRow): LedgerReportSummary {
     version: row.version,
     state: row.state,
     reason: row.reason,
+    basis: row.basis,
     submittedAt: row.submitted_at.toISOString(),
     submittedBy: row.submitted_by_label,
     decidedAt: row.decided_at?.toISOString() ?? null,
@@ -45,27 +48,55 @@ export async function submitReport(
   const region = await findRegion(trx, caller.regionCode)
   if (!region || region.level === 'province')
     throw new ApiError(403, 'forbidden', '半年报告由县级、市级报送；省级查看下级报送的报告')
+  if (periodStart(body.period) > context.now)
+    throw new ApiError(400, 'validation_failed', '报告期尚未开始', [
+      { field: 'body.period', message: '报告期尚未开始' },
+    ])
   const previous = await latestVersion(trx, region.code, body.period)
   if (previous > 0 && !body.reason)
     throw new ApiError(400, 'validation_failed', '本期报告已报送过，更正时请写明原因', [
       { field: 'body.reason', message: '更正报告请写明原因' },
     ])
-  const ledger: Ledger = await buildLedger(trx, region, context.now, caller)
+  const version = previous + 1
+  const { ledger, basis } = await reportFigures(trx, caller, region, body.period, version, context)
   const id = await insertReport(trx, {
     region_code: region.code,
     region_path: region.path,
     period: body.period,
-    version: previous + 1,
+    version,
     snapshot: JSON.stringify(ledger),
     reason: previous > 0 ? (body.reason ?? null) : null,
+    basis,
     submitted_by: caller.id,
     submitted_by_label: await staffLabel(trx, caller),
   })
   await audit(trx, caller, 'ledger.report.submit', id, region.path, context, {
     period: body.period,
-    version: previous + 1,
+    version,
+    basis,
   })
   return id
+}
+
+/**
+ * The first report of an ended period sends the figures frozen at its end, when the server
+ * froze them; a correction (fixing data) or a period still running sends the live ones.
+ */
+async function reportFigures(
+  trx: Db,
+  caller: StaffCaller,
+  region: Parameters<typeof buildLedger>[1],
+  period: string,
+  version: number,
+  { now }: Context,
+): Promise<{ ledger: Ledger; basis: 'period_end' | 'live' }> {
+  if (version === 1 && periodEnd(period) <= now) {
+    const frozen = await findSnapshot(trx, region.code, period)
+    if (frozen) return { ledger: frozen.snapshot as Ledger, basis: 'period_end' }
+  }
+  // The period's own year of work, also when a 2026-H2 correction is sent in 2027.
+  const ledger = await buildLedger(trx, region, now, caller, periodYear(period))
+  return { ledger, basis: 'live' }
 }
 
 /** The level directly above accepts the report or returns it with a note. */

@@ -9,6 +9,8 @@ export interface LedgerReportTable {
   /** The Ledger as it was at submission; insert as JSON text, never updated. */
   snapshot: ColumnType<unknown, string, never>
   reason: string | null
+  /** 'period_end': the snapshot frozen when the period ended; 'live': the ledger at submission. */
+  basis: Generated<'period_end' | 'live'>
   submitted_by: string
   submitted_by_label: string
   submitted_at: Generated<Date>

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.ts'
 import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
 import { readMeta, writeMeta } from '../meta/meta.repository.ts'
 import { demoPlacesSeed } from '../places/places.demo-seed.ts'
+import { demoPlatformSitesSeed } from '../platform-sites/platform-sites.demo-seed.ts'
 import { demoPledgesSeed } from '../pledges/pledges.demo-seed.ts'
 import { pledgeTemplatesSeed } from '../pledges/templates.seed.ts'
 import { regionsSeed } from '../regions/regions.seed.ts'
@@ -37,6 +38,7 @@ export const seedSteps: SeedStep[] = [
   demoMembershipsSeed,
   demoPlacesSeed,
   demoPledgesSeed,
+  demoPlatformSitesSeed,
 ]
 
 export interface SeedReport {

@@ -2,6 +2,7 @@ import type { Ledger } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Bars from './Bars'
 import { waitingText } from './model'
+import SitesTable from './SitesTable'
 import Table, { type Row, SPLIT_HEAD } from './Table'
 
 /** Opens the records behind a figure; absent for a frozen report. */
@@ -70,6 +71,7 @@ export function RidersSection({ riders, open }: { riders: Ledger['riders']; open
         ]}
       />
       <Table label="平台" head={SPLIT_HEAD} rows={rows} />
+      <SitesTable riders={riders} open={open} />
     </View>
   )
 }

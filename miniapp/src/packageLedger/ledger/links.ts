@@ -9,6 +9,7 @@ export const recordPages: Record<string, string> = {
   reports: staffPages.pledgeReports,
   ranking: staffPages.pledgeRanking,
   work: staffPages.work,
+  platformSites: staffPages.platformSites,
   markets: `${ledgerPages.records}?type=markets`,
   stations: `${ledgerPages.records}?type=stations`,
 }

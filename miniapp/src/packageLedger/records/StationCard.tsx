@@ -1,7 +1,6 @@
+import { placeStatusNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import type { LedgerStation } from '../../services/ledgers'
-
-const statusNames = { open: '开放', suspended: '暂停', closed: '已关闭' } as const
 
 /** One station of the care network with its own figures. */
 export default function StationCard({
@@ -17,7 +16,7 @@ export default function StationCard({
       <View className="ledger-record__head">
         <Text className="ledger-record__name">{station.name}</Text>
         <Text className={`ledger-record__tag${open ? ' ledger-record__tag--ok' : ''}`}>
-          {statusNames[station.status]}
+          {placeStatusNames[station.status]}
         </Text>
       </View>
       <Text className="text-secondary">

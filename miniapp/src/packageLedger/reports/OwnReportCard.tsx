@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ApiError } from '../../services/http'
 import { submitReport } from '../../services/ledgers'
 import { periodLabel } from '../ledger/model'
+import { submitIntro } from './basis'
 import NoteSheet from './NoteSheet'
 import { StateTag, VersionLines } from './ReportState'
 
@@ -58,7 +59,7 @@ export default function OwnReportCard({ regionName, period, newest, onOpen, onCh
       {asking && (
         <NoteSheet
           title={correction ? '报送更正版本' : '冻结并报送'}
-          intro={`将冻结${regionName}此刻的台账，作为${periodLabel(period)}报告报送上级；报送后不能修改，如有错误可再报送更正版本。`}
+          intro={submitIntro(regionName, period, correction, new Date())}
           note={
             correction
               ? { label: '更正原因', placeholder: '如：补录了两个市场的摊位数', required: true }

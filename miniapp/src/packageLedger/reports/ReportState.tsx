@@ -1,6 +1,7 @@
 import { type LedgerReportSummary, ledgerReportStateNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import { beijingTime } from '../ledger/model'
+import { basisText } from './basis'
 
 /** 已报送 / 已退回 / 已接收 as a coloured tag. */
 export function StateTag({ report }: { report: LedgerReportSummary }) {
@@ -18,6 +19,7 @@ export function VersionLines({ report }: { report: LedgerReportSummary }) {
       <Text className="report-line">
         v{report.version} · {beijingTime(report.submittedAt)} 由{report.submittedBy}报送
       </Text>
+      <Text className="report-line">{basisText(report)}</Text>
       {report.reason && <Text className="report-line">更正原因：{report.reason}</Text>}
       {report.decidedAt && (
         <Text className="report-line">

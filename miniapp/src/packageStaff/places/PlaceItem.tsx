@@ -1,12 +1,6 @@
-import { placeKindNames } from '@djt/shared'
+import { placeKindNames, placeStatusNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import type { PlaceStatus, PlaceSummary } from '../../services/places'
-
-export const placeStatusNames: Record<PlaceStatus, string> = {
-  open: '开放',
-  suspended: '已暂停',
-  closed: '已关闭',
-}
 
 interface Props {
   place: PlaceSummary

@@ -52,6 +52,7 @@ export default function MePage() {
           <Row label="群众举报" onClick={go(staffPages.pledgeReports)} />
           <Row label="比作为排名" onClick={go(staffPages.pledgeRanking)} />
           <Row label="本级工作" onClick={go(staffPages.work)} />
+          <Row label="平台站点" onClick={go(staffPages.platformSites)} />
           <Row label="台账" onClick={go(ledgerPages.dashboard)} />
           <Row label="半年报告" onClick={go(ledgerPages.reports)} />
         </View>

@@ -8,6 +8,7 @@ import { exportReport, fetchReport, fetchReports } from '../../../services/ledge
 import ExportBar from '../../ledger/ExportBar'
 import LedgerSections from '../../ledger/LedgerSections'
 import { beijingTime, exportName, periodLabel, versionsOf } from '../../ledger/model'
+import { basisText } from '../../reports/basis'
 import { StateTag, VersionLines } from '../../reports/ReportState'
 import '../../reports/reports.scss'
 
@@ -61,7 +62,8 @@ function ReportHead({
         {report.region.name} · {periodLabel(report.period)}
       </Text>
       <Text className="ledger-head__meta text-secondary">
-        第{report.version}版，台账冻结于 {beijingTime(report.ledger.asOf)}（北京时间）
+        第{report.version}版，{basisText(report)}，台账冻结于 {beijingTime(report.ledger.asOf)}
+        （北京时间）
       </Text>
       <ExportBar onExport={(format) => exportReport(format, report.id, name)} />
       <Text className="card__title report-versions__title">各版本</Text>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '平台站点',
+})

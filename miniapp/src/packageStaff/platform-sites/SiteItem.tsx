@@ -1,0 +1,43 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { PlatformSite } from '../../services/platform-sites'
+import { siteOrganisation, siteStatusText, siteSummary } from './site-model'
+
+interface Props {
+  site: PlatformSite
+  /** Absent for station staff, who only read. */
+  onEdit?: (() => void) | undefined
+  onStatus?: (() => void) | undefined
+  busy: boolean
+}
+
+/** One site: platform, county, riders, its organisation; 修改 and 关闭 or 恢复. */
+export default function SiteItem({ site, onEdit, onStatus, busy }: Props) {
+  const active = site.status === 'active'
+  return (
+    <View className="card sites__item">
+      <View className="sites__head">
+        <Text className="sites__name">{site.name}</Text>
+        <Text className={`sites__status sites__status--${site.status}`}>
+          {siteStatusText(site)}
+        </Text>
+      </View>
+      <Text className="sites__line text-secondary">{siteSummary(site)}</Text>
+      <Text className="sites__line">{siteOrganisation(site)}</Text>
+      {onEdit && onStatus && (
+        <View className="sites__actions">
+          <Button className="btn sites__action" hoverClass="btn--pressed" onClick={onEdit}>
+            修改
+          </Button>
+          <Button
+            className="btn sites__action"
+            hoverClass="btn--pressed"
+            disabled={busy || undefined}
+            onClick={onStatus}
+          >
+            {active ? '关闭站点' : '恢复运营'}
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}

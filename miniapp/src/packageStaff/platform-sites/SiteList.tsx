@@ -1,0 +1,63 @@
+import type { Platform } from '@djt/shared'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import { useRemote } from '../../hooks/useRemote'
+import { showFailure } from '../../profile/account-actions'
+import {
+  fetchPlatformSites,
+  type PlatformSite,
+  updatePlatformSite,
+} from '../../services/platform-sites'
+import { PageNotice } from '../StaffOnly'
+import SiteItem from './SiteItem'
+
+interface Props {
+  region: string | undefined
+  platform: Platform | undefined
+  /** Absent for station staff, who only read. */
+  onEdit?: ((site: PlatformSite) => void) | undefined
+}
+
+/** My jurisdiction's sites of one platform (or all); closing asks first. */
+export default function SiteList({ region, platform, onEdit }: Props) {
+  const load = useCallback(() => fetchPlatformSites({ region, platform }), [region, platform])
+  const { state, reload } = useRemote(load)
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const changeStatus = async (site: PlatformSite) => {
+    const status = site.status === 'active' ? 'closed' : 'active'
+    if (status === 'closed') {
+      const { confirm } = await Taro.showModal({
+        title: '关闭站点',
+        content: `关闭后「${site.name}」不再计入台账，可随时恢复。`,
+        confirmText: '关闭',
+      })
+      if (!confirm) return
+    }
+    setBusyId(site.id)
+    await updatePlatformSite(site.id, { status }).then(reload, (error) =>
+      showFailure('操作未成功', error),
+    )
+    setBusyId(null)
+  }
+  if (state.phase === 'loading') return <Text className="text-secondary">正在加载…</Text>
+  if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
+  const { items, truncated } = state.value
+  return (
+    <View>
+      {items.length === 0 && <PageNotice text="辖区内还没有登记平台站点。" />}
+      {items.map((site) => (
+        <SiteItem
+          key={site.id}
+          site={site}
+          busy={busyId === site.id}
+          onEdit={onEdit && (() => onEdit(site))}
+          onStatus={onEdit && (() => void changeStatus(site))}
+        />
+      ))}
+      {truncated && (
+        <Text className="sites__line text-secondary">只显示前500个站点，请按平台筛选。</Text>
+      )}
+    </View>
+  )
+}
