@@ -27,8 +27,11 @@ export type {
 const pairPath = (id: string) => `/work/liaison-pairs/${encodeURIComponent(id)}`
 
 /** My region's training sessions of one year, latest first. */
-export async function fetchTrainingSessions(year: number): Promise<TrainingSession[]> {
-  return (await get('/work/training-sessions', TrainingSessionList, { year })).items
+export async function fetchTrainingSessions(
+  year: number,
+  region?: string,
+): Promise<TrainingSession[]> {
+  return (await get('/work/training-sessions', TrainingSessionList, { year, region })).items
 }
 
 export function addTrainingSession(session: TrainingSessionRequest): Promise<TrainingSession> {
@@ -40,8 +43,8 @@ export function deleteTrainingSession(id: string): Promise<null> {
 }
 
 /** Pairs still running in my region, each with its visits. */
-export async function fetchLiaisonPairs(): Promise<LiaisonPair[]> {
-  return (await get('/work/liaison-pairs', LiaisonPairList, { state: 'active' })).items
+export async function fetchLiaisonPairs(region?: string): Promise<LiaisonPair[]> {
+  return (await get('/work/liaison-pairs', LiaisonPairList, { state: 'active', region })).items
 }
 
 export function addLiaisonPair(pair: LiaisonPairRequest): Promise<LiaisonPair> {
@@ -73,6 +76,6 @@ export function savePartyCommittee(
   })
 }
 
-export function fetchWorkSummary(year: number): Promise<WorkSummary> {
-  return get('/work/summary', WorkSummary, { year })
+export function fetchWorkSummary(year: number, region?: string): Promise<WorkSummary> {
+  return get('/work/summary', WorkSummary, { year, region })
 }

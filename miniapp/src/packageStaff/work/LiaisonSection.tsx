@@ -1,6 +1,6 @@
 import { LiaisonPairRequest, type OrganisationKind, organisationKindNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import DateField, { todayInChina } from '../../components/DateField'
 import SelectField from '../../components/SelectField'
 import TextField from '../../components/TextField'
@@ -17,8 +17,15 @@ const kindOptions = Object.entries(organisationKindNames).map(([value, label]) =
 }))
 
 /** 挂钩联系: running pairs with their visits; anyone records a visit, counties add pairs. */
-export default function LiaisonSection({ canWrite }: { canWrite: boolean }) {
-  const { state, reload } = useRemote(fetchLiaisonPairs)
+export default function LiaisonSection({
+  canWrite,
+  region,
+}: {
+  canWrite: boolean
+  region?: string
+}) {
+  const load = useCallback(() => fetchLiaisonPairs(region), [region])
+  const { state, reload } = useRemote(load)
   const [visiting, setVisiting] = useState<string | null>(null)
   return (
     <View className="card">

@@ -5,9 +5,9 @@ import { fetchWorkSummary } from '../../services/work'
 import { PageNotice } from '../StaffOnly'
 import { liaisonProgress } from './work-model'
 
-/** The year's progress of my whole jurisdiction against the work points' targets. */
-export default function SummarySection({ year }: { year: number }) {
-  const load = useCallback(() => fetchWorkSummary(year), [year])
+/** The year's progress of my jurisdiction (or `scope`, a region of it) against the targets. */
+export default function SummarySection({ year, scope }: { year: number; scope?: string }) {
+  const load = useCallback(() => fetchWorkSummary(year, scope), [year, scope])
   const { state, reload } = useRemote(load)
   if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
   if (state.phase === 'loading') return null

@@ -18,8 +18,16 @@ import { attendeesNumber, trainingProgress } from './work-model'
 const keys = ['heldOn', 'title', 'attendees', 'organiser'] as const
 
 /** 党务培训班 held this year, against the target; county staff and above add and remove. */
-export default function TrainingSection({ year, canWrite }: { year: number; canWrite: boolean }) {
-  const load = useCallback(() => fetchTrainingSessions(year), [year])
+export default function TrainingSection({
+  year,
+  canWrite,
+  region,
+}: {
+  year: number
+  canWrite: boolean
+  region?: string
+}) {
+  const load = useCallback(() => fetchTrainingSessions(year, region), [year, region])
   const { state, reload } = useRemote(load)
   const remove = async (id: string, title: string) => {
     const { confirm } = await Taro.showModal({ title: '删除培训记录', content: `删除“${title}”？` })

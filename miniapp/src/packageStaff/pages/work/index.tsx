@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import { todayInChina } from '../../../components/DateField'
+import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { useCurrentUser } from '../../../hooks/useSession'
 import StaffOnly from '../../StaffOnly'
 import CommitteeSection from '../../work/CommitteeSection'
@@ -20,14 +21,21 @@ export default function WorkPage() {
 
 function WorkBody() {
   const staff = useCurrentUser()?.staff
+  const region = useRouteRegion()
   if (!staff) return null
   const year = Number(todayInChina().slice(0, 4))
+  // Opened from a ledger figure for one region under mine: its records, read only.
+  const narrowed = region !== undefined && region !== staff.region.code
+  const canWrite = canRecordWork(staff.level) && !narrowed
   return (
     <View className="page work">
-      <SummarySection year={year} />
-      <TrainingSection year={year} canWrite={canRecordWork(staff.level)} />
-      <LiaisonSection canWrite={canRecordWork(staff.level)} />
-      {canRecordCommittee(staff.level) && <CommitteeSection regionCode={staff.region.code} />}
+      <RegionScope region={narrowed ? region : undefined} />
+      <SummarySection year={year} scope={region} />
+      <TrainingSection year={year} canWrite={canWrite} region={region} />
+      <LiaisonSection canWrite={canWrite} region={region} />
+      {canRecordCommittee(staff.level) && !narrowed && (
+        <CommitteeSection regionCode={staff.region.code} />
+      )}
     </View>
   )
 }
