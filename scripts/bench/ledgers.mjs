@@ -3,6 +3,8 @@
 // off, indexes built after, tallies rebuilt once with ledger_recount()). Then:
 // - GET /api/v1/ledgers for the province and for one county, 200 requests each, one at a
 //   time, through the real server: targets p99 ≤ 100 ms (province) and ≤ 20 ms (county);
+// - the drill-down below the county: the first page of /ledgers/markets for a county, a city
+//   and the province, and the XLSX of a county and a city with 市场明细 (figures only);
 // - the XLSX export of the province's ledger (target ≤ 5 s) and the server's memory;
 // - the cost the tally trigger adds to one registration (insert) and one verification
 //   (update): the same statements with the trigger on and off, 1,000 of each.
