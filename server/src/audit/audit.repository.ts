@@ -38,6 +38,29 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
     .execute()
 }
 
+/** One staff action that succeeded on a record: who, from which request, where, what. */
+export function recordStaffAction(
+  db: Kysely<Database>,
+  caller: { id: string },
+  context: { requestId: string; ip: string },
+  action: string,
+  [targetType, targetId]: [string, string],
+  regionPath: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  return recordAudit(db, {
+    actorId: caller.id,
+    actorRole: 'staff',
+    action,
+    outcome: 'success',
+    targetType,
+    targetId,
+    regionPath,
+    requestId: context.requestId,
+    ip: context.ip,
+    detail,
+  })
+}
 /** Newest first, keyset-paginated by id, inside the caller's jurisdiction only. */
 export function listAudit(
   db: Kysely<Database>,

@@ -1,6 +1,6 @@
 import type { Ledger, LedgerReportSummary } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -70,11 +70,19 @@ export async function submitReport(
     submitted_by: caller.id,
     submitted_by_label: await staffLabel(trx, caller),
   })
-  await audit(trx, caller, 'ledger.report.submit', id, region.path, context, {
-    period: body.period,
-    version,
-    basis,
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'ledger.report.submit',
+    ['ledger_report', id],
+    region.path,
+    {
+      period: body.period,
+      version,
+      basis,
+    },
+  )
   return id
 }
 
@@ -125,28 +133,12 @@ export async function decideReport(
     })
     .where('id', '=', id)
     .execute()
-  await audit(trx, caller, `ledger.report.${body.decision}`, id, report.region_path, context, {})
-}
-
-function audit(
-  trx: Db,
-  caller: StaffCaller,
-  action: string,
-  id: string,
-  regionPath: string,
-  context: Context,
-  detail: Record<string, unknown>,
-) {
-  return recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action,
-    outcome: 'success',
-    targetType: 'ledger_report',
-    targetId: id,
-    regionPath,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail,
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    `ledger.report.${body.decision}`,
+    ['ledger_report', id],
+    report.region_path,
+  )
 }

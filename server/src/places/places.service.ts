@@ -1,6 +1,6 @@
 import type { PlaceInput, PlaceStatus } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import { pathWithinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
@@ -58,7 +58,10 @@ export async function createPlace(
     created_by: caller.id,
   })
   await replaceHours(trx, id, place.hours)
-  await audit(trx, caller, 'place.create', id, path, context, { code, kind: place.kind })
+  await recordStaffAction(trx, caller, context, 'place.create', ['place', id], path, {
+    code,
+    kind: place.kind,
+  })
   return id
 }
 
@@ -79,31 +82,8 @@ export async function editPlace(
     ...(change.status ? { status: change.status } : {}),
   })
   if (change.place) await replaceHours(trx, id, change.place.hours)
-  await audit(trx, caller, 'place.update', id, path, context, {
+  await recordStaffAction(trx, caller, context, 'place.update', ['place', id], path, {
     edited: !!change.place,
     ...(change.status ? { from: found.status, status: change.status } : {}),
-  })
-}
-
-function audit(
-  trx: Db,
-  caller: StaffCaller,
-  action: string,
-  id: string,
-  path: string,
-  context: RequestContext,
-  detail: Record<string, unknown>,
-) {
-  return recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action,
-    outcome: 'success',
-    targetType: 'place',
-    targetId: id,
-    regionPath: path,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail,
   })
 }

@@ -1,6 +1,6 @@
 import { type PlatformSiteInput, siteCoverage, type UpdatePlatformSiteRequest } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -38,10 +38,18 @@ export async function createSite(
 ): Promise<string> {
   const county = await siteCounty(trx, caller, site.regionCode, 'body.regionCode')
   const id = await insertSite(trx, { ...siteColumns(site, county), created_by: caller.id })
-  await audit(trx, caller, context, 'platform_site.create', id, county.path, {
-    platform: site.platform,
-    coverage: siteCoverage(site),
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'platform_site.create',
+    ['platform_site', id],
+    county.path,
+    {
+      platform: site.platform,
+      coverage: siteCoverage(site),
+    },
+  )
   return id
 }
 
@@ -68,10 +76,18 @@ export async function changeSite(
     status === before.status
       ? 'platform_site.update'
       : `platform_site.${status === 'closed' ? 'close' : 'reopen'}`
-  await audit(trx, caller, context, action, id, county?.path ?? before.region_path, {
-    changed,
-    status,
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    action,
+    ['platform_site', id],
+    county?.path ?? before.region_path,
+    {
+      changed,
+      status,
+    },
+  )
 }
 
 /** A second open site of the same platform and name in a county meets the unique index. */
@@ -84,26 +100,3 @@ export const sameNameOpen =
     }
     throw error
   }
-
-function audit(
-  trx: Db,
-  caller: StaffCaller,
-  context: RequestContext,
-  action: string,
-  siteId: string,
-  regionPath: string,
-  detail: Record<string, unknown>,
-) {
-  return recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action,
-    outcome: 'success',
-    targetType: 'platform_site',
-    targetId: siteId,
-    regionPath,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail,
-  })
-}

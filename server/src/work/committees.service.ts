@@ -1,10 +1,10 @@
 import type { PartyCommittee, PartyCommitteeRequest } from '@djt/shared'
 import type { Kysely } from 'kysely'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { findCommittee, saveCommittee } from './committees.repository.ts'
-import { audit } from './work.service.ts'
 import { toPartyCommittee } from './work.view.ts'
 import { type RequestContext, workRegion } from './work-region.ts'
 
@@ -42,7 +42,7 @@ export async function recordCommittee(
     name: body.setUp ? (body.name ?? null) : null,
     updated_by: caller.id,
   })
-  await audit(
+  await recordStaffAction(
     trx,
     caller,
     context,

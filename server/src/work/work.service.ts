@@ -1,6 +1,6 @@
 import type { LiaisonPairRequest, LiaisonVisitRequest, TrainingSessionRequest } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -40,9 +40,17 @@ export async function createSession(
     note: body.note || null,
     created_by: caller.id,
   })
-  await audit(trx, caller, context, 'work.training.create', ['training_session', id], region.path, {
-    attendees: body.attendees,
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'work.training.create',
+    ['training_session', id],
+    region.path,
+    {
+      attendees: body.attendees,
+    },
+  )
   return id
 }
 
@@ -56,7 +64,7 @@ export async function removeSession(
   const row = await findSessionInScope(trx, caller, id)
   if (!row) throw notFound('培训记录')
   await deleteSession(trx, id)
-  await audit(
+  await recordStaffAction(
     trx,
     caller,
     context,
@@ -94,9 +102,17 @@ export async function createPair(
     started_on: body.startedOn,
     created_by: caller.id,
   })
-  await audit(trx, caller, context, 'work.liaison.create', ['liaison_pair', id], region.path, {
-    organisationKind: body.organisationKind,
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'work.liaison.create',
+    ['liaison_pair', id],
+    region.path,
+    {
+      organisationKind: body.organisationKind,
+    },
+  )
   return id
 }
 
@@ -112,9 +128,17 @@ export async function closePair(
   if (pair.ended_on) throw new ApiError(409, 'conflict', '该挂钩联系已结束')
   if (endedOn < pair.started_on) throw invalid('body.endedOn', '结束联系日期不能早于开始联系日期')
   await endPair(trx, id, endedOn)
-  await audit(trx, caller, context, 'work.liaison.end', ['liaison_pair', id], pair.region_path, {
-    endedOn,
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'work.liaison.end',
+    ['liaison_pair', id],
+    pair.region_path,
+    {
+      endedOn,
+    },
+  )
 }
 
 /** 走访: a visit falls inside the pair's time. */
@@ -137,7 +161,7 @@ export async function addVisit(
     note: body.note,
     created_by: caller.id,
   })
-  await audit(
+  await recordStaffAction(
     trx,
     caller,
     context,
@@ -149,27 +173,4 @@ export async function addVisit(
     },
   )
   return visit
-}
-
-export function audit(
-  trx: Db,
-  caller: StaffCaller,
-  context: RequestContext,
-  action: string,
-  [targetType, targetId]: [string, string],
-  regionPath: string,
-  detail: Record<string, unknown>,
-) {
-  return recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action,
-    outcome: 'success',
-    targetType,
-    targetId,
-    regionPath,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail,
-  })
 }
