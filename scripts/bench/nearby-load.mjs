@@ -204,7 +204,9 @@ export async function startServer(database) {
   if (sample.status !== 200)
     throw new Error(`nearby answered ${sample.status}: ${JSON.stringify(body)}`)
   console.log(
-    `server up; nearby at 福州's centre: ${body.items.length} items, nearest ${body.items[0]?.distanceMeters} m, farthest ${body.items.at(-1)?.distanceMeters} m, next page ${body.next ? 'yes' : 'no'}`,
+    body.items.length
+      ? `server up; nearby at 福州's centre: ${body.items.length} items, nearest ${body.items[0].distanceMeters} m, farthest ${body.items.at(-1).distanceMeters} m, next page ${body.next ? 'yes' : 'no'}`
+      : "server up; nearby at 福州's centre answers (no places in this database)",
   )
   let stopped = false
   return {
