@@ -45,8 +45,8 @@ export function recordStaffAction(
   context: { requestId: string; ip: string },
   action: string,
   [targetType, targetId]: [string, string],
-  regionPath: string,
-  detail: Record<string, unknown> = {},
+  regionPath: string | null,
+  detail?: Record<string, unknown>,
 ): Promise<void> {
   return recordAudit(db, {
     actorId: caller.id,
@@ -61,6 +61,7 @@ export function recordStaffAction(
     detail,
   })
 }
+
 /** Newest first, keyset-paginated by id, inside the caller's jurisdiction only. */
 export function listAudit(
   db: Kysely<Database>,

@@ -140,5 +140,6 @@ export async function decideReport(
     `ledger.report.${body.decision}`,
     ['ledger_report', id],
     report.region_path,
+    {},
   )
 }

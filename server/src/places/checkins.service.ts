@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordAudit, recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller, UserCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -65,16 +65,13 @@ export async function decide(
   if (row.state !== 'pending') throw new ApiError(409, 'conflict', '该报到已处理')
   const state = body.decision === 'approve' ? 'approved' : 'declined'
   await decideCheckin(trx, id, { state, note: body.note || null, decidedBy: caller.id })
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action: 'checkin.decide',
-    outcome: 'success',
-    targetType: 'branch_checkin',
-    targetId: id,
-    regionPath: row.region_path,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail: { state },
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'checkin.decide',
+    ['branch_checkin', id],
+    row.region_path,
+    { state },
+  )
 }

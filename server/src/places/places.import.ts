@@ -1,6 +1,6 @@
 import { type CoordinateSystem, normalizeText, type PlaceImportReport } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import type { SpooledUpload } from '../registers/upload.ts'
@@ -94,18 +94,15 @@ export async function importPlaces(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await recordAudit(trx, {
-      actorId: request.caller.id,
-      actorRole: 'staff',
-      action: 'place.import',
-      outcome: 'success',
-      targetType: 'place_import',
-      targetId: row.id,
-      regionPath: request.caller.regionPath,
-      requestId: request.requestId,
-      ip: request.ip,
-      detail: { crs: request.crs, rowsRead: report.rowsRead, ...counts },
-    })
+    await recordStaffAction(
+      trx,
+      request.caller,
+      request,
+      'place.import',
+      ['place_import', row.id],
+      request.caller.regionPath,
+      { crs: request.crs, rowsRead: report.rowsRead, ...counts },
+    )
     return { id: row.id, fileName: request.upload.fileName, crs: request.crs, ...report, ...counts }
   })
 }

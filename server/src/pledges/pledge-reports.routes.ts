@@ -13,7 +13,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
@@ -152,17 +152,14 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const caller = request.caller as StaffCaller
       const row = await app.db.transaction().execute(async (trx) => {
         const created = await insertTemplate(trx, caller, request.body.kind, request.body.text)
-        await recordAudit(trx, {
-          actorId: caller.id,
-          actorRole: 'staff',
-          action: 'pledge.template.create',
-          outcome: 'success',
-          targetType: 'pledge_template',
-          targetId: created.id,
-          regionPath: caller.regionPath,
-          requestId: request.id,
-          ip: request.ip,
-        })
+        await recordStaffAction(
+          trx,
+          caller,
+          { requestId: request.id, ip: request.ip },
+          'pledge.template.create',
+          ['pledge_template', created.id],
+          caller.regionPath,
+        )
         return created
       })
       return reply.status(201).send(row)
@@ -185,17 +182,14 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.db.transaction().execute(async (trx) => {
         if (!(await retireTemplate(trx, caller, request.params.id)))
           throw new ApiError(404, 'not_found', '模板不存在，或不属于你的辖区')
-        await recordAudit(trx, {
-          actorId: caller.id,
-          actorRole: 'staff',
-          action: 'pledge.template.retire',
-          outcome: 'success',
-          targetType: 'pledge_template',
-          targetId: request.params.id,
-          regionPath: caller.regionPath,
-          requestId: request.id,
-          ip: request.ip,
-        })
+        await recordStaffAction(
+          trx,
+          caller,
+          { requestId: request.id, ip: request.ip },
+          'pledge.template.retire',
+          ['pledge_template', request.params.id],
+          caller.regionPath,
+        )
       })
       return reply.status(204).send(null)
     },

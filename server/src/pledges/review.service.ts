@@ -1,6 +1,6 @@
 import type { EvaluationRequest, PledgeDecisionRequest, ReportResponseRequest } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -36,18 +36,15 @@ async function audited(
   context: Context,
   detail: Record<string, unknown>,
 ) {
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action: `pledge.${action}`,
-    outcome: 'success',
-    targetType: 'pledge',
-    targetId: row.id,
-    regionPath: row.region_path,
-    requestId: context.requestId,
-    ip: context.ip,
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    `pledge.${action}`,
+    ['pledge', row.id],
+    row.region_path,
     detail,
-  })
+  )
 }
 
 export async function lockInScope(trx: Db, caller: StaffCaller, id: string): Promise<PledgeRow> {
@@ -179,16 +176,13 @@ export async function respondToReport(
     .executeTakeFirst()
   // Checked by the update itself: two staff answering at once cannot both win.
   if (answered.numUpdatedRows === 0n) throw new ApiError(409, 'conflict', '该举报已处理')
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action: 'pledge.report.respond',
-    outcome: 'success',
-    targetType: 'pledge_report',
-    targetId: id,
-    regionPath: report.region_path,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail: { outcome: body.outcome },
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    'pledge.report.respond',
+    ['pledge_report', id],
+    report.region_path,
+    { outcome: body.outcome },
+  )
 }

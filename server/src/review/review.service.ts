@@ -1,6 +1,6 @@
 import { type DecisionRequest, staffLevelNames } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database, MembershipState } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -52,18 +52,15 @@ export async function decide(
     to_state: transition.to,
     note: body.note ?? null,
   })
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'staff',
-    action: `membership.${body.decision}`,
-    outcome: 'success',
-    targetType: 'membership',
-    targetId: row.id,
-    regionPath: row.region_path,
-    requestId: context.requestId,
-    ip: context.ip,
-    detail: { from: row.state, to: transition.to, bulk: context.bulk ?? false },
-  })
+  await recordStaffAction(
+    trx,
+    caller,
+    context,
+    `membership.${body.decision}`,
+    ['membership', row.id],
+    row.region_path,
+    { from: row.state, to: transition.to, bulk: context.bulk ?? false },
+  )
   return { id: row.id, userId: row.user_id, from: row.state, to: transition.to }
 }
 
