@@ -71,6 +71,14 @@ await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], {
   env: envWithoutDatabase,
 })
 await suite('server on PGlite (tap)', countTap, ['tap'], { env: envWithoutDatabase, cwd: server })
+// Latency while the embedded database freezes every region: a timing test, so it runs on
+// its own, not beside the other test files tap runs two at a time.
+await suite(
+  'server answers during the freeze (tap, alone)',
+  countTap,
+  ['tap', 'test/freeze-latency.alone.ts'],
+  { env: envWithoutDatabase, cwd: server },
+)
 if (databaseUrl) {
   await suite('server on PostgreSQL (tap)', countTap, ['tap'], { cwd: server })
 } else {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import t from 'tap'
 import { buildTestApp, driver } from './helper.ts'
 
@@ -48,4 +51,19 @@ t.test('readyz answers 503 when the database is gone', async (t) => {
   const res = await app.inject('/readyz')
   t.equal(res.statusCode, 503)
   t.equal(res.json().database.reachable, false)
+})
+
+t.test('readyz is ready only while the H5 home page it serves can be read', async (t) => {
+  const h5 = await mkdtemp(path.join(os.tmpdir(), 'djt-h5-ready-'))
+  t.teardown(() => rm(h5, { recursive: true, force: true }))
+  await writeFile(path.join(h5, 'index.html'), '<!doctype html><title>党建通</title>')
+  const app = await buildTestApp(t, { H5_DIR: h5 })
+  t.equal((await app.inject('/readyz')).statusCode, 200)
+  t.equal((await app.inject('/')).statusCode, 200)
+  // A deploy that removed the build under a running server: the home page is gone.
+  await rm(path.join(h5, 'index.html'))
+  const res = await app.inject('/readyz')
+  t.equal(res.statusCode, 503)
+  t.equal(res.json().ready, false)
+  t.equal(res.json().database.reachable, true, 'the database itself is fine')
 })

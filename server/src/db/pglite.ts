@@ -32,6 +32,34 @@ function unrefPostgresTimers(): void {
   globalThis.setTimeout = patched
 }
 
+/** One turn of the event loop: the I/O that arrived meanwhile (requests) is read first. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * PGlite runs PostgreSQL in this thread, synchronously under its promises: a job that
+ * awaits query after query (a period freeze, an import, a recount) would never let Node
+ * read a request until it ended. Every query therefore first gives the event loop one
+ * turn; requests that arrived meanwhile queue their queries behind the one in hand, and
+ * Kysely's single PGlite connection serves them in that order. The cost is one
+ * setImmediate per query, micro-seconds on an idle loop.
+ */
+function yieldingClient(pglite: PGlite): PGlite {
+  return new Proxy(pglite, {
+    get(target, key) {
+      if (key === 'query' || key === 'exec') {
+        const run = Reflect.get(target, key, target) as (...args: unknown[]) => Promise<unknown>
+        return async (...args: unknown[]) => {
+          await yieldToEventLoop()
+          return run.apply(target, args)
+        }
+      }
+      const value: unknown = Reflect.get(target, key, target)
+      // PGlite keeps private fields: its methods must run on the instance itself.
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 /** Opens the embedded PostgreSQL in dataDir/pglite, holding dataDir's lock while open. */
 export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   unrefPostgresTimers()
@@ -49,15 +77,19 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     await lock.release()
     throw error
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(yieldingClient(pglite)) })
   return {
     db,
     driver: 'pglite',
     inScriptTransaction: (fn) =>
       pglite.transaction((tx) =>
         fn({
-          query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
+          query: async (sql, params) => {
+            await yieldToEventLoop()
+            return (await tx.query(sql, params)).rows as never[]
+          },
           exec: async (script) => {
+            await yieldToEventLoop()
             await tx.exec(script)
           },
         }),

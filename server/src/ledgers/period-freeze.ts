@@ -47,6 +47,8 @@ interface FreezeOptions {
   clock?: () => Date
   signal?: AbortSignal
   onError?: (region: Region, error: unknown) => void
+  /** Called once when there are regions to freeze, before the first. */
+  onStart?: (period: string, regions: number) => void
 }
 
 /**
@@ -57,11 +59,13 @@ interface FreezeOptions {
 export async function freezeEndedPeriod(
   db: Db,
   now: Date,
-  { clock = () => now, signal, onError }: FreezeOptions = {},
+  { clock = () => now, signal, onError, onStart }: FreezeOptions = {},
 ): Promise<FreezeResult> {
   const period = lastEndedPeriod(now)
   const result: FreezeResult = { period, frozen: 0, failed: 0, busy: false }
-  for (const region of await regionsWithoutSnapshot(db, period)) {
+  const regions = await regionsWithoutSnapshot(db, period)
+  if (regions.length > 0) onStart?.(period, regions.length)
+  for (const region of regions) {
     if (signal?.aborted) break
     try {
       const outcome = await db

@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs'
+import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import fp from 'fastify-plugin'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The H5 home page this server serves at `/`, if it found a build at start. */
+    homePage: string | undefined
+  }
+}
 
 /**
  * Serves the H5 build of the mini-program at /. It uses hash routing, so no fallback
@@ -8,7 +16,9 @@ import fp from 'fastify-plugin'
  */
 export default fp(
   async (app, { root }: { root: string }) => {
-    if (!existsSync(root)) {
+    const index = path.join(root, 'index.html')
+    app.decorate('homePage', existsSync(index) ? index : undefined)
+    if (!app.homePage) {
       app.log.warn({ root }, 'H5 build not found: run `npm run build:h5` to serve the pages at /')
       return
     }

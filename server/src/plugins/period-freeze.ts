@@ -18,6 +18,8 @@ export default fp(
       const result = await freezeEndedPeriod(app.db, app.clock(), {
         clock: () => app.clock(),
         signal: stop.signal,
+        onStart: (period, regions) =>
+          app.log.info({ period, regions }, 'period-end ledger freeze started'),
         onError: (region, error) =>
           app.log.error({ err: error, region: region.code }, 'ledger freeze failed for a region'),
       })

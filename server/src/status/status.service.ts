@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises'
 import type { ServiceStatus } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
@@ -6,7 +7,12 @@ import { REGIONS_META_KEY } from '../regions/regions.seed.ts'
 import { DEMO_META_KEY } from '../seed/demo.seed.ts'
 import { APP_VERSION } from '../version.ts'
 
-/** Whether the service can do its work: the database answers and its schema is current. */
+/**
+ * Whether the service can do its work: the database answers, its schema is current and,
+ * when this server serves the H5 pages, their home page is there to be served. The
+ * database is asked in the same queue as every request, so a server too busy to answer
+ * requests does not say it is ready either.
+ */
 export async function readServiceStatus(app: FastifyInstance): Promise<ServiceStatus> {
   const expected = app.migrationCount
   const base = {
@@ -25,9 +31,10 @@ export async function readServiceStatus(app: FastifyInstance): Promise<ServiceSt
     const regions = await readMeta<{ source: string; count: number }>(app.db, REGIONS_META_KEY)
     const demo = await readMeta(app.db, DEMO_META_KEY)
     const current = applied === expected
+    const pages = await homePageReadable(app)
     return {
       ...base,
-      ready: current,
+      ready: current && pages,
       database: { reachable: true, driver: app.database.driver },
       migrations: { applied, expected, current },
       demo: demo !== undefined,
@@ -37,4 +44,16 @@ export async function readServiceStatus(app: FastifyInstance): Promise<ServiceSt
     app.log.warn({ err: error }, 'readiness check failed')
     return { ...base, ready: false }
   }
+}
+
+/** No pages served (no build found at start: API only) counts as nothing to check. */
+function homePageReadable(app: FastifyInstance): Promise<boolean> {
+  if (!app.homePage) return Promise.resolve(true)
+  return access(app.homePage).then(
+    () => true,
+    (error: unknown) => {
+      app.log.warn({ err: error }, 'the H5 home page cannot be read')
+      return false
+    },
+  )
 }
