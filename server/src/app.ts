@@ -7,6 +7,7 @@ import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
+import { serializeError } from './http/error-log.ts'
 import ledgerDetailRoutes from './ledgers/detail.routes.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
 import ledgerReportsRoutes from './ledgers/reports.routes.ts'
@@ -74,6 +75,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
       level: config.LOG_LEVEL,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       serializers: {
+        // Database errors without their query, parameters or detail: those hold people's data.
+        err: serializeError,
         // The path only: query strings carry locations and search words, IPs identify people.
         req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
           method: req.method,

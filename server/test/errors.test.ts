@@ -1,10 +1,12 @@
 import { Mobile } from '@djt/shared'
-import type { FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
 import t, { type Test } from 'tap'
 import { z } from 'zod'
+import appPlugin, { serverOptions } from '../src/app.ts'
 import { ApiError } from '../src/http/errors.ts'
-import { buildTestApp } from './helper.ts'
+import { buildTestApp, freshConfig } from './helper.ts'
 
 /** Routes that exist only in this test, to drive the one error handler. */
 async function appWithProbeRoutes(t: Test): Promise<FastifyInstance> {
@@ -96,3 +98,43 @@ t.test('errors thrown on purpose pass through with their code', async (t) => {
   t.same(res.json().error.code, 'conflict')
   t.same(res.json().error.message, '已经提交过了')
 })
+
+t.test(
+  'database errors: a unique key met twice is 409, and logs never keep the values',
+  async (t) => {
+    const config = await freshConfig(t, { LOG_LEVEL: 'info' })
+    const lines: string[] = []
+    const options = serverOptions(config)
+    const app = Fastify({
+      ...options,
+      logger: {
+        ...(options.logger as object),
+        stream: { write: (line: string) => lines.push(line) },
+      },
+    })
+    await app.register(appPlugin, { config })
+    t.teardown(() => app.close())
+    const secret = '13912345678'
+    const typed = app.withTypeProvider<ZodTypeProvider>()
+    typed.post('/probe/people', async (request) => {
+      const { mobile, birth } = request.body as { mobile: string; birth: string }
+      await sql`insert into probe_people values (${mobile}, ${birth}::date)`.execute(app.db)
+      return { ok: true }
+    })
+    await app.ready()
+    await sql`create table probe_people (mobile text primary key, birth date)`.execute(app.db)
+    const post = (body: object) =>
+      app.inject({ method: 'POST', url: '/probe/people', payload: body })
+    t.equal((await post({ mobile: secret, birth: '1990-01-01' })).statusCode, 200)
+    const twice = await post({ mobile: secret, birth: '1990-01-01' })
+    t.equal(twice.statusCode, 409, 'the same key twice is a conflict')
+    t.equal(twice.json().error.code, 'conflict')
+    const bad = await post({ mobile: '13800001111', birth: '张三的生日' })
+    t.equal(bad.statusCode, 500, 'a cast the route did not guard is still a fault')
+    const log = lines.join('\n')
+    t.match(log, /probe_people_pkey/, 'the constraint is logged')
+    t.match(log, /"code":"22007"/, 'the SQLSTATE is logged')
+    for (const value of [secret, '1990-01-01', '张三的生日', '13800001111'])
+      t.notOk(log.includes(value), `${value} is not in the log`)
+  },
+)

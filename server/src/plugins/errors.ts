@@ -2,6 +2,7 @@ import type { ErrorBody, ErrorCode, FieldError } from '@djt/shared'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { isDatabaseError } from '../http/error-log.ts'
 import { ApiError } from '../http/errors.ts'
 
 interface Answer {
@@ -34,6 +35,22 @@ const frameworkErrors: Record<string, Omit<Answer, 'fields'>> = {
     code: 'request_timeout',
     message: '处理超时，请稍后再试',
   },
+}
+
+/**
+ * What the database refuses that is the caller's doing. A unique key met by two parallel
+ * requests (the same submission twice) is a conflict, not a server fault; text PostgreSQL
+ * cannot store, or too long for its column, is bad input.
+ */
+const databaseRefusals: Record<string, Omit<Answer, 'fields'>> = {
+  '23505': {
+    status: 409,
+    code: 'conflict',
+    message: '与已有数据冲突（可能已经提交过），请刷新后再试',
+  },
+  '22021': { status: 400, code: 'validation_failed', message: '提交的内容含有无法保存的字符' },
+  '22P05': { status: 400, code: 'validation_failed', message: '提交的内容含有无法保存的字符' },
+  '22001': { status: 400, code: 'validation_failed', message: '提交的内容过长' },
 }
 
 const byStatus: Record<number, Omit<Answer, 'status' | 'fields'>> = {
@@ -69,6 +86,10 @@ function classify(error: FastifyError): Answer {
     const names = fields.map((item) => item.field).join('、')
     return { status: 400, code: 'validation_failed', message: `以下字段有误：${names}`, fields }
   }
+  if (isDatabaseError(error)) {
+    const refused = databaseRefusals[error.code]
+    if (refused) return refused
+  }
   const known = error.code ? frameworkErrors[error.code] : undefined
   if (known) return known
   const status = error.statusCode ?? 500
@@ -87,7 +108,11 @@ export default fp(
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const answer = classify(error)
       if (answer.status >= 500) request.log.error({ err: error }, 'request failed')
-      else request.log.info({ code: answer.code, status: answer.status }, 'request refused')
+      else {
+        // Which key a conflict met says what raced; the serializer keeps its values out.
+        const cause = isDatabaseError(error) ? { err: error } : {}
+        request.log.info({ code: answer.code, status: answer.status, ...cause }, 'request refused')
+      }
       return reply.status(answer.status).send(body(answer, request.id))
     })
     app.setNotFoundHandler((request, reply) => {
