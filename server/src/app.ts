@@ -29,6 +29,7 @@ import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
 import errorsPlugin from './plugins/errors.ts'
 import h5Plugin from './plugins/h5.ts'
+import inputGuardPlugin from './plugins/input-guard.ts'
 import periodFreezePlugin from './plugins/period-freeze.ts'
 import retentionPlugin from './plugins/retention.ts'
 import swaggerPlugin from './plugins/swagger.ts'
@@ -115,6 +116,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
     }),
   )
   await instance.register(errorsPlugin)
+  await instance.register(inputGuardPlugin)
   await instance.register(swaggerPlugin, { version: APP_VERSION })
   await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
