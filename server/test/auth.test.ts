@@ -46,6 +46,16 @@ t.test('JWT attack set: every forged or stale token is 401', async (t) => {
       secret,
     ),
     'other secret': forge({ alg: 'HS256', typ: 'JWT' }, good, 'x'.repeat(40)),
+    'right key, subject not an account id': forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { ...good, sub: "1' or '1'='1" },
+      secret,
+    ),
+    'right key, no subject': forge(
+      { alg: 'HS256', typ: 'JWT' },
+      { role: 'user', iss: 'djt', aud: 'djt-api', iat: now, exp: now + 600 },
+      secret,
+    ),
   }
   const control = await app.inject({
     url: '/api/v1/me',

@@ -1,6 +1,7 @@
 import fastifyJwt from '@fastify/jwt'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { z } from 'zod'
 import { type Access, type Caller, refusal } from '../auth/access.ts'
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../auth/tokens.ts'
 import { findAccount } from '../auth/users.repository.ts'
@@ -67,16 +68,21 @@ export default fp(
   { name: 'auth', dependencies: ['db'] },
 )
 
+const TokenClaims = z.object({ sub: z.uuid() })
+
 /**
  * Resolves the bearer token to a live account. The account is read on every request, so
  * a disabled or cancelled account stops working at once, not when its token expires.
  */
 async function identify(request: FastifyRequest, access: Access): Promise<Caller> {
   if (!request.headers.authorization) return ANONYMOUS
-  let claims: { sub: string }
-  try {
-    claims = await request.jwtVerify<{ sub: string }>()
-  } catch {
+  // A token signed with our key but whose subject is no account id (a leaked key, an old
+  // format) is as invalid as a forged one: 401, not a database error.
+  const claims = await request.jwtVerify().then(
+    (payload) => TokenClaims.safeParse(payload).data,
+    () => undefined,
+  )
+  if (!claims) {
     if (access === 'public') return ANONYMOUS
     throw new ApiError(401, 'unauthorized', '登录已失效，请重新登录')
   }
