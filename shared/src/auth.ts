@@ -110,6 +110,8 @@ export const StaffAccount = z.object({
   region: Region,
   stationName: z.string().nullable(),
   disabled: z.boolean(),
+  /** Five failed sign-ins from one address: locked for 15 minutes there, or until unlocked. */
+  locked: z.boolean(),
   mfaEnabled: z.boolean(),
   createdAt: z.string(),
 })

@@ -1,14 +1,12 @@
 import type { StaffLoginRequest } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import { recordAudit } from '../audit/audit.repository.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { verifyAgainstDummy, verifyPassword } from './password.ts'
+import { activeLock, clearFailures, countFailure } from './sign-in-locks.repository.ts'
 import { verifyTotp } from './totp.ts'
-
-export const MAX_FAILED_ATTEMPTS = 5
-export const LOCKOUT_MINUTES = 15
 
 interface Attempt {
   request: StaffLoginRequest
@@ -17,16 +15,19 @@ interface Attempt {
 }
 
 /**
- * Checks a staff sign-in and answers the user id. Failures are counted per account (locked
- * for 15 minutes after 5) and audited; an unknown username costs the same time as a wrong
- * password and gets the same answer.
+ * Checks a staff sign-in and answers the user id. Failures are counted per username as
+ * typed and per source address (locked for 15 minutes after 5 from that source) and
+ * audited. An unknown username costs the same time as a wrong password, is counted and
+ * locked the same way, and so gets the same answers: nothing tells who exists.
  */
 export async function checkStaffCredentials(
   app: FastifyInstance,
   trx: Transaction<Database>,
   attempt: Attempt,
 ) {
-  const { username, password, otp } = attempt.request
+  const { password, otp } = attempt.request
+  const username = attempt.request.username.toLowerCase()
+  const key = { username, source: attempt.ip }
   const staff = await trx
     .selectFrom('staff_accounts')
     .innerJoin('users', 'users.id', 'staff_accounts.user_id')
@@ -37,10 +38,9 @@ export async function checkStaffCredentials(
       'staff_accounts.totp_secret',
       'staff_accounts.totp_enabled',
       'staff_accounts.totp_last_step',
-      'staff_accounts.locked_until',
       'users.disabled_at',
     ])
-    .where('staff_accounts.username', '=', username.toLowerCase())
+    .where('staff_accounts.username', '=', username)
     .forUpdate()
     .executeTakeFirst()
   const audit = (outcome: 'success' | 'failure', reason?: string) =>
@@ -50,30 +50,32 @@ export async function checkStaffCredentials(
       action: 'auth.staff_sign_in',
       outcome,
       targetType: 'staff_account',
-      targetId: username.toLowerCase(),
+      targetId: username,
       regionPath: staff?.region_path ?? null,
       requestId: attempt.requestId,
       ip: attempt.ip,
       ...(reason ? { detail: { reason } } : {}),
     })
-  if (!staff) {
-    await verifyAgainstDummy(password)
-    await audit('failure', 'unknown_username')
-    return { refused: new ApiError(401, 'invalid_credentials', '账号或密码错误') }
-  }
-  if (staff.locked_until && staff.locked_until.getTime() > Date.now()) {
+  const lockedUntil = await activeLock(trx, key)
+  if (lockedUntil) {
     await audit('failure', 'locked')
-    const minutes = Math.ceil((staff.locked_until.getTime() - Date.now()) / 60_000)
+    const minutes = Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000)
     return {
       refused: new ApiError(
         423,
         'account_locked',
-        `登录失败次数过多，账号已锁定，请${minutes}分钟后再试`,
+        `登录失败次数过多，请${minutes}分钟后再试，或请上级管理员解锁`,
       ),
     }
   }
+  if (!staff) {
+    await verifyAgainstDummy(password)
+    await countFailure(trx, key)
+    await audit('failure', 'unknown_username')
+    return { refused: new ApiError(401, 'invalid_credentials', '账号或密码错误') }
+  }
   if (!(await verifyPassword(password, staff.password_hash))) {
-    await countFailure(trx, staff.user_id)
+    await countFailure(trx, key)
     await audit('failure', 'wrong_password')
     return { refused: new ApiError(401, 'invalid_credentials', '账号或密码错误') }
   }
@@ -87,7 +89,7 @@ export async function checkStaffCredentials(
       lastUsedStep: staff.totp_last_step ?? undefined,
     })
     if (!checked.ok) {
-      await countFailure(trx, staff.user_id)
+      await countFailure(trx, key)
       await audit('failure', 'wrong_otp')
       return { refused: new ApiError(401, 'invalid_credentials', '动态验证码错误') }
     }
@@ -97,24 +99,8 @@ export async function checkStaffCredentials(
       .where('user_id', '=', staff.user_id)
       .execute()
   }
-  await trx
-    .updateTable('staff_accounts')
-    .set({ failed_attempts: 0, locked_until: null })
-    .where('user_id', '=', staff.user_id)
-    .execute()
+  await clearFailures(trx, key)
   await audit('success')
   app.log.info({ action: 'auth.staff_sign_in' }, 'staff signed in')
   return { userId: staff.user_id }
-}
-
-async function countFailure(trx: Transaction<Database>, userId: string): Promise<void> {
-  await trx
-    .updateTable('staff_accounts')
-    .set((eb) => ({
-      failed_attempts: eb('failed_attempts', '+', 1),
-      locked_until: sql`case when failed_attempts + 1 >= ${MAX_FAILED_ATTEMPTS}
-        then now() + make_interval(mins => ${LOCKOUT_MINUTES}) else locked_until end`,
-    }))
-    .where('user_id', '=', userId)
-    .execute()
 }

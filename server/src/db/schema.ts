@@ -12,6 +12,7 @@ export interface Database extends LedgerTables, PlatformSiteTables, PledgeTables
   users: UserTable
   staff_accounts: StaffAccountTable
   refresh_tokens: RefreshTokenTable
+  staff_sign_in_failures: StaffSignInFailureTable
   audit_log: AuditLogTable
   memberships: MembershipTable
   membership_events: MembershipEventTable
@@ -78,9 +79,16 @@ export interface StaffAccountTable {
   totp_secret: string | null
   totp_enabled: Generated<boolean>
   totp_last_step: number | null
-  failed_attempts: Generated<number>
-  locked_until: Date | null
   created_by: string | null
+}
+
+/** Failed staff sign-ins per username as typed (it may name no account) and source address. */
+export interface StaffSignInFailureTable {
+  username: string
+  source: string
+  failures: number
+  locked_until: Date | null
+  last_failure_at: Generated<Date>
 }
 
 export interface RefreshTokenTable {

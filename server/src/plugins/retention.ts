@@ -1,12 +1,14 @@
 import fp from 'fastify-plugin'
 import { purgeAuditLog } from '../audit/audit.repository.ts'
+import { pruneSignInFailures } from '../auth/sign-in-locks.repository.ts'
 import { deleteOrphanPhotos } from '../pledges/photos.ts'
 
 const DAY_MS = 86_400_000
 
 /**
  * Daily job: audit rows older than AUDIT_RETENTION_DAYS (never under 180) are dropped, and
- * photos uploaded a day ago that no pledge or report ended up using.
+ * photos uploaded a day ago that no pledge or report ended up using, and staff sign-in
+ * failure counts a day old.
  */
 export default fp(
   async (app) => {
@@ -18,6 +20,9 @@ export default fp(
       await deleteOrphanPhotos(app.db).then(
         (count) => count > 0 && app.log.info({ count }, 'unused photos removed'),
         (error: unknown) => app.log.error({ err: error }, 'photo clean-up failed'),
+      )
+      await pruneSignInFailures(app.db).catch((error: unknown) =>
+        app.log.error({ err: error }, 'sign-in failure clean-up failed'),
       )
     }
     const timer = setInterval(run, DAY_MS)

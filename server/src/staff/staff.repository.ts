@@ -58,6 +58,9 @@ function staffQuery(db: Db) {
       'users.disabled_at',
       'staff_accounts.totp_enabled',
       'users.created_at',
+      // Locked out by failed sign-ins from some address: the supervisor may unlock it.
+      sql<boolean>`exists (select 1 from staff_sign_in_failures f
+        where f.username = staff_accounts.username and f.locked_until > now())`.as('locked'),
     ])
 }
 

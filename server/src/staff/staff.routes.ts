@@ -15,6 +15,7 @@ import QRCode from 'qrcode'
 import { recordAudit } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import { describeUser } from '../auth/sessions.ts'
+import { unlockUsername } from '../auth/sign-in-locks.repository.ts'
 import { revokeAllForUser } from '../auth/tokens.ts'
 import { generateTotpSecret, otpauthUrl, verifyTotp } from '../auth/totp.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -114,6 +115,43 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
           regionPath: target.region_path,
           requestId: request.id,
           ip: request.ip,
+        })
+        const updated = await findStaffInScope(trx, caller, target.id)
+        return toStaffAccount(updated ?? target)
+      })
+    },
+  )
+
+  app.post(
+    '/staff/:id/unlock',
+    {
+      config: { access: { staff: 'county' } },
+      schema: {
+        tags: ['staff'],
+        summary: 'Unlock a lower-level account locked out by failed sign-ins, from every address',
+        params: StaffParams,
+        response: { 200: StaffAccount, ...errors },
+      },
+    },
+    async (request) => {
+      const caller = staffOf(request.caller)
+      return app.db.transaction().execute(async (trx) => {
+        const target = await findStaffInScope(trx, caller, request.params.id)
+        if (!target) throw notFound('账号')
+        if (staffLevelRank[target.level] >= staffLevelRank[caller.level])
+          throw new ApiError(403, 'forbidden', '只能管理更低级别的账号')
+        const cleared = await unlockUsername(trx, target.username)
+        await recordAudit(trx, {
+          actorId: caller.id,
+          actorRole: 'staff',
+          action: 'staff.unlock',
+          outcome: 'success',
+          targetType: 'staff_account',
+          targetId: target.id,
+          regionPath: target.region_path,
+          requestId: request.id,
+          ip: request.ip,
+          detail: { cleared },
         })
         const updated = await findStaffInScope(trx, caller, target.id)
         return toStaffAccount(updated ?? target)

@@ -98,6 +98,7 @@ export function toStaffAccount(row: StaffRow): StaffAccount {
     },
     stationName: row.station_name,
     disabled: row.disabled_at !== null,
+    locked: row.locked,
     mfaEnabled: row.totp_enabled,
     createdAt: row.created_at.toISOString(),
   }
