@@ -1,6 +1,13 @@
+import { readFile } from 'node:fs/promises'
 import { sql } from 'kysely'
 import t from 'tap'
-import { loadPlan, planProblems, readCatalog } from './fixtures/citus-plan.ts'
+import {
+  docProblems,
+  loadPlan,
+  PLAN_DOC,
+  planProblems,
+  readCatalog,
+} from './fixtures/citus-plan.ts'
 import { buildTestApp } from './helper.ts'
 
 // docs/scaling.md's Citus plan against the live catalog of a migrated database: every
@@ -48,4 +55,16 @@ t.test('an unplanned table, key, trigger or lock fails the check', async (t) => 
     )
   }
   t.equal(problems.length, expected.length, problems.join('\n'))
+})
+
+t.test('docs/scaling.md says what the plan says', async (t) => {
+  const plan = await loadPlan()
+  t.same(docProblems(plan, await readFile(PLAN_DOC, 'utf8')), [])
+  const edited = (await readFile(PLAN_DOC, 'utf8')).replace(
+    '| `users` | distributed | users | `id` |',
+    '| `users` | reference | | |',
+  )
+  t.match(docProblems(plan, edited), [
+    /row for users says "reference {2}", the plan "distributed users id"/,
+  ])
 })
