@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { sql } from 'kysely'
 import t from 'tap'
-import {
-  docProblems,
-  loadPlan,
-  PLAN_DOC,
-  planProblems,
-  readCatalog,
-} from './fixtures/citus-plan.ts'
+import { loadPlan, planProblems, readCatalog } from './fixtures/citus-plan.ts'
+import { docProblems, PLAN_DOC } from './fixtures/citus-plan-doc.ts'
 import { buildTestApp } from './helper.ts'
 
 // docs/scaling.md's Citus plan against the live catalog of a migrated database: every

@@ -3,7 +3,7 @@
 // empty DATA_DIR), then opened and checked: every table's row count as in the backup, and
 // the configured FIELD_KEYS / BLIND_INDEX_KEY able to read the encrypted values.
 import path from 'node:path'
-import { restore } from '../backup/backup.service.ts'
+import { restore } from '../backup/restore.service.ts'
 import { loadConfig } from '../config.ts'
 
 async function main(): Promise<void> {
