@@ -18,6 +18,9 @@ type KeyringConfig = Pick<
 
 const GENERATE = 'generate one with `openssl rand -base64 32`'
 
+/** The development key file inside DATA_DIR; backups carry it along with the data. */
+export const DEV_KEY_FILE = 'dev-keys.json'
+
 /** base64 (standard or url-safe) of exactly 32 bytes; a hex key decodes to 48 and is refused. */
 function decodeKey(text: string): Buffer | undefined {
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined
@@ -87,7 +90,7 @@ const DevKeyFile = z.object({
  * the file loses the encrypted data, which is why production takes keys from the env.
  */
 function readDevKeyFile(dataDir: string): Omit<Keyring, 'algorithm'> {
-  const file = path.join(dataDir, 'dev-keys.json')
+  const file = path.join(dataDir, DEV_KEY_FILE)
   mkdirSync(dataDir, { recursive: true })
   createOnce(file, {
     note: 'Development field-encryption keys. Never use them in production.',
