@@ -103,7 +103,6 @@ export async function checkStaffCredentials(
     .where('user_id', '=', staff.user_id)
     .execute()
   await audit('success')
-  app.log.info({ action: 'auth.staff_sign_in' }, 'staff signed in')
   return { userId: staff.user_id }
 }
 

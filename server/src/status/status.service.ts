@@ -1,5 +1,5 @@
 import type { ServiceStatus } from '@djt/shared'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { readMeta } from '../meta/meta.repository.ts'
 import { REGIONS_META_KEY } from '../regions/regions.seed.ts'
@@ -7,7 +7,10 @@ import { DEMO_META_KEY } from '../seed/demo.seed.ts'
 import { APP_VERSION } from '../version.ts'
 
 /** Whether the service can do its work: the database answers and its schema is current. */
-export async function readServiceStatus(app: FastifyInstance): Promise<ServiceStatus> {
+export async function readServiceStatus(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+): Promise<ServiceStatus> {
   const expected = app.migrationCount
   const base = {
     database: { reachable: false, driver: app.database.driver },
@@ -34,7 +37,7 @@ export async function readServiceStatus(app: FastifyInstance): Promise<ServiceSt
       regions: regions ?? base.regions,
     }
   } catch (error) {
-    app.log.warn({ err: error }, 'readiness check failed')
+    log.warn({ err: error }, 'readiness check failed')
     return { ...base, ready: false }
   }
 }
