@@ -42,9 +42,9 @@ t.test(
     t.equal(refused.json().error.code, 'service_unavailable')
     t.equal(refused.json().error.requestId, refused.headers['x-request-id'])
     t.equal(ready.statusCode, 503, 'not ready: the balancer sends traffic elsewhere for now')
-  t.equal(ready.json().ready, false)
-  t.equal(ready.json().database.reachable, true, 'the rest of the status is still true')
-  t.equal(ready.headers['retry-after'], '7')
+    t.equal(ready.json().ready, false)
+    t.equal(ready.json().database.reachable, true, 'the rest of the status is still true')
+    t.equal(ready.headers['retry-after'], '7')
     t.equal(health.statusCode, 200, 'liveness answers: restarting a busy server would not help')
     t.same(health.json(), { status: 'ok', underPressure: true })
   },
