@@ -9,7 +9,7 @@ import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 
 const TEXT = /\.(?:js|css|html|svg|json|txt|map|xml|ico)$/
-const MIN_BYTES = 1024 // below this the headers outweigh what compression saves
+const MIN_BYTES = 256 // below this a compressed copy saves next to nothing
 const brotli = promisify(brotliCompress)
 const gzipped = promisify(gzip)
 

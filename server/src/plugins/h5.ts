@@ -7,7 +7,7 @@ import fp from 'fastify-plugin'
  * `static/images/logo.1a2b3c4d.png`, the `.js.LICENSE.txt` beside each chunk, and the
  * `.br` / `.gz` siblings the build writes (the path seen here is the file actually sent).
  */
-const HASHED_ASSET =
+export const HASHED_ASSET =
   /\.[0-9a-f]{8,}\.(?:js|css|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|eot|js\.LICENSE\.txt)(?:\.br|\.gz)?$/
 
 /**
