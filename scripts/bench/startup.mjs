@@ -5,7 +5,8 @@
 // resident memory once started and idle. The period-end ledger freeze is off: on a fresh
 // folder it would stall the process for a minute right after ready, which is not start-up.
 // `npm start` adds its build checks to these (hashing the sources: well under a second).
-// BENCH_PORT picks the port (default: any free one). The H5 build must be current.
+// BENCH_PORT picks the port (default: any free one), BENCH_RUNS the warm restarts per way
+// (default 3). The H5 build must be current.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -15,7 +16,7 @@ import path from 'node:path'
 import { h5BuildIsCurrent, root } from '../lib/h5-build.mjs'
 import { ensureServerBuild, serverDist } from '../lib/server-build.mjs'
 
-const WARM_RUNS = 3
+const WARM_RUNS = Number(process.env.BENCH_RUNS) || 3
 const IDLE_SETTLE_MS = 3000
 
 if (!h5BuildIsCurrent()) {
