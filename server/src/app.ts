@@ -125,6 +125,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(swaggerPlugin, { version: APP_VERSION })
   await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
+  // After the database opened (its start-up stalls are not load), before the sign-in check,
+  // so a refused request costs no token check or account read.
+  await instance.register(pressurePlugin)
   await instance.register(wechatApiPlugin)
   await instance.register(notificationsPlugin)
   await instance.register(contentCheckPlugin)
@@ -132,8 +135,6 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
   await instance.register(periodFreezePlugin)
-  // After the database opened (its start-up stalls are not load), before every route.
-  await instance.register(pressurePlugin)
   await instance.register(compressionPlugin)
   await instance.register(metricsPlugin)
   await instance.register(statusRoutes)

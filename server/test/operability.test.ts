@@ -32,10 +32,11 @@ t.test(
       await sleep(20)
     }
     t.ok(server.isUnderPressure(), 'the stall was noticed')
-    const [refused, ready, health] = await Promise.all([
+    const [refused, ready, health, signedIn] = await Promise.all([
       server.inject('/api/v1/regions'),
       server.inject('/readyz'),
       server.inject('/healthz'),
+      server.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer not-a-token' } }),
     ])
     t.equal(refused.statusCode, 503)
     t.equal(refused.headers['retry-after'], '7')
@@ -47,6 +48,7 @@ t.test(
     t.equal(ready.headers['retry-after'], '7')
     t.equal(health.statusCode, 200, 'liveness answers: restarting a busy server would not help')
     t.same(health.json(), { status: 'ok', underPressure: true })
+    t.equal(signedIn.statusCode, 503, 'refused before any token check or account read')
   },
 )
 
