@@ -14,6 +14,7 @@ const inputs = [
   'miniapp/package.json',
   'shared/src',
   'package-lock.json',
+  'scripts/precompress.mjs',
 ]
 
 /** A hash of everything the H5 build is made from: contents, not mtimes (a clone resets those). */
@@ -39,13 +40,16 @@ export function h5BuildIsCurrent() {
   )
 }
 
-/** Builds the H5 app only when it is missing or its sources changed. Returns the exit code. */
-export async function ensureH5Build({ log = console.log } = {}) {
-  if (h5BuildIsCurrent()) {
+/** Builds the H5 app only when it is missing or its sources changed (or `force`). Returns
+ * the exit code. */
+export async function ensureH5Build({ log = console.log, force = false } = {}) {
+  if (!force && h5BuildIsCurrent()) {
     log('H5 build is current: not rebuilding.')
     return 0
   }
-  log('H5 build is missing or stale: building it (about a minute)…')
+  log(
+    `${force ? 'Building the H5 pages' : 'H5 build is missing or stale: building it'} (about a minute)…`,
+  )
   const code = await run('npm', ['run', 'build:h5', '-w', 'miniapp'], { cwd: root })
   if (code === 0) writeFileSync(stampFile, h5SourceHash())
   return code

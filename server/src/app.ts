@@ -25,12 +25,15 @@ import pledgeReviewRoutes from './pledges/pledge-review.routes.ts'
 import pledgesRoutes from './pledges/pledges.routes.ts'
 import publicPledgesRoutes from './pledges/public-pledges.routes.ts'
 import authPlugin from './plugins/auth.ts'
+import compressionPlugin from './plugins/compression.ts'
 import cryptoPlugin from './plugins/crypto.ts'
 import dbPlugin from './plugins/db.ts'
 import errorsPlugin from './plugins/errors.ts'
 import h5Plugin from './plugins/h5.ts'
 import inputGuardPlugin from './plugins/input-guard.ts'
+import metricsPlugin from './plugins/metrics.ts'
 import periodFreezePlugin from './plugins/period-freeze.ts'
+import pressurePlugin from './plugins/pressure.ts'
 import retentionPlugin from './plugins/retention.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
@@ -52,6 +55,8 @@ declare module 'fastify' {
   }
 }
 
+const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
 export interface AppOptions {
   config: Config
 }
@@ -63,7 +68,12 @@ export function serverOptions(config: Config): FastifyServerOptions {
     requestTimeout: config.REQUEST_TIMEOUT_MS,
     handlerTimeout: config.REQUEST_TIMEOUT_MS,
     connectionTimeout: config.REQUEST_TIMEOUT_MS * 2,
-    genReqId: () => randomUUID(),
+    // A caller's (or proxy's) own id is kept when it is a plain token, so one id follows a
+    // request across services; anything else could forge or break log lines.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && SANE_REQUEST_ID.test(given) ? given : randomUUID()
+    },
     // The db plugin initialises PGlite, migrates and seeds before the server listens: on a
     // busy 2-core machine that can take longer than Fastify's default 10 s.
     pluginTimeout: 120_000,
@@ -120,6 +130,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(swaggerPlugin, { version: APP_VERSION })
   await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
+  // After the database opened (its start-up stalls are not load), before the sign-in check,
+  // so a refused request costs no token check or account read.
+  await instance.register(pressurePlugin)
   await instance.register(wechatApiPlugin)
   await instance.register(notificationsPlugin)
   await instance.register(contentCheckPlugin)
@@ -127,6 +140,8 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
   await instance.register(periodFreezePlugin)
+  await instance.register(compressionPlugin)
+  await instance.register(metricsPlugin)
   await instance.register(statusRoutes)
   await instance.register(
     async (api) => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { Base64Key, FieldKeys, KeyId } from './crypto/keyring.ts'
+import { SERVER_ROOT } from './paths.ts'
 
 const port = z.coerce
   .number({ error: 'must be a number' })
@@ -109,6 +109,26 @@ const ConfigSchema = z.object({
     .max(1440, 'must be 1–1440')
     .default(10)
     .describe('how often the server checks for a half-year that ended and is not frozen'),
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) to 60000')
+    .max(60_000, 'must be 0 (off) to 60000')
+    .default(1000)
+    .describe('mean event-loop delay over a second above which requests get 503; 0 = off'),
+  PRESSURE_RETRY_AFTER_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–3600')
+    .max(3600, 'must be 1–3600')
+    .default(10)
+    .describe('the Retry-After of a 503 under pressure'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional()
+    .describe('bearer token Prometheus sends to /metrics; unset = /metrics is not served'),
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'])
     .default('auto')
@@ -116,7 +136,7 @@ const ConfigSchema = z.object({
 })
 
 /** The H5 build inside this checkout, wherever the server is started from. */
-const DEFAULT_H5_DIR = fileURLToPath(new URL('../../miniapp/dist-h5', import.meta.url))
+const DEFAULT_H5_DIR = path.join(SERVER_ROOT, '../miniapp/dist-h5')
 
 type Parsed = z.infer<typeof ConfigSchema>
 
@@ -139,7 +159,13 @@ export class ConfigError extends Error {
 }
 
 /** Never echoed into an error message, which ends up in logs. */
-const SECRETS = new Set(['JWT_SECRET', 'WECHAT_SECRET', 'FIELD_KEYS', 'BLIND_INDEX_KEY'])
+const SECRETS = new Set([
+  'JWT_SECRET',
+  'WECHAT_SECRET',
+  'FIELD_KEYS',
+  'BLIND_INDEX_KEY',
+  'METRICS_TOKEN',
+])
 
 /** Reads and validates configuration once; the only place that looks at process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {

@@ -151,3 +151,20 @@ t.test('the period-end ledger freeze: on by default, checked every 10 minutes', 
     message: /LEDGER_FREEZE_CHECK_MINUTES="0" is invalid: must be 1–1440/,
   })
 })
+
+t.test('load shedding and metrics: validated, the token never echoed', async (t) => {
+  const config = loadConfig({})
+  t.equal(config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS, 1000)
+  t.equal(config.PRESSURE_RETRY_AFTER_SECONDS, 10)
+  t.equal(config.METRICS_TOKEN, undefined, 'no token: /metrics is not served')
+  t.equal(loadConfig({ PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0' }).PRESSURE_MAX_EVENT_LOOP_DELAY_MS, 0)
+  t.throws(() => loadConfig({ PRESSURE_MAX_EVENT_LOOP_DELAY_MS: 'soon' }), {
+    message: /PRESSURE_MAX_EVENT_LOOP_DELAY_MS="soon" is invalid: must be a number/,
+  })
+  t.throws(() => loadConfig({ PRESSURE_RETRY_AFTER_SECONDS: '0' }), {
+    message: /PRESSURE_RETRY_AFTER_SECONDS="0" is invalid: must be 1–3600/,
+  })
+  t.throws(() => loadConfig({ METRICS_TOKEN: 'short-secret' }), {
+    message: /METRICS_TOKEN=\(hidden\) is invalid: must be at least 16 characters/,
+  })
+})

@@ -32,6 +32,8 @@ export async function freshConfig(
     SEED_DEMO: 'false',
     // Freezing all 3 348 regions takes ~40 s on PGlite: only ledger-freeze.test.ts turns it on.
     LEDGER_FREEZE: 'off',
+    // A busy test machine must not turn answers into 503s: operability.test.ts turns it on.
+    PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...TEST_FIELD_KEYS_ENV,
     ...env,
   }

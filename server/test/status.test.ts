@@ -8,7 +8,7 @@ t.test('healthz says the process is up', async (t) => {
   const app = await buildTestApp(t)
   const res = await app.inject('/healthz')
   t.equal(res.statusCode, 200)
-  t.same(res.json(), { status: 'ok' })
+  t.same(res.json(), { status: 'ok', underPressure: false })
 })
 
 t.test('readyz: database reachable, migrations current, regions loaded', async (t) => {

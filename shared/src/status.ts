@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
-export const Liveness = z.object({ status: z.literal('ok') })
+/** /healthz: the process answers. Under pressure it still answers, and says so. */
+export const Liveness = z.object({
+  status: z.literal('ok'),
+  underPressure: z.boolean().describe('other requests are refused with 503 until load drops'),
+})
 export type Liveness = z.infer<typeof Liveness>
 
 /** What /readyz and /api/v1/status answer: whether the service can do its work. */

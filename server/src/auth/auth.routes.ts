@@ -93,6 +93,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         return checked.userId ? { session: await startSession(app, trx, checked.userId) } : checked
       })
       if ('refused' in outcome && outcome.refused) throw outcome.refused
+      request.log.info({ action: 'auth.staff_sign_in' }, 'staff signed in')
       return (outcome as { session: z.infer<typeof Session> }).session
     },
   )

@@ -101,6 +101,5 @@ export async function checkStaffCredentials(
   }
   await clearFailures(trx, key)
   await audit('success')
-  app.log.info({ action: 'auth.staff_sign_in' }, 'staff signed in')
   return { userId: staff.user_id }
 }

@@ -15,5 +15,14 @@ export interface DatabaseHandle {
   driver: Driver
   /** Runs fn in one transaction on one session (migrations, seeds that need scripts). */
   inScriptTransaction<T>(fn: (session: ScriptSession) => Promise<T>): Promise<T>
+  /** The pg pool's connections right now, for /metrics; PGlite has no pool. */
+  poolStats?(): PoolStats
   close(): Promise<void>
+}
+
+export interface PoolStats {
+  total: number
+  idle: number
+  /** Queries waiting for a free connection: above 0 for long, the pool is too small. */
+  waiting: number
 }

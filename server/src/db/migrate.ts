@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { SERVER_ROOT } from '../paths.ts'
 import type { DatabaseHandle, ScriptSession } from './handle.ts'
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url))
+export const MIGRATIONS_DIR = path.join(SERVER_ROOT, 'migrations')
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/
 
 export interface MigrationFile {

@@ -48,6 +48,11 @@ export function openPostgres({ url, schema, poolSize }: PostgresOptions): Databa
         client.release()
       }
     },
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => db.destroy(),
   }
 }

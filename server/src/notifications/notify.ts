@@ -2,7 +2,7 @@ import { membershipStateNames } from '@djt/shared'
 import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone.js'
 import utc from 'dayjs/plugin/utc.js'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { MembershipState } from '../db/schema.ts'
 
@@ -16,8 +16,9 @@ export interface MemberNews {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Tells a member their entry was decided; never fails the request that decided it. */
-    notifyMember(news: MemberNews): Promise<void>
+    /** Tells a member their entry was decided; never fails the request that decided it.
+     * `log` is that request's, so the outcome is logged with its request id. */
+    notifyMember(news: MemberNews, log: FastifyBaseLogger): Promise<void>
   }
 }
 
@@ -38,7 +39,7 @@ async function notifications(app: FastifyInstance): Promise<void> {
     string,
     string,
   ]
-  app.decorate('notifyMember', async (news: MemberNews) => {
+  app.decorate('notifyMember', async (news: MemberNews, log: FastifyBaseLogger) => {
     if (!messenger || !templateId) return
     const user = await app.db
       .selectFrom('users')
@@ -59,9 +60,9 @@ async function notifications(app: FastifyInstance): Promise<void> {
         page: STATUS_PAGE,
         data,
       })
-      app.log.info({ outcome }, 'review subscribe message')
+      log.info({ outcome }, 'review subscribe message')
     } catch (error) {
-      app.log.warn({ code: (error as { code?: string }).code }, 'review subscribe message failed')
+      log.warn({ code: (error as { code?: string }).code }, 'review subscribe message failed')
     }
   })
 }

@@ -1,5 +1,5 @@
 import { type PledgeContent, pledgeTitles } from '@djt/shared'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { ApiError } from '../http/errors.ts'
 import { photoType } from './photos.ts'
 import { type PlaqueContent, renderPlaquePdf, renderPlaquePng } from './plaque/plaque.ts'
@@ -12,6 +12,7 @@ import { issuerOf, PUBLIC_PAGE, publicUrl, verdictOf } from './pledges.view.ts'
  */
 async function qrFor(
   app: FastifyInstance,
+  log: FastifyBaseLogger,
   row: PledgeRow,
   code: string,
 ): Promise<PlaqueContent['qr']> {
@@ -34,14 +35,15 @@ async function qrFor(
     await app.db.updateTable('pledges').set({ wxacode: png }).where('id', '=', row.id).execute()
     return { kind: 'image', png }
   } catch (error) {
-    app.log.warn({ err: error }, 'wxacode.getUnlimited failed; the plaque carries the H5 link')
+    log.warn({ err: error }, 'wxacode.getUnlimited failed; the plaque carries the H5 link')
     return url
   }
 }
 
-/** The printable plaque of a valid pledge, as PNG or PDF. */
+/** The printable plaque of a valid pledge, as PNG or PDF; `log` is the request's. */
 export async function renderPlaque(
   app: FastifyInstance,
+  log: FastifyBaseLogger,
   row: PledgeRow,
   format: 'png' | 'pdf',
 ): Promise<Buffer> {
@@ -57,7 +59,7 @@ export async function renderPlaque(
     promises: content.promises.map((item) => item.text),
     code: row.code,
     issuer: issuerOf(row.region_name, row.region_parent_name),
-    qr: await qrFor(app, row, row.code),
+    qr: await qrFor(app, log, row, row.code),
   }
   return format === 'png' ? renderPlaquePng(plaque) : renderPlaquePdf(plaque)
 }

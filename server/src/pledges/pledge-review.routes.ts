@@ -170,7 +170,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type(PLAQUE_TYPES[format])
         .header('content-disposition', `attachment; filename="plaque-${row.code}.${format}"`)
-        .send(await renderPlaque(app, row, format))
+        .send(await renderPlaque(app, request.log, row, format))
     },
   )
 }

@@ -144,7 +144,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findPledgeOfUser(app.db, (request.caller as UserCaller).id)
       if (!row) throw new ApiError(404, 'not_found', '你还没有发布承诺')
       const { format } = request.params
-      const file = await renderPlaque(app, row, format)
+      const file = await renderPlaque(app, request.log, row, format)
       return reply
         .type(PLAQUE_TYPES[format])
         .header('content-disposition', `attachment; filename="plaque-${row.code}.${format}"`)

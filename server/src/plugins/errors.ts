@@ -30,6 +30,12 @@ const frameworkErrors: Record<string, Omit<Answer, 'fields'>> = {
     code: 'validation_failed',
     message: '请求内容不是有效的 JSON',
   },
+  // @fastify/under-pressure shedding load; its Retry-After header is already set.
+  FST_UNDER_PRESSURE: {
+    status: 503,
+    code: 'service_unavailable',
+    message: '服务繁忙，请稍后再试',
+  },
   FST_ERR_HANDLER_TIMEOUT: {
     status: 503,
     code: 'request_timeout',
@@ -107,7 +113,9 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const answer = classify(error)
-      if (answer.status >= 500) request.log.error({ err: error }, 'request failed')
+      // Shedding is expected under load: a stack trace per refused request would add to it.
+      const shed = error.code === 'FST_UNDER_PRESSURE'
+      if (answer.status >= 500 && !shed) request.log.error({ err: error }, 'request failed')
       else {
         // Which key a conflict met says what raced; the serializer keeps its values out.
         const cause = isDatabaseError(error) ? { err: error } : {}

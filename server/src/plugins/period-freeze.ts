@@ -12,6 +12,8 @@ const START_DELAY_MS = 2_000
 export default fp(
   async (app) => {
     if (app.config.LEDGER_FREEZE === 'off') return
+    // No request here: the job's name marks its lines instead of a request id.
+    const log = app.log.child({ job: 'ledger-freeze' })
     const stop = new AbortController()
     let running: Promise<void> | undefined
     const freeze = async () => {
@@ -21,13 +23,13 @@ export default fp(
         onStart: (period, regions) =>
           app.log.info({ period, regions }, 'period-end ledger freeze started'),
         onError: (region, error) =>
-          app.log.error({ err: error, region: region.code }, 'ledger freeze failed for a region'),
+          log.error({ err: error, region: region.code }, 'ledger freeze failed for a region'),
       })
-      if (result.frozen > 0 || result.failed > 0) app.log.info(result, 'period-end ledgers frozen')
+      if (result.frozen > 0 || result.failed > 0) log.info(result, 'period-end ledgers frozen')
     }
     const run = () => {
       running ??= freeze()
-        .catch((error: unknown) => app.log.error({ err: error }, 'ledger freeze failed'))
+        .catch((error: unknown) => log.error({ err: error }, 'ledger freeze failed'))
         .finally(() => {
           running = undefined
         })

@@ -12,14 +12,16 @@ const DAY_MS = 86_400_000
  */
 export default fp(
   async (app) => {
+    // No request here: the job's name marks its lines instead of a request id.
+    const log = app.log.child({ job: 'retention' })
     const run = async () => {
       await purgeAuditLog(app.db, app.config.AUDIT_RETENTION_DAYS).then(
-        (count) => count > 0 && app.log.info({ count }, 'audit retention: old rows removed'),
-        (error: unknown) => app.log.error({ err: error }, 'audit retention failed'),
+        (count) => count > 0 && log.info({ count }, 'audit retention: old rows removed'),
+        (error: unknown) => log.error({ err: error }, 'audit retention failed'),
       )
       await deleteOrphanPhotos(app.db).then(
-        (count) => count > 0 && app.log.info({ count }, 'unused photos removed'),
-        (error: unknown) => app.log.error({ err: error }, 'photo clean-up failed'),
+        (count) => count > 0 && log.info({ count }, 'unused photos removed'),
+        (error: unknown) => log.error({ err: error }, 'photo clean-up failed'),
       )
       await pruneSignInFailures(app.db).catch((error: unknown) =>
         app.log.error({ err: error }, 'sign-in failure clean-up failed'),

@@ -95,7 +95,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!row) throw notFound('登记')
         return { result, view: toReviewDetail(app.cipher, row, await listEvents(trx, row.id)) }
       })
-      await app.notifyMember(decided.result)
+      await app.notifyMember(decided.result, request.log)
       return decided.view
     },
   )
@@ -128,7 +128,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         return { done, skipped }
       })
-      for (const decided of outcome.done) await app.notifyMember(decided)
+      for (const decided of outcome.done) await app.notifyMember(decided, request.log)
       return { verified: outcome.done.map((item) => item.id), skipped: outcome.skipped }
     },
   )

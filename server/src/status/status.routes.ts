@@ -1,5 +1,6 @@
 import { ErrorBody, Liveness, ServiceStatus } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { answerUnderPressure } from '../plugins/pressure.ts'
 import { readServiceStatus } from './status.service.ts'
 
 /** Probes for the orchestrator (/healthz, /readyz) and the same status for the app. */
@@ -7,23 +8,29 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
     {
-      config: { access: 'public' },
+      // Liveness answers under pressure (a restart would not help); readiness is shed.
+      config: { access: 'public', pressureHandler: answerUnderPressure },
       schema: { tags: ['status'], summary: 'The process is up', response: { 200: Liveness } },
     },
-    async () => ({ status: 'ok' as const }),
+    async () => ({ status: 'ok' as const, underPressure: app.isUnderPressure() }),
   )
   app.get(
     '/readyz',
     {
-      config: { access: 'public' },
+      // Answered under pressure too, with 503: not ready for more traffic just now.
+      config: { access: 'public', pressureHandler: answerUnderPressure },
       schema: {
         tags: ['status'],
         summary: 'The database is reachable and its migrations are current',
         response: { 200: ServiceStatus, 503: ServiceStatus },
       },
     },
-    async (_request, reply) => {
-      const status = await readServiceStatus(app)
+    async (request, reply) => {
+      const status = await readServiceStatus(app, request.log)
+      if (app.isUnderPressure()) {
+        reply.header('retry-after', app.config.PRESSURE_RETRY_AFTER_SECONDS)
+        return reply.status(503).send({ ...status, ready: false })
+      }
       return reply.status(status.ready ? 200 : 503).send(status)
     },
   )
@@ -37,7 +44,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ServiceStatus, 500: ErrorBody },
       },
     },
-    () => readServiceStatus(app),
+    (request) => readServiceStatus(app, request.log),
   )
 }
 

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises'
 import type { ServiceStatus } from '@djt/shared'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { readMeta } from '../meta/meta.repository.ts'
 import { REGIONS_META_KEY } from '../regions/regions.seed.ts'
@@ -13,7 +13,10 @@ import { APP_VERSION } from '../version.ts'
  * database is asked in the same queue as every request, so a server too busy to answer
  * requests does not say it is ready either.
  */
-export async function readServiceStatus(app: FastifyInstance): Promise<ServiceStatus> {
+export async function readServiceStatus(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+): Promise<ServiceStatus> {
   const expected = app.migrationCount
   const base = {
     database: { reachable: false, driver: app.database.driver },
@@ -31,7 +34,7 @@ export async function readServiceStatus(app: FastifyInstance): Promise<ServiceSt
     const regions = await readMeta<{ source: string; count: number }>(app.db, REGIONS_META_KEY)
     const demo = await readMeta(app.db, DEMO_META_KEY)
     const current = applied === expected
-    const pages = await homePageReadable(app)
+    const pages = await homePageReadable(app, log)
     return {
       ...base,
       ready: current && pages,
@@ -41,18 +44,18 @@ export async function readServiceStatus(app: FastifyInstance): Promise<ServiceSt
       regions: regions ?? base.regions,
     }
   } catch (error) {
-    app.log.warn({ err: error }, 'readiness check failed')
+    log.warn({ err: error }, 'readiness check failed')
     return { ...base, ready: false }
   }
 }
 
 /** No pages served (no build found at start: API only) counts as nothing to check. */
-function homePageReadable(app: FastifyInstance): Promise<boolean> {
+function homePageReadable(app: FastifyInstance, log: FastifyBaseLogger): Promise<boolean> {
   if (!app.homePage) return Promise.resolve(true)
   return access(app.homePage).then(
     () => true,
     (error: unknown) => {
-      app.log.warn({ err: error }, 'the H5 home page cannot be read')
+      log.warn({ err: error }, 'the H5 home page cannot be read')
       return false
     },
   )
