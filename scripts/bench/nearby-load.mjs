@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import os from 'node:os'
+import path from 'node:path'
 import autocannon from 'autocannon'
 import {
   DummyDriver,
@@ -14,6 +15,7 @@ import {
 } from 'kysely'
 import { nearbyPlaces } from '../../server/src/places/nearby.repository.ts'
 import { root } from '../lib/h5-build.mjs'
+import { ensureServerBuild, serverDist } from '../lib/server-build.mjs'
 import { LIMIT, nearbyFilter, RADIUS } from './nearby-data.mjs'
 
 /** The repository's own SQL for each point, compiled (never executed) by Kysely. */
@@ -158,6 +160,11 @@ export function loadLine() {
   return `[${new Date().toISOString().slice(11, 19)} load average ${one.toFixed(2)} / ${five.toFixed(2)} on ${os.cpus().length} cores]`
 }
 
+async function compiledServer() {
+  if ((await ensureServerBuild()) !== 0) throw new Error('the server build failed')
+  return path.join(serverDist, 'server.js')
+}
+
 /** The real server, configured as production requires (live WeChat mode, keys, secret). */
 export async function startServer(database) {
   const port = await freePort()
@@ -165,7 +172,12 @@ export async function startServer(database) {
   const profile = process.env.BENCH_CPU_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
     : []
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/src/server.ts'], {
+  // The compiled server, as production runs it; BENCH_SERVER=tsx measures the sources.
+  const entry =
+    process.env.BENCH_SERVER === 'tsx'
+      ? ['--import', 'tsx', 'server/src/server.ts']
+      : [await compiledServer()]
+  const child = spawn(process.execPath, [...profile, ...entry], {
     cwd: root,
     env: {
       ...process.env,

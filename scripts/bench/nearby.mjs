@@ -11,7 +11,7 @@
 // the query in-process for 10 s (one session), then autocannon against a server on it.
 //
 // Files: nearby-data.mjs (the places and query points), nearby-load.mjs (load, SQL loop,
-// EXPLAIN, server). Run: node --import tsx scripts/bench/nearby.mjs [--all | --pglite]
+// EXPLAIN, server: compiled, or the sources with BENCH_SERVER=tsx). Run: node --import tsx scripts/bench/nearby.mjs [--all | --pglite]
 //        [--connections 10 | --sweep 5,10,20] [--duration 30] [--places 1000000]
 // BENCH_CPU_PROF=<dir> makes the server write a V8 CPU profile there when it stops.
 // Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432, trust auth).
