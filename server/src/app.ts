@@ -35,6 +35,7 @@ import metricsPlugin from './plugins/metrics.ts'
 import periodFreezePlugin from './plugins/period-freeze.ts'
 import pressurePlugin from './plugins/pressure.ts'
 import retentionPlugin from './plugins/retention.ts'
+import securityHeadersPlugin from './plugins/security-headers.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
 import registersRoutes from './registers/registers.routes.ts'
@@ -127,7 +128,11 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   )
   await instance.register(errorsPlugin)
   await instance.register(inputGuardPlugin)
-  await instance.register(swaggerPlugin, { version: APP_VERSION })
+  await instance.register(swaggerPlugin, {
+    version: APP_VERSION,
+    expose: config.API_DOCS === 'public',
+  })
+  await instance.register(securityHeadersPlugin)
   await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
   // After the database opened (its start-up stalls are not load), before the sign-in check,

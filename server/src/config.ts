@@ -71,6 +71,10 @@ const ConfigSchema = z.object({
     .default('release')
     .describe('which mini-program version a plaque wxacode opens'),
   STAFF_MFA: z.enum(['required', 'optional']).optional(),
+  API_DOCS: z
+    .enum(['public', 'off'], { error: 'must be public or off' })
+    .optional()
+    .describe('/docs and /docs/json: public, or off (the default in production)'),
   FIELD_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   FIELD_KEYS: FieldKeys.optional().describe(
     'keyId:base64key,…; unset outside production: dev file',
@@ -142,10 +146,11 @@ type Parsed = z.infer<typeof ConfigSchema>
 
 export type Config = Omit<
   Parsed,
-  'SEED_DEMO' | 'WECHAT_MODE' | 'STAFF_MFA' | 'JWT_SECRET' | 'PUBLIC_BASE_URL'
+  'SEED_DEMO' | 'WECHAT_MODE' | 'STAFF_MFA' | 'API_DOCS' | 'JWT_SECRET' | 'PUBLIC_BASE_URL'
 > & {
   WECHAT_MODE: 'dev' | 'live'
   STAFF_MFA: 'required' | 'optional'
+  API_DOCS: 'public' | 'off'
   JWT_SECRET: string
   PUBLIC_BASE_URL: string
   /** Absolute path of the embedded database folder. */
@@ -190,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ...config,
     WECHAT_MODE: wechatMode,
     STAFF_MFA: config.STAFF_MFA ?? (production ? 'required' : 'optional'),
+    API_DOCS: config.API_DOCS ?? (production ? 'off' : 'public'),
     // Outside production an unset secret is made up per start: tokens then die with the process.
     JWT_SECRET: config.JWT_SECRET ?? randomBytes(32).toString('base64url'),
     PUBLIC_BASE_URL: (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(

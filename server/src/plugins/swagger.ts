@@ -3,9 +3,12 @@ import swaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
 import { jsonSchemaTransform } from 'fastify-type-provider-zod'
 
-/** OpenAPI 3 generated from the zod route schemas: UI at /docs, JSON at /docs/json. */
+/**
+ * OpenAPI 3 generated from the zod route schemas: UI at /docs, JSON at /docs/json, unless
+ * API_DOCS=off (the default in production: the map of every route is no one's business).
+ */
 export default fp(
-  async (app, { version }: { version: string }) => {
+  async (app, { version, expose }: { version: string; expose: boolean }) => {
     await app.register(swagger, {
       openapi: {
         info: {
@@ -16,7 +19,7 @@ export default fp(
       },
       transform: jsonSchemaTransform,
     })
-    await app.register(swaggerUi, { routePrefix: '/docs' })
+    if (expose) await app.register(swaggerUi, { routePrefix: '/docs' })
   },
   { name: 'swagger' },
 )
