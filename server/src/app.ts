@@ -29,11 +29,13 @@ import dbPlugin from './plugins/db.ts'
 import errorsPlugin from './plugins/errors.ts'
 import h5Plugin from './plugins/h5.ts'
 import periodFreezePlugin from './plugins/period-freeze.ts'
+import redisPlugin from './plugins/redis.ts'
 import retentionPlugin from './plugins/retention.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
 import registersRoutes from './registers/registers.routes.ts'
 import reviewRoutes from './review/review.routes.ts'
+import { rateLimitOptions } from './shared-state/limit-store.ts'
 import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
 import { APP_VERSION } from './version.ts'
@@ -115,10 +117,11 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(swaggerPlugin, { version: APP_VERSION })
   await instance.register(cryptoPlugin)
   await instance.register(dbPlugin, { config })
+  await instance.register(redisPlugin)
   await instance.register(wechatApiPlugin)
   await instance.register(notificationsPlugin)
   await instance.register(contentCheckPlugin)
-  await instance.register(rateLimit, { global: false })
+  await instance.register(rateLimit, rateLimitOptions(instance.redis))
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
   await instance.register(periodFreezePlugin)

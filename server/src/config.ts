@@ -23,6 +23,18 @@ const ConfigSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .default('public'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL', abort: true })
+    .refine(
+      (url) => /^\/?\d{0,2}$/.test(new URL(url).pathname),
+      'the path must be a database number',
+    )
+    .optional()
+    .describe('shared per-IP limits and WeChat token for several servers; unset: in-process'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits or _.:-')
+    .default('djt:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -139,7 +151,14 @@ export class ConfigError extends Error {
 }
 
 /** Never echoed into an error message, which ends up in logs. */
-const SECRETS = new Set(['JWT_SECRET', 'WECHAT_SECRET', 'FIELD_KEYS', 'BLIND_INDEX_KEY'])
+// REDIS_URL may carry a password (redis://:secret@host).
+const SECRETS = new Set([
+  'JWT_SECRET',
+  'WECHAT_SECRET',
+  'FIELD_KEYS',
+  'BLIND_INDEX_KEY',
+  'REDIS_URL',
+])
 
 /** Reads and validates configuration once; the only place that looks at process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
