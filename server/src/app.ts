@@ -49,6 +49,8 @@ declare module 'fastify' {
     wechat: WechatClient
     /** The time "open now" is judged at; tests replace it. */
     clock: () => Date
+    /** Shutting down: /readyz says 503 so a proxy stops sending requests here. */
+    draining: boolean
   }
 }
 
@@ -103,6 +105,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   })
   instance.decorate('config', config)
   instance.decorate('clock', () => new Date())
+  instance.decorate('draining', false)
   instance.decorate(
     'wechat',
     createWechatClient({

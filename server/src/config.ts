@@ -42,6 +42,15 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0–60')
+    .max(60, 'must be 0–60')
+    .default(0)
+    .describe(
+      'after SIGTERM, /readyz answers 503 this long before the server stops taking requests',
+    ),
   REGISTER_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -24,7 +24,8 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (_request, reply) => {
       const status = await readServiceStatus(app)
-      return reply.status(status.ready ? 200 : 503).send(status)
+      const ready = status.ready && !app.draining
+      return reply.status(ready ? 200 : 503).send({ ...status, ready })
     },
   )
   app.get(
