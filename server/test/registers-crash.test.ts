@@ -51,6 +51,7 @@ function startServer(config: Config, port: number) {
       DATA_DIR: config.dataDir,
       DATABASE_URL: config.DATABASE_URL ?? '',
       DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      REDIS_URL: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
