@@ -49,3 +49,12 @@ t.test('readyz answers 503 when the database is gone', async (t) => {
   t.equal(res.statusCode, 503)
   t.equal(res.json().database.reachable, false)
 })
+
+t.test('readyz answers 503 while the server drains before shutting down', async (t) => {
+  const app = await buildTestApp(t)
+  app.draining = true
+  const res = await app.inject('/readyz')
+  t.equal(res.statusCode, 503, 'a proxy stops sending requests here')
+  t.match(res.json(), { ready: false, database: { reachable: true } })
+  t.equal((await app.inject('/healthz')).statusCode, 200, 'the process is still up')
+})
