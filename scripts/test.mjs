@@ -1,8 +1,9 @@
 // `npm test`: lint, typecheck, every suite, the builds and the end-to-end test, then one
 // summary. Under CI=true a suite that cannot run (no database, no browser) fails.
 import { existsSync } from 'node:fs'
-import { countTap, countVitest } from './lib/counts.mjs'
+import { countNodeTest, countTap, countVitest } from './lib/counts.mjs'
 import { ensureH5Build, root } from './lib/h5-build.mjs'
+import { HAPROXY } from './lib/replicas/cluster.mjs'
 import { run, runCaptured } from './lib/run.mjs'
 
 const ci = process.env.CI === 'true'
@@ -24,10 +25,10 @@ async function check(name, action) {
 }
 
 /** A test suite: its own runner's counts, and a failure if it exits non-zero anyway. */
-async function suite(name, counter, args, { env = process.env, cwd = root } = {}) {
+async function suite(name, counter, args, { env = process.env, cwd = root, command = 'npx' } = {}) {
   banner(name)
   const t0 = performance.now()
-  const { code, output } = await runCaptured('npx', args, { cwd, env })
+  const { code, output } = await runCaptured(command, args, { cwd, env })
   const counts = counter(output) ?? { passed: 0, failed: 0, skipped: 0 }
   if (code !== 0 && counts.failed === 0) counts.failed = 1 // crashed, or failed outside a test
   if (code === 0 && counts.passed === 0) counts.failed += 1 // ran no test: that is a failure here
@@ -83,6 +84,23 @@ if (databaseUrl) {
   await suite('server on PostgreSQL (tap)', countTap, ['tap'], { cwd: server })
 } else {
   skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
+}
+// Three servers on one PostgreSQL and one Redis behind haproxy, one killed and one
+// restarted under load (about a minute).
+const replicasMissing = [
+  !databaseUrl && 'DATABASE_URL is not set',
+  !process.env.REDIS_URL && 'REDIS_URL is not set',
+  !HAPROXY && 'haproxy is not installed',
+].filter(Boolean)
+if (replicasMissing.length === 0) {
+  await suite(
+    'several servers behind haproxy (node:test)',
+    countNodeTest,
+    ['--import', 'tsx', '--test', '--test-reporter=tap', 'test/replicas/replicas.test.mjs'],
+    { command: process.execPath },
+  )
+} else {
+  skip('several servers behind haproxy (node:test)', replicasMissing.join('; '))
 }
 await check('weapp build + package size', async () => {
   const code = await run('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: root })

@@ -16,3 +16,12 @@ export function countVitest(output) {
   const get = (name) => Number(new RegExp(`(\\d+) ${name}`).exec(line)?.[1] ?? 0)
   return { passed: get('passed'), failed: get('failed'), skipped: get('skipped') + get('todo') }
 }
+
+/** node --test's closing lines (`# pass 5`, `# fail 0` … or `ℹ pass 5` from the spec reporter). */
+export function countNodeTest(output) {
+  const get = (name) => [...output.matchAll(new RegExp(`^[#ℹ] ${name} (\\d+)$`, 'gm'))].at(-1)?.[1]
+  const passed = get('pass')
+  if (passed === undefined) return undefined
+  const failed = Number(get('fail') ?? 0) + Number(get('cancelled') ?? 0)
+  return { passed: Number(passed), failed, skipped: Number(get('skipped') ?? 0) }
+}

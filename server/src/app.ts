@@ -34,12 +34,14 @@ import inputGuardPlugin from './plugins/input-guard.ts'
 import metricsPlugin from './plugins/metrics.ts'
 import periodFreezePlugin from './plugins/period-freeze.ts'
 import pressurePlugin from './plugins/pressure.ts'
+import redisPlugin from './plugins/redis.ts'
 import retentionPlugin from './plugins/retention.ts'
 import securityHeadersPlugin from './plugins/security-headers.ts'
 import swaggerPlugin from './plugins/swagger.ts'
 import regionRoutes from './regions/regions.routes.ts'
 import registersRoutes from './registers/registers.routes.ts'
 import reviewRoutes from './review/review.routes.ts'
+import { rateLimitOptions } from './shared-state/limit-store.ts'
 import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
 import { APP_VERSION } from './version.ts'
@@ -53,6 +55,8 @@ declare module 'fastify' {
     wechat: WechatClient
     /** The time "open now" is judged at; tests replace it. */
     clock: () => Date
+    /** Shutting down: /readyz says 503 so a proxy stops sending requests here. */
+    draining: boolean
   }
 }
 
@@ -116,6 +120,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   })
   instance.decorate('config', config)
   instance.decorate('clock', () => new Date())
+  instance.decorate('draining', false)
   instance.decorate(
     'wechat',
     createWechatClient({
@@ -138,10 +143,11 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   // After the database opened (its start-up stalls are not load), before the sign-in check,
   // so a refused request costs no token check or account read.
   await instance.register(pressurePlugin)
+  await instance.register(redisPlugin)
   await instance.register(wechatApiPlugin)
   await instance.register(notificationsPlugin)
   await instance.register(contentCheckPlugin)
-  await instance.register(rateLimit, { global: false })
+  await instance.register(rateLimit, rateLimitOptions(instance.redis))
   await instance.register(authPlugin)
   await instance.register(retentionPlugin)
   await instance.register(periodFreezePlugin)

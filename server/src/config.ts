@@ -23,6 +23,18 @@ const ConfigSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .default('public'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL', abort: true })
+    .refine(
+      (url) => /^\/?\d{0,2}$/.test(new URL(url).pathname),
+      'the path must be a database number',
+    )
+    .optional()
+    .describe('shared per-IP limits and WeChat token for several servers; unset: in-process'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits or _.:-')
+    .default('djt:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -30,6 +42,15 @@ const ConfigSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0–60')
+    .max(60, 'must be 0–60')
+    .default(0)
+    .describe(
+      'after SIGTERM, /readyz answers 503 this long before the server stops taking requests',
+    ),
   REGISTER_IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -164,12 +185,14 @@ export class ConfigError extends Error {
 }
 
 /** Never echoed into an error message, which ends up in logs. */
+// REDIS_URL may carry a password (redis://:secret@host).
 const SECRETS = new Set([
   'JWT_SECRET',
   'WECHAT_SECRET',
   'FIELD_KEYS',
   'BLIND_INDEX_KEY',
   'METRICS_TOKEN',
+  'REDIS_URL',
 ])
 
 /** Reads and validates configuration once; the only place that looks at process.env. */

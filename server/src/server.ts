@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import Fastify from 'fastify'
 import app, { serverOptions } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
@@ -12,11 +13,16 @@ async function main(): Promise<void> {
   await server.listen({ port: config.PORT, host: config.HOST })
   server.log.info({ ms: Math.round(performance.now() - started) }, 'ready')
 
-  // In-flight requests finish, then onClose hooks close the pool and release the data folder.
-  const shutdown = (signal: string) => {
-    server.log.info({ signal }, 'shutting down')
-    const force = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS)
+  // Behind a proxy, /readyz first says 503 for SHUTDOWN_DRAIN_SECONDS while requests are
+  // still served, so the proxy stops sending any before the listener closes. Then in-flight
+  // requests finish, and onClose hooks close the pool and release the data folder.
+  const drainMs = config.SHUTDOWN_DRAIN_SECONDS * 1000
+  const shutdown = async (signal: string) => {
+    server.log.info({ signal, drainMs }, 'shutting down')
+    const force = setTimeout(() => process.exit(1), drainMs + SHUTDOWN_GRACE_MS)
     force.unref()
+    server.draining = true
+    await sleep(drainMs)
     server.close().then(
       () => process.exit(0),
       (error) => {

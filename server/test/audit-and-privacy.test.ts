@@ -1,6 +1,10 @@
 import { sql } from 'kysely'
 import t from 'tap'
-import { purgeAuditLog } from '../src/audit/audit.repository.ts'
+import {
+  purgeAuditLog,
+  purgeAuditLogDaily,
+  RETENTION_ACTION,
+} from '../src/audit/audit.repository.ts'
 import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { signInStaff, signInUser } from './fixtures/accounts.ts'
 import { buildTestApp } from './helper.ts'
@@ -51,6 +55,26 @@ t.test('retention removes only rows older than 180 days, whatever it is asked', 
     left.map((row) => row.action),
     ['age-10', 'age-179'],
   )
+})
+
+t.test('the daily retention runs once a day, however many servers check', async (t) => {
+  const app = await buildTestApp(t)
+  await sql`insert into audit_log (action, outcome, at) values ('age-400', 'success', now() - interval '400 days')`.execute(
+    app.db,
+  )
+  const checks = await Promise.all([1, 2, 3].map(() => purgeAuditLogDaily(app.db, 365)))
+  t.same(
+    checks.filter((removed) => removed !== null),
+    [1],
+    'one check ran it, the others found it running or done',
+  )
+  t.equal(await purgeAuditLogDaily(app.db, 365), null, 'a later check the same day does nothing')
+  const runs = await app.db
+    .selectFrom('audit_log')
+    .select(['actor_role', 'detail'])
+    .where('action', '=', RETENTION_ACTION)
+    .execute()
+  t.same(runs, [{ actor_role: 'system', detail: { removed: 1, keptDays: 365 } }])
 })
 
 t.test('staff read the audit log of their own jurisdiction only', async (t) => {

@@ -36,12 +36,32 @@ t.test('each bad variable is named in one clear message', async (t) => {
     [{ DATABASE_URL: 'mysql://x@y/z' }, /DATABASE_URL=".*" is invalid: must be a postgres/],
     [{ NODE_ENV: 'prod' }, /NODE_ENV="prod" is invalid/],
     [{ DATABASE_SCHEMA: 'Robert; drop' }, /DATABASE_SCHEMA=.* is invalid/],
+    [{ REDIS_URL: 'localhost:6379' }, /^[^;]*REDIS_URL=\(hidden\) is invalid: must be a redis:/],
+    [{ REDIS_URL: 'redis://:pw@cache/zero' }, /REDIS_URL=\(hidden\) is invalid: the path must/],
+    [{ REDIS_KEY_PREFIX: 'a b' }, /REDIS_KEY_PREFIX="a b" is invalid/],
+    [{ SHUTDOWN_DRAIN_SECONDS: '90' }, /SHUTDOWN_DRAIN_SECONDS="90" is invalid: must be 0–60/],
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { name: 'ConfigError', message }, JSON.stringify(env))
   }
   t.throws(() => loadConfig({ PORT: 'x' }), ConfigError)
 })
+
+t.test(
+  'Redis: unset keeps state in the process; a URL (with its password) is never echoed',
+  async (t) => {
+    t.equal(loadConfig({}).REDIS_URL, undefined)
+    t.equal(loadConfig({}).REDIS_KEY_PREFIX, 'djt:')
+    t.equal(
+      loadConfig({ REDIS_URL: 'rediss://:pw@cache:6380/3' }).REDIS_URL,
+      'rediss://:pw@cache:6380/3',
+    )
+    t.throws(() => loadConfig({ REDIS_URL: 'http://:secret-pw@cache' }), {
+      message:
+        /^Invalid configuration: REDIS_URL=\(hidden\) is invalid: must be a redis:\/\/ or rediss:\/\/ URL$/,
+    })
+  },
+)
 
 t.test('blank values count as unset', async (t) => {
   t.equal(loadConfig({ PORT: '', DATABASE_URL: ' ' }).PORT, 3000)

@@ -15,7 +15,16 @@ function startServer(env: NodeJS.ProcessEnv): {
   exited: Promise<number | null>
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    env: { ...process.env, LOG_LEVEL: 'info', SEED_DEMO: 'false', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      // The freeze of every region holds PGlite for a minute: nothing here needs it.
+      LEDGER_FREEZE: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -55,6 +64,14 @@ t.test('a malformed variable stops the server with one line naming it', async (t
   const lines = output().trim().split('\n')
   t.equal(lines.length, 1, output())
   t.match(lines[0], /cannot start: Invalid configuration: PORT="eighty" is invalid/)
+})
+
+t.test('a malformed REDIS_URL stops the server with one line naming it', async (t) => {
+  const { exited, output } = startServer({ REDIS_URL: 'localhost:6379' })
+  t.equal(await exited, 1)
+  const lines = output().trim().split('\n')
+  t.equal(lines.length, 1, output())
+  t.match(lines[0], /cannot start: Invalid configuration: REDIS_URL=\(hidden\) is invalid/)
 })
 
 t.test('SIGTERM: the in-flight request finishes, then the server exits 0', async (t) => {

@@ -51,6 +51,10 @@ function startServer(config: Config, port: number) {
       DATA_DIR: config.dataDir,
       DATABASE_URL: config.DATABASE_URL ?? '',
       DATABASE_SCHEMA: config.DATABASE_SCHEMA,
+      REDIS_URL: '',
+      // Freezing 3 348 regions holds PGlite's one session for a minute or more: the import
+      // would wait behind it whenever it starts later than the freeze (2 s after ready).
+      LEDGER_FREEZE: 'off',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -67,3 +67,12 @@ t.test('readyz is ready only while the H5 home page it serves can be read', asyn
   t.equal(res.json().ready, false)
   t.equal(res.json().database.reachable, true, 'the database itself is fine')
 })
+
+t.test('readyz answers 503 while the server drains before shutting down', async (t) => {
+  const app = await buildTestApp(t)
+  app.draining = true
+  const res = await app.inject('/readyz')
+  t.equal(res.statusCode, 503, 'a proxy stops sending requests here')
+  t.match(res.json(), { ready: false, database: { reachable: true } })
+  t.equal((await app.inject('/healthz')).statusCode, 200, 'the process is still up')
+})

@@ -26,6 +26,8 @@ export const errorCodes = [
   'rate_limited',
   'request_timeout',
   'service_unavailable',
+  /** Redis, where several servers keep their per-IP limits, is away: refused for safety. */
+  'limits_unavailable',
   'internal_error',
 ] as const
 export const ErrorCode = z.enum(errorCodes)

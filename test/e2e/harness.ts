@@ -33,6 +33,8 @@ export async function startServer(): Promise<RunningServer> {
         PORT: String(port),
         DATA_DIR: dataDir,
         DATABASE_URL: '',
+        // One embedded server: its limits in memory, like `npm start`.
+        REDIS_URL: '',
         SEED_DEMO: 'true',
         // Freezing every region of China's tree takes ~45 s of PGlite's one session: the
         // server tests cover it; here it would only slow the pages under test.

@@ -80,12 +80,47 @@ export function listAudit(
 
 /** The retention job: drops rows older than `days` (never fewer than 180, the trigger insists). */
 export async function purgeAuditLog(db: Kysely<Database>, days: number): Promise<number> {
+  return db.transaction().execute((trx) => purgeOldRows(trx, days))
+}
+
+export const RETENTION_ACTION = 'system.audit_retention'
+
+/**
+ * The daily run, once a day however many servers check: under a try-lock (another server
+ * at it means skip), and only if no run is recorded in the last day. The run itself is
+ * recorded in the log it trims. Null when skipped.
+ */
+export async function purgeAuditLogDaily(db: Kysely<Database>, days: number) {
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('djt.audit_retention', 'on', true)`.execute(trx)
-    const result = await trx
-      .deleteFrom('audit_log')
-      .where('at', '<', sql<Date>`now() - make_interval(days => ${Math.max(days, 180)})`)
+    const { rows } = await sql<{ locked: boolean }>`
+      select pg_try_advisory_xact_lock(hashtext('djt-retention:' || current_schema())) as locked`.execute(
+      trx,
+    )
+    if (rows[0]?.locked !== true) return null
+    const recent = await trx
+      .selectFrom('audit_log')
+      .select('id')
+      .where('at', '>', sql<Date>`now() - interval '1 day'`)
+      .where('action', '=', RETENTION_ACTION)
       .executeTakeFirst()
-    return Number(result.numDeletedRows)
+    if (recent) return null
+    const removed = await purgeOldRows(trx, days)
+    await recordAudit(trx, {
+      actorId: null,
+      actorRole: 'system',
+      action: RETENTION_ACTION,
+      outcome: 'success',
+      detail: { removed, keptDays: Math.max(days, 180) },
+    })
+    return removed
   })
+}
+
+async function purgeOldRows(trx: Kysely<Database>, days: number): Promise<number> {
+  await sql`select set_config('djt.audit_retention', 'on', true)`.execute(trx)
+  const result = await trx
+    .deleteFrom('audit_log')
+    .where('at', '<', sql<Date>`now() - make_interval(days => ${Math.max(days, 180)})`)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

@@ -74,7 +74,12 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: {
         access: 'public',
-        rateLimit: { max: app.config.STAFF_SIGN_IN_PER_IP_PER_MINUTE, timeWindow: 60_000 },
+        // Fails closed: without the shared count, password guessing would be unbounded.
+        rateLimit: {
+          max: app.config.STAFF_SIGN_IN_PER_IP_PER_MINUTE,
+          timeWindow: 60_000,
+          skipOnError: false,
+        },
       },
       schema: {
         tags: ['auth'],

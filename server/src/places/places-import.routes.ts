@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { spoolUpload } from '../registers/upload.ts'
+import { IMPORTS_PER_IP } from '../shared-state/limit-store.ts'
 import { importPlaces } from './places.import.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
@@ -17,13 +18,20 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/places/imports',
     {
-      config: { access: { staff: 'county' } },
+      config: { access: { staff: 'county' }, rateLimit: IMPORTS_PER_IP },
       schema: {
         tags: ['places'],
         summary: 'Import places (CSV, XLSX or GeoJSON, field "file"), all rows or none',
         consumes: ['multipart/form-data'],
         querystring: PlaceImportQuery,
-        response: { 201: PlaceImportReport, 413: ErrorBody, 415: ErrorBody, ...errors },
+        response: {
+          201: PlaceImportReport,
+          413: ErrorBody,
+          415: ErrorBody,
+          429: ErrorBody,
+          503: ErrorBody,
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

@@ -47,7 +47,8 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: {
         access: 'public',
-        rateLimit: { max: PHOTO_PER_IP_PER_10_MIN, timeWindow: 600_000 },
+        // Fails closed: an upload stores bytes, and without the shared count nothing bounds it.
+        rateLimit: { max: PHOTO_PER_IP_PER_10_MIN, timeWindow: 600_000, skipOnError: false },
       },
       schema: {
         tags: ['pledges'],
@@ -59,6 +60,7 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
           413: ErrorBody,
           415: ErrorBody,
           429: ErrorBody,
+          503: ErrorBody,
         },
       },
     },

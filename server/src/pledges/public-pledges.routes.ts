@@ -14,37 +14,39 @@ import { photoReply } from './photos.ts'
 import { findPledgeByCode, findVersion } from './pledges.repository.ts'
 import { verdictOf } from './pledges.view.ts'
 import { publicPledge, ratePledge, reportPledge } from './public.service.ts'
-import { createUnknownCodeGuard } from './unknown-codes.ts'
+import { unknownCodeGuard } from './unknown-codes.ts'
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
 const tags = ['public']
 // Per IP, loose: customers of one market often share a carrier's IP. The per-device daily
-// limits in public.service.ts do the real work.
-const RATINGS_PER_IP = { max: 30, timeWindow: 600_000 }
-const REPORTS_PER_IP = { max: 20, timeWindow: 600_000 }
+// limits in public.service.ts do the real work, so these fail open when Redis is away, as
+// the lookups do: a scan must keep answering.
+const RATINGS_PER_IP = { max: 30, timeWindow: 600_000, skipOnError: true }
+const REPORTS_PER_IP = { max: 20, timeWindow: 600_000, skipOnError: true }
+const LOOKUPS_PER_IP = { max: 120, timeWindow: 60_000, skipOnError: true }
 const DEVICE = /^[A-Za-z0-9_-]{8,64}$/
+const tooManyGuesses = () => new ApiError(429, 'rate_limited', '查询太频繁，请10分钟后再试')
 
 /** The scanner's page: no sign-in. Unknown codes are counted per IP so codes cannot be guessed. */
 const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const guard = createUnknownCodeGuard(app.config.PUBLIC_UNKNOWN_CODES_PER_IP, 10 * 60_000)
+  const guard = unknownCodeGuard(app.redis, app.config.PUBLIC_UNKNOWN_CODES_PER_IP, 10 * 60_000)
   const device = (request: FastifyRequest) => {
     const header = request.headers['x-device-id']
     const id = typeof header === 'string' && DEVICE.test(header) ? header : `ip:${request.ip}`
     return app.cipher.blindIndex('device', id)
   }
   const lookUp = async (request: FastifyRequest, code: string) => {
-    if (guard.blocked(request.ip))
-      throw new ApiError(429, 'rate_limited', '查询太频繁，请10分钟后再试')
+    if (await guard.blocked(request.ip)) throw tooManyGuesses()
     const row = await findPledgeByCode(app.db, code)
     if (row) return row
-    guard.miss(request.ip)
+    if (await guard.miss(request.ip)) throw tooManyGuesses()
     throw new ApiError(404, 'not_found', verdictOf(undefined).reason ?? '查无此承诺牌')
   }
 
   app.get(
     '/public/pledges/:code',
     {
-      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+      config: { access: 'public', rateLimit: LOOKUPS_PER_IP },
       schema: {
         tags,
         summary: 'A pledge and its live status, as a scan shows it',
@@ -58,7 +60,7 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/public/pledges/:code/photo',
     {
-      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+      config: { access: 'public', rateLimit: LOOKUPS_PER_IP },
       schema: {
         tags,
         summary: "The stall's photo on a valid pledge",

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { notFound } from '../http/errors.ts'
+import { IMPORTS_PER_IP } from '../shared-state/limit-store.ts'
 import { importRegister } from './import.ts'
 import { findImport, listImports } from './registers.repository.ts'
 import { importReport, rejectsCsv, templateCsv, toRegisterImport } from './registers.service.ts'
@@ -32,14 +33,21 @@ const registersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/registers/:kind/imports',
     {
-      config: { access: { staff: 'county' } },
+      config: { access: { staff: 'county' }, rateLimit: IMPORTS_PER_IP },
       handlerTimeout: app.config.REGISTER_IMPORT_TIMEOUT_MS,
       schema: {
         tags: ['registers'],
         summary: 'Import a register file (CSV or XLSX, field "file"), all rows or none',
         consumes: ['multipart/form-data'],
         params: RegisterKindParams,
-        response: { 201: RegisterImportReport, 413: ErrorBody, 415: ErrorBody, ...errors },
+        response: {
+          201: RegisterImportReport,
+          413: ErrorBody,
+          415: ErrorBody,
+          429: ErrorBody,
+          503: ErrorBody,
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

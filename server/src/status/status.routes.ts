@@ -31,7 +31,8 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.header('retry-after', app.config.PRESSURE_RETRY_AFTER_SECONDS)
         return reply.status(503).send({ ...status, ready: false })
       }
-      return reply.status(status.ready ? 200 : 503).send(status)
+      const ready = status.ready && !app.draining
+      return reply.status(ready ? 200 : 503).send({ ...status, ready })
     },
   )
   app.get(

@@ -28,7 +28,7 @@ async function wechatApi(app: FastifyInstance): Promise<void> {
   }
   const base = config.WECHAT_API_BASE
   const timeoutMs = config.WECHAT_TIMEOUT_MS
-  const token = createAccessToken({ baseUrl: base, appId, secret, timeoutMs })
+  const token = createAccessToken({ baseUrl: base, appId, secret, timeoutMs }, app.redis)
   app.decorate('wechatApi', {
     messenger: createLiveMessenger(base, token, timeoutMs),
     wxacode: createWxacode(base, token, timeoutMs),
@@ -36,4 +36,4 @@ async function wechatApi(app: FastifyInstance): Promise<void> {
   })
 }
 
-export default fp(wechatApi, { name: 'wechat-api' })
+export default fp(wechatApi, { name: 'wechat-api', dependencies: ['redis'] })
