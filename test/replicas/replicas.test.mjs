@@ -35,7 +35,10 @@ test('every write answered 2xx is in the database exactly once', () => {
 })
 
 test('no 5xx except requests in flight on the server that was killed', () => {
-  console.log(`5xx or failed while r1 was killed: ${report.errors.atKill.length}`)
+  const { http5xx, closed, atKill } = report.errors
+  console.log(
+    `${http5xx} answered 5xx, ${closed} closed; in flight on r1 when killed: ${atKill.length}`,
+  )
   for (const line of report.errors.atKill) console.log(`  ${line}`)
   assert.deepEqual(report.errors.other, [])
   assert.ok(report.errors.atKill.length <= 8 * 2, 'at most what the clients had in flight')
