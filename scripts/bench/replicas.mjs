@@ -39,7 +39,7 @@ console.log(`
 3 servers behind haproxy, ${workers} clients, ${load.seconds.toFixed(1)} s of load (r1 SIGKILLed at 25 %, r2 SIGTERMed and restarted at 50 %)
 throughput        ${load.throughput.toFixed(1)} requests/s (${load.requests} requests, ${load.operations} operations)
 writes answered   ${JSON.stringify(load.writes)}
-5xx / failed      ${errors.atKill.length + errors.other.length} (${errors.atKill.length} in flight on r1 when it was killed, ${errors.other.length} other)
+5xx / failed      ${errors.http5xx} answered 5xx, ${errors.closed} connections closed by the proxy; ${errors.atKill.length} in flight on r1 when it was killed, ${errors.other.length} other
 lost writes       ${lost} ${JSON.stringify(kept.lost)}
 duplicated        ${doubled}
 per-IP limits     unknown codes ${JSON.stringify(report.limits.unknownCodes.byStatus)}, staff sign-ins ${JSON.stringify(report.limits.signIns.byStatus)}

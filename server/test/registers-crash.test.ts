@@ -27,7 +27,8 @@ async function freePort(): Promise<number> {
 
 /** The county account the upload uses, created before the server starts (PGlite: one process). */
 async function prepareDatabase(config: Config): Promise<void> {
-  const setup = Fastify()
+  // As serverOptions does: opening PGlite on a busy machine can take longer than 10 s.
+  const setup = Fastify({ pluginTimeout: 120_000 })
   await setup.register(app, { config })
   await createStaff(setup.db, null, {
     username: 'county.crash',

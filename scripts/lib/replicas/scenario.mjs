@@ -202,6 +202,8 @@ function classifyFailures(answers, chaos) {
     `${answer.method} ${answer.url} → ${answer.error ?? answer.status} by ${answer.servedBy ?? 'proxy'}` +
     ` (sent ${ms(answer.started, chaos.killedAt)} after SIGKILL, ${ms(answer.started, chaos.stoppedAt)} after SIGTERM, took ${ms(answer.ended, answer.started)})`
   return {
+    http5xx: failed.filter((answer) => answer.status >= 500).length,
+    closed: failed.filter((answer) => answer.error).length,
     atKill: failed.filter(inFlightAtKill).map(show),
     other: failed.filter((answer) => !inFlightAtKill(answer)).map(show),
   }
