@@ -9,13 +9,14 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { ensureServerBuild } from '../server-build.mjs'
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url))
 
-/** How a server process is started: the one place to switch to a compiled build. */
+/** How a server process is started: compiled, as production runs it (built first if stale). */
 export const SERVER_COMMAND = {
   command: process.execPath,
-  args: ['--import', 'tsx', 'server/src/server.ts'],
+  args: ['--enable-source-maps', 'server/dist/server.js'],
 }
 
 export const HAPROXY = ['/usr/sbin/haproxy', '/usr/bin/haproxy'].find((file) => existsSync(file))
@@ -28,6 +29,7 @@ const KEEP_REGIONS = '350000'
  * server run, then cut to one province and given old audit rows for the retention job.
  */
 export async function prepareDatabase({ databaseUrl, schema, env, logDir, port, oldAuditRows }) {
+  if ((await ensureServerBuild({ log: () => {} })) !== 0) throw new Error('the server build failed')
   await query(databaseUrl, `create schema ${schema}`)
   const prep = startServer(
     'prep',
