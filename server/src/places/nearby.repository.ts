@@ -1,6 +1,7 @@
 import type { Facility, PlaceKind } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { textArray } from '../registers/sql-arrays.ts'
 import type { PlaceCursor } from './place-cursor.ts'
 import { hasFacilities, openAt, summaryColumns } from './place-filters.ts'
 
@@ -76,4 +77,26 @@ export function placesWithin(
     .where(sql<boolean>`earth_box(${centre}, ${meters}::float8) @> p.geo`)
     .where(sql<number>`earth_distance(${centre}, p.geo)`, '<=', meters)
     .execute()
+}
+
+/**
+ * Stored places (any state) within `meters` of each point, in one statement: the import's
+ * duplicate check for a batch. `point` is the index in `points`. One index probe per point
+ * (`earth_box … @> geo` on the gist index), as placesWithin does for one.
+ */
+export async function placesNearEach(
+  db: Kysely<Database>,
+  points: { lat: number; lng: number }[],
+  meters: number,
+) {
+  if (points.length === 0) return []
+  const lats = textArray(points.map((point) => point.lat))
+  const lngs = textArray(points.map((point) => point.lng))
+  const { rows } = await sql<{ point: number; name: string; code: string }>`
+    select (t.n - 1)::int as point, p.name, p.code
+    from unnest(${lats}::float8[], ${lngs}::float8[]) with ordinality as t(lat, lng, n)
+    cross join lateral (select ll_to_earth(t.lat, t.lng) as centre) c
+    join places p on earth_box(c.centre, ${meters}::float8) @> p.geo
+      and earth_distance(c.centre, p.geo) <= ${meters}::float8`.execute(db)
+  return rows
 }

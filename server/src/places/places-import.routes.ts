@@ -38,7 +38,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         return reply.status(201).send(report)
       } finally {
-        await upload.file.close()
+        await upload.close()
       }
     },
   )
