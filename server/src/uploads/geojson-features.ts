@@ -27,14 +27,24 @@ const BOM = [0xef, 0xbb, 0xbf]
  */
 export async function* geojsonFeatures(chunks: AsyncIterable<Buffer>): AsyncGenerator<unknown> {
   const scanner = new FeatureScanner()
-  let first = true
-  for await (let chunk of chunks) {
-    if (first && BOM.every((byte, i) => chunk[i] === byte)) chunk = chunk.subarray(3)
-    first = false
-    yield* scanner.push(chunk)
+  // The first three bytes, gathered to see whether they are a byte-order mark.
+  let start: Buffer | undefined = Buffer.alloc(0)
+  for await (const chunk of chunks) {
+    if (!start) {
+      yield* scanner.push(chunk)
+      continue
+    }
+    start = Buffer.concat([start, chunk])
+    if (start.length < BOM.length) continue
+    yield* scanner.push(withoutBom(start))
+    start = undefined
   }
+  if (start) yield* scanner.push(withoutBom(start))
   scanner.end()
 }
+
+const withoutBom = (bytes: Buffer) =>
+  BOM.every((byte, i) => bytes[i] === byte) ? bytes.subarray(BOM.length) : bytes
 
 class FeatureScanner {
   private state: State = 'root'
