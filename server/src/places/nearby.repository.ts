@@ -64,25 +64,11 @@ export function nearbyPlaces(
 
 export type NearbyRow = Awaited<ReturnType<typeof nearbyPlaces>>[number]
 
-/** Stored places (any state) within `meters` of a point: the import's duplicate check. */
-export function placesWithin(
-  db: Kysely<Database>,
-  point: { lat: number; lng: number },
-  meters: number,
-) {
-  const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`
-  return db
-    .selectFrom('places as p')
-    .select(['p.id', 'p.name', 'p.code'])
-    .where(sql<boolean>`earth_box(${centre}, ${meters}::float8) @> p.geo`)
-    .where(sql<number>`earth_distance(${centre}, p.geo)`, '<=', meters)
-    .execute()
-}
-
 /**
  * Stored places (any state) within `meters` of each point, in one statement: the import's
- * duplicate check for a batch. `point` is the index in `points`. One index probe per point
- * (`earth_box … @> geo` on the gist index), as placesWithin does for one.
+ * duplicate check for a batch. `point` is the index in `points`. Each point is two index
+ * probes: open places in places_geo, the others in places_geo_not_open (migration 0017);
+ * without the status conditions neither partial index applies and the table is scanned.
  */
 export async function placesNearEach(
   db: Kysely<Database>,
@@ -92,11 +78,16 @@ export async function placesNearEach(
   if (points.length === 0) return []
   const lats = textArray(points.map((point) => point.lat))
   const lngs = textArray(points.map((point) => point.lng))
+  const centre = sql`ll_to_earth(t.lat, t.lng)`
+  const near = sql`earth_box(${centre}, ${meters}::float8) @> p.geo
+    and earth_distance(${centre}, p.geo) <= ${meters}::float8`
   const { rows } = await sql<{ point: number; name: string; code: string }>`
-    select (t.n - 1)::int as point, p.name, p.code
+    select (t.n - 1)::int as point, near.name, near.code
     from unnest(${lats}::float8[], ${lngs}::float8[]) with ordinality as t(lat, lng, n)
-    cross join lateral (select ll_to_earth(t.lat, t.lng) as centre) c
-    join places p on earth_box(c.centre, ${meters}::float8) @> p.geo
-      and earth_distance(c.centre, p.geo) <= ${meters}::float8`.execute(db)
+    cross join lateral (
+      select p.name, p.code from places p where p.status = 'open' and ${near}
+      union all
+      select p.name, p.code from places p where p.status <> 'open' and ${near}
+    ) near`.execute(db)
   return rows
 }

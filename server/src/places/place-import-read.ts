@@ -1,4 +1,5 @@
 import type { PlaceImportReport, PlaceInput } from '@djt/shared'
+import { yieldToEventLoop } from '../db/pglite.ts'
 import type { UploadedFile } from '../registers/upload.ts'
 import { RejectCap } from '../uploads/reject-cap.ts'
 import { readPlaceRecords } from './place-records.ts'
@@ -19,6 +20,9 @@ export interface CheckedFile {
   places: CheckedPlace[]
 }
 
+/** Rows checked between two turns of the event loop: a 64 KB chunk holds hundreds. */
+const ROWS_PER_TURN = 100
+
 /**
  * Reads and checks a whole place file before anything is written: on the embedded
  * database a transaction holds the only session, so the parsing must not happen inside
@@ -33,7 +37,7 @@ export async function checkPlaceFile(
   const cap = new RejectCap(limits.rejects)
   const checked: CheckedFile = { rowsRead: 0, rowsRejected: 0, rejected: [], places: [] }
   for await (const record of readPlaceRecords(upload.file, upload.fileName, limits)) {
-    checked.rowsRead++
+    if (++checked.rowsRead % ROWS_PER_TURN === 0) await yieldToEventLoop()
     const read = readPlaceRecord(record, context)
     if ('place' in read) {
       checked.places.push({ line: record.line, ...read })

@@ -13,9 +13,9 @@ import { freshPlaceCodes } from './places.service.ts'
 export const DUPLICATE_METERS = 30
 /**
  * Places per statement. Each insert runs the ledger trigger per row, and on the embedded
- * database one statement holds the thread: a few hundred keep it to tens of milliseconds.
+ * database one statement holds the thread: a hundred keep it to tens of milliseconds.
  */
-const BATCH = 250
+const BATCH = 100
 
 export interface WrittenPlaces {
   accepted: number

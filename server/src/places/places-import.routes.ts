@@ -18,6 +18,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/places/imports',
     {
       config: { access: { staff: 'county' } },
+      handlerTimeout: app.config.REGISTER_IMPORT_TIMEOUT_MS,
       schema: {
         tags: ['places'],
         summary: 'Import places (CSV, XLSX or GeoJSON, field "file"), all rows or none',
@@ -27,6 +28,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      request.socket.setTimeout?.(app.config.REGISTER_IMPORT_TIMEOUT_MS)
       const upload = await spoolUpload(request, maxBytes)
       try {
         const report = await importPlaces(app.db, {
