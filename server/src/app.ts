@@ -44,6 +44,7 @@ import reviewRoutes from './review/review.routes.ts'
 import { rateLimitOptions } from './shared-state/limit-store.ts'
 import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
+import uploadsPlugin from './uploads/uploads.plugin.ts'
 import { APP_VERSION } from './version.ts'
 import { createWechatClient, type WechatClient } from './wechat/wechat.client.ts'
 import wechatApiPlugin from './wechat/wechat-api.ts'
@@ -149,6 +150,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(contentCheckPlugin)
   await instance.register(rateLimit, rateLimitOptions(instance.redis))
   await instance.register(authPlugin)
+  await instance.register(uploadsPlugin)
   await instance.register(retentionPlugin)
   await instance.register(periodFreezePlugin)
   await instance.register(compressionPlugin)

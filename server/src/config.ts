@@ -3,12 +3,21 @@ import path from 'node:path'
 import { z } from 'zod'
 import { Base64Key, FieldKeys, KeyId } from './crypto/keyring.ts'
 import { SERVER_ROOT } from './paths.ts'
+import { IMPORT_DEFAULTS as imports } from './uploads/limits.ts'
 
 const port = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .min(0, 'must be 0–65535')
   .max(65535, 'must be 0–65535')
+
+/** A whole number in [min, max], named in the message when it is not. */
+const limit = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be ${min}–${max}`)
+    .max(max, `must be ${min}–${max}`)
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -62,6 +71,22 @@ const ConfigSchema = z.object({
     .min(10_000)
     .default(30 * 60_000)
     .describe('upper bound for uploading and importing one register file'),
+  REGISTER_IMPORT_MAX_ROWS: limit(1, 100_000_000).default(imports.registerRows),
+  PLACE_IMPORT_MAX_ROWS: limit(1, 10_000_000).default(imports.placeRows),
+  IMPORT_MAX_COLUMNS: limit(10, 16_384).default(imports.columns),
+  REGISTER_IMPORT_MAX_REJECTS: limit(10, 100_000_000)
+    .default(imports.registerRejects)
+    .describe('rejected rows of one register import kept one by one; beyond, only counted'),
+  PLACE_IMPORT_MAX_REJECTS: limit(10, 1_000_000)
+    .default(imports.placeRejects)
+    .describe('rejects and duplicates of one place import listed one by one; beyond, only counted'),
+  XLSX_MAX_UNZIPPED_BYTES: limit(1024 * 1024, 64 * 1024 ** 3).default(imports.xlsxUnzippedBytes),
+  XLSX_MAX_SHARED_STRINGS: limit(1000, 100_000_000).default(imports.xlsxSharedStrings),
+  XLSX_MAX_SHARED_STRINGS_BYTES: limit(64 * 1024, 16 * 1024 ** 3).default(
+    imports.xlsxSharedStringsBytes,
+  ),
+  IMPORTS_PER_STAFF: limit(1, 100).default(imports.importsPerStaff),
+  IMPORTS_AT_ONCE: limit(1, 1000).default(imports.importsAtOnce),
   H5_DIR: z.string().optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),

@@ -1,6 +1,7 @@
 import type { Facility, PlaceKind } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { textArray } from '../registers/sql-arrays.ts'
 import type { PlaceCursor } from './place-cursor.ts'
 import { hasFacilities, openAt, summaryColumns } from './place-filters.ts'
 
@@ -63,17 +64,30 @@ export function nearbyPlaces(
 
 export type NearbyRow = Awaited<ReturnType<typeof nearbyPlaces>>[number]
 
-/** Stored places (any state) within `meters` of a point: the import's duplicate check. */
-export function placesWithin(
+/**
+ * Stored places (any state) within `meters` of each point, in one statement: the import's
+ * duplicate check for a batch. `point` is the index in `points`. Each point is two index
+ * probes: open places in places_geo, the others in places_geo_not_open (migration 0017);
+ * without the status conditions neither partial index applies and the table is scanned.
+ */
+export async function placesNearEach(
   db: Kysely<Database>,
-  point: { lat: number; lng: number },
+  points: { lat: number; lng: number }[],
   meters: number,
 ) {
-  const centre = sql`ll_to_earth(${point.lat}::float8, ${point.lng}::float8)`
-  return db
-    .selectFrom('places as p')
-    .select(['p.id', 'p.name', 'p.code'])
-    .where(sql<boolean>`earth_box(${centre}, ${meters}::float8) @> p.geo`)
-    .where(sql<number>`earth_distance(${centre}, p.geo)`, '<=', meters)
-    .execute()
+  if (points.length === 0) return []
+  const lats = textArray(points.map((point) => point.lat))
+  const lngs = textArray(points.map((point) => point.lng))
+  const centre = sql`ll_to_earth(t.lat, t.lng)`
+  const near = sql`earth_box(${centre}, ${meters}::float8) @> p.geo
+    and earth_distance(${centre}, p.geo) <= ${meters}::float8`
+  const { rows } = await sql<{ point: number; name: string; code: string }>`
+    select (t.n - 1)::int as point, near.name, near.code
+    from unnest(${lats}::float8[], ${lngs}::float8[]) with ordinality as t(lat, lng, n)
+    cross join lateral (
+      select p.name, p.code from places p where p.status = 'open' and ${near}
+      union all
+      select p.name, p.code from places p where p.status <> 'open' and ${near}
+    ) near`.execute(db)
+  return rows
 }

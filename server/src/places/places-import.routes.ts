@@ -19,6 +19,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
     '/places/imports',
     {
       config: { access: { staff: 'county' }, rateLimit: IMPORTS_PER_IP },
+      handlerTimeout: app.config.REGISTER_IMPORT_TIMEOUT_MS,
       schema: {
         tags: ['places'],
         summary: 'Import places (CSV, XLSX or GeoJSON, field "file"), all rows or none',
@@ -35,6 +36,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      request.socket.setTimeout?.(app.config.REGISTER_IMPORT_TIMEOUT_MS)
       const upload = await spoolUpload(request, maxBytes)
       try {
         const report = await importPlaces(app.db, {
@@ -46,7 +48,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         return reply.status(201).send(report)
       } finally {
-        await upload.file.close()
+        await upload.close()
       }
     },
   )

@@ -124,6 +124,36 @@ export async function updatePlace(
     .execute()
 }
 
+export type NewPlace = ReturnType<typeof placeColumns> & { code: string; created_by: string | null }
+
+/** Several places in one statement; their ids by code (codes are unique). */
+export async function insertPlaces(db: Db, places: NewPlace[]): Promise<Map<string, string>> {
+  if (places.length === 0) return new Map()
+  const rows = await db.insertInto('places').values(places).returning(['id', 'code']).execute()
+  return new Map(rows.map((row) => [row.code, row.id]))
+}
+
+/** Opening ranges of several new places in one statement. */
+export async function insertHours(
+  db: Db,
+  rows: { place_id: string; weekday: number; open_min: number; close_min: number }[],
+) {
+  if (rows.length > 0) await db.insertInto('place_hours').values(rows).execute()
+}
+
+/** Which of these codes some place holds already. */
+export async function codesTaken(db: Db, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set()
+  const rows = await db.selectFrom('places').select('code').where('code', 'in', codes).execute()
+  return new Set(rows.map((row) => row.code))
+}
+
+/** Every region by code, with its path and level: an import checks rows without a query each. */
+export async function regionsByCode(db: Db) {
+  const rows = await db.selectFrom('regions').select(['code', 'path', 'level']).execute()
+  return new Map(rows.map((row) => [row.code, row]))
+}
+
 /** The week's ranges, rewritten whole. */
 export async function replaceHours(db: Db, placeId: string, hours: PlaceInput['hours']) {
   await db.deleteFrom('place_hours').where('place_id', '=', placeId).execute()

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { newPlaceCode } from './place-code.ts'
 import {
+  codesTaken,
   codeTaken,
   findPlaceInScope,
   findRegion,
@@ -41,6 +42,17 @@ export async function freshPlaceCode(db: Db): Promise<string> {
   for (;;) {
     const code = newPlaceCode()
     if (!(await codeTaken(db, code))) return code
+  }
+}
+
+/** `count` codes no place holds, none twice: random, checked in one query per round. */
+export async function freshPlaceCodes(db: Db, count: number): Promise<string[]> {
+  const codes = new Set<string>()
+  for (;;) {
+    while (codes.size < count) codes.add(newPlaceCode())
+    const taken = await codesTaken(db, [...codes])
+    if (taken.size === 0) return [...codes]
+    for (const code of taken) codes.delete(code)
   }
 }
 

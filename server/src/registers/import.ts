@@ -12,11 +12,11 @@ import { RegisterLoader } from './register-loader.ts'
 import { createImport, finishImport, loadRegionPaths } from './registers.repository.ts'
 import { RowCheck } from './row-check.ts'
 import { readSheetRows, type SheetRow } from './row-readers.ts'
-import type { SpooledUpload } from './upload.ts'
+import type { UploadedFile } from './upload.ts'
 
 export interface ImportRequest {
   kind: RegisterKind
-  upload: SpooledUpload
+  upload: UploadedFile
   caller: StaffCaller
   cipher: FieldCipher
   /** For the audit row. */
@@ -40,7 +40,7 @@ export async function importRegister(
   inTransaction: <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T> = (work) =>
     db.transaction().execute(work),
 ) {
-  const rows = readSheetRows(request.upload.file)
+  const rows = readSheetRows(request.upload.file, request.upload.limits.registers)
   try {
     const header = await rows.next()
     if (header.done)
@@ -86,7 +86,9 @@ async function loadRows(
   check: RowCheck,
   request: ImportRequest,
 ) {
-  const loader = new RegisterLoader(trx, request.kind, importId, request.cipher)
+  const loader = new RegisterLoader(trx, request.kind, importId, request.cipher, {
+    maxRejects: request.upload.limits.registers.rejects,
+  })
   for await (const row of rows) {
     const counted = await loader.add(row, check)
     if (counted && loader.counts.read % PROGRESS_EVERY === 0) {

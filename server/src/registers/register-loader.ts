@@ -2,6 +2,7 @@ import type { RegisterKind } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
+import { RejectCap } from '../uploads/reject-cap.ts'
 import { type RegisterRecord, type RowReader, rowReaders } from './register-rows.ts'
 import { upsertRegisterRows } from './register-upserts.ts'
 import { type ImportCounts, insertRejects, type RejectRecord } from './registers.repository.ts'
@@ -17,6 +18,7 @@ export class RegisterLoader {
   private readonly reader: RowReader
   private records = new Map<string, RegisterRecord>()
   private rejects: RejectRecord[] = []
+  private readonly rejectCap: RejectCap
   /** The batch being written while the next one is read; awaited before the next write. */
   private writing: Promise<void> = Promise.resolve()
 
@@ -25,8 +27,10 @@ export class RegisterLoader {
     private readonly kind: RegisterKind,
     private readonly importId: string,
     private readonly cipher: FieldCipher,
+    { maxRejects }: { maxRejects: number },
   ) {
     this.reader = rowReaders[kind]
+    this.rejectCap = new RejectCap(maxRejects)
   }
 
   /** False for a blank row, which is neither read nor refused. */
@@ -48,17 +52,19 @@ export class RegisterLoader {
   }
 
   async finish(): Promise<ImportCounts> {
+    const note = this.rejectCap.note(`共拒收${this.counts.rejected}行`)
+    if (note) this.rejects.push(note)
     await this.write()
     await this.writing
     return this.counts
   }
 
+  /** The row's reasons, once each, while the list has room; beyond it only counted. */
   private refuse(line: number, problems: readonly RowProblem[]): void {
-    const reasons = new Set<string>()
-    for (const { field, reason } of problems) {
-      if (!reasons.has(reason)) this.rejects.push({ line, field, reason })
-      reasons.add(reason)
-    }
+    const reasons = new Map<string, string>()
+    for (const { field, reason } of problems) if (!reasons.has(reason)) reasons.set(reason, field)
+    if (!this.rejectCap.admit(line, reasons.size)) return
+    for (const [reason, field] of reasons) this.rejects.push({ line, field, reason })
   }
 
   /** Starts writing the gathered batch once the previous one is done. */

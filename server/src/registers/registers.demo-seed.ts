@@ -8,6 +8,7 @@ import type { StaffCaller } from '../auth/access.ts'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import type { SeedStep } from '../seed/seed.ts'
+import { defaultImportLimits } from '../uploads/limits.ts'
 import { importRegister } from './import.ts'
 
 /** Made-up register rows in 鼓楼区 that confirm some demo entries and not others. */
@@ -73,7 +74,7 @@ async function importCsv(
   await unlink(name)
   try {
     await file.write(`${csv}\n`)
-    const upload = { fileName: `演示-${kind}.csv`, file }
+    const upload = { fileName: `演示-${kind}.csv`, file, limits: defaultImportLimits }
     const request = { kind, upload, caller, cipher, requestId: 'seed', ip: '127.0.0.1' }
     await importRegister(trx, { ...request, onProgress: () => {} }, (work) => work(trx))
   } finally {

@@ -7,7 +7,8 @@ import { unnestRows } from './sql-arrays.ts'
 
 export interface RejectRecord {
   line: number
-  field: string
+  /** null: the row as a whole (the note that the list stopped). */
+  field: string | null
   reason: string
 }
 

@@ -69,7 +69,7 @@ const registersRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         return reply.status(201).send(await importReport(app.db, caller, importId))
       } finally {
-        await upload.file.close()
+        await upload.close()
       }
     },
   )

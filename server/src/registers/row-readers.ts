@@ -1,11 +1,21 @@
 // Rows of an uploaded register, read as a stream from the spooled upload: CSV (UTF-8 with
-// or without BOM, or GB18030 as older Excel saves it) or the first sheet of an XLSX file.
+// or without BOM, or GB18030 as older Excel saves it) or the first sheet of an XLSX file,
+// each within the import's limits of rows, columns and size.
 import type { FileHandle } from 'node:fs/promises'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { parse } from 'csv-parse'
 import type ExcelJS from 'exceljs'
 import { ApiError } from '../http/errors.ts'
+import { fileChunks } from '../uploads/file-chunks.ts'
+import {
+  MAX_RECORD_BYTES,
+  megabytes,
+  overLimit,
+  type SheetLimits,
+  type XlsxLimits,
+} from '../uploads/limits.ts'
+import { xlsxSheetRows } from '../uploads/xlsx-rows.ts'
 
 /** One row as text cells; line is the row number a clerk sees in Excel (header = 1). */
 export interface SheetRow {
@@ -16,22 +26,46 @@ export interface SheetRow {
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1')
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 const SNIFF_BYTES = 64 * 1024
-const CHUNK = 64 * 1024
+/** Excel's own limit: no row of a real sheet is wider, whatever its trailing blanks. */
+const EXCEL_COLUMNS = 16_384
 
-/** The format is decided by the bytes, not the file name a browser sent. */
-export async function* readSheetRows(file: FileHandle): AsyncGenerator<SheetRow> {
+/**
+ * The format is decided by the bytes, not the file name a browser sent. Past `limits.rows`
+ * data rows, or a row with more than `limits.columns` columns up to its last filled cell,
+ * the file is refused (413): it was all or nothing anyway.
+ */
+export async function* readSheetRows(
+  file: FileHandle,
+  limits: SheetLimits,
+): AsyncGenerator<SheetRow> {
   const head = Buffer.alloc(SNIFF_BYTES)
   const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0)
   const start = head.subarray(0, bytesRead)
   const rows = start.subarray(0, 4).equals(ZIP_MAGIC)
-    ? xlsxRows(file)
+    ? xlsxRows(file, limits.xlsx)
     : csvRows(file, utf8Likely(start) ? 'utf-8' : 'gb18030')
   try {
-    yield* rows
+    let count = 0
+    for await (const row of rows) {
+      if (++count > limits.rows + 1)
+        throw overLimit(`文件超过${limits.rows}行数据的上限，请分成几个文件导入`)
+      const width = filledWidth(row.cells)
+      if (width > limits.columns)
+        throw overLimit(`第${row.line}行有${width}列，超过${limits.columns}列的上限`)
+      if (width < row.cells.length) row.cells.length = width
+      yield row
+    }
   } catch (error) {
     if (error instanceof ApiError) throw error
     throw unreadable(error)
   }
+}
+
+/** Columns up to the last cell that holds something: trailing blanks are not columns. */
+function filledWidth(cells: string[]): number {
+  let width = cells.length
+  while (width > 0 && (cells[width - 1] ?? '').trim() === '') width--
+  return width
 }
 
 /** The header row holds Chinese names, so 64 KB that decode as UTF-8 settle it. */
@@ -50,7 +84,17 @@ function utf8Likely(start: Buffer): boolean {
  * and an empty line is a row too (counted, then skipped by the loader).
  */
 async function* csvRows(file: FileHandle, encoding: 'utf-8' | 'gb18030') {
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true })
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_BYTES,
+    // Called on every field: a record of empty fields grows no byte count, so it is cut here.
+    cast: (value, context) => {
+      if (context.index >= EXCEL_COLUMNS) throw tooWide(context.lines)
+      return value
+    },
+  })
   const source = openStream(file)
   const stages = encoding === 'utf-8' ? [source, parser] : [source, transcoder(encoding), parser]
   // A failure in any stage destroys the parser, so it surfaces in the loop below.
@@ -72,28 +116,12 @@ function transcoder(encoding: string): Transform {
   })
 }
 
-async function* xlsxRows(file: FileHandle) {
-  const source = openStream(file)
-  // Loaded on the first XLSX only: it weighs some 30 MB, most imports are CSV.
-  const { default: Excel } = await import('exceljs')
-  const workbook = new Excel.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  })
-  try {
-    for await (const sheet of workbook) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[]
-        const cells: string[] = []
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
-        yield { line: row.number, cells }
-      }
-      return // the first sheet only
-    }
-  } finally {
-    source.destroy()
+async function* xlsxRows(file: FileHandle, limits: XlsxLimits): AsyncGenerator<SheetRow> {
+  for await (const row of xlsxSheetRows(file, limits)) {
+    const values = row.values as ExcelJS.CellValue[]
+    const cells: string[] = []
+    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]))
+    yield { line: row.number, cells }
   }
 }
 
@@ -108,25 +136,17 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
   return ''
 }
 
-/**
- * The file from its start, read through the handle. Never a stream on the raw descriptor:
- * a parser closing its source after we closed the handle would close whatever file
- * reused the number (the embedded database's, once).
- */
 function openStream(file: FileHandle): Readable {
-  async function* chunks() {
-    let position = 0
-    for (;;) {
-      const { bytesRead, buffer } = await file.read(Buffer.allocUnsafe(CHUNK), 0, CHUNK, position)
-      if (bytesRead === 0) return
-      position += bytesRead
-      yield buffer.subarray(0, bytesRead)
-    }
-  }
-  return Readable.from(chunks(), { objectMode: false })
+  return Readable.from(fileChunks(file), { objectMode: false })
 }
 
+const tooWide = (line: number) => overLimit(`第${line}行超过${EXCEL_COLUMNS}列，不是有效的表格文件`)
+
 function unreadable(error: unknown): ApiError {
+  // csv-parse reports a thrown cast error as it is, and its own limit by a code.
+  if (error instanceof ApiError) return error
+  if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE')
+    return overLimit(`文件中有超过${megabytes(MAX_RECORD_BYTES)}的一行，无法读取`)
   const line = (error as { lines?: number }).lines
   const where = typeof line === 'number' ? `（第${line}行附近）` : ''
   return new ApiError(
