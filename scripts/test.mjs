@@ -80,6 +80,12 @@ await suite(
   ['tap', 'test/freeze-latency.alone.ts'],
   { env: envWithoutDatabase, cwd: server },
 )
+await suite(
+  'server answers during a 20,000-place import (tap, alone)',
+  countTap,
+  ['tap', 'test/places-import-latency.alone.ts'],
+  { env: envWithoutDatabase, cwd: server },
+)
 if (databaseUrl) {
   await suite('server on PostgreSQL (tap)', countTap, ['tap'], { cwd: server })
 } else {

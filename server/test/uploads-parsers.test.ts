@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream'
 import t from 'tap'
+import { loadConfig } from '../src/config.ts'
 import { ApiError } from '../src/http/errors.ts'
 import { geojsonFeatures } from '../src/uploads/geojson-features.ts'
-import { overLimit } from '../src/uploads/limits.ts'
+import { IMPORT_DEFAULTS, importLimits, overLimit } from '../src/uploads/limits.ts'
 import { LocalImportSlots } from '../src/uploads/slots.ts'
 import { XmlGuard } from '../src/uploads/xml-guard.ts'
 
@@ -112,4 +113,20 @@ t.test('import slots: per staff member, in all, released once', async (t) => {
   second()
   third()
   t.ok(await slots.take('a'))
+})
+
+t.test('the limits are configured, with defaults, and a bad value is named', async (t) => {
+  const limits = importLimits(loadConfig({}))
+  t.equal(limits.registers.rows, IMPORT_DEFAULTS.registerRows)
+  t.equal(limits.places.rejects, 1000)
+  t.equal(limits.registers.xlsx.sharedStringsBytes, 64 * 1024 * 1024)
+  const set = importLimits(loadConfig({ PLACE_IMPORT_MAX_ROWS: '20000', IMPORT_MAX_COLUMNS: '50' }))
+  t.match(set.places, { rows: 20_000, columns: 50 })
+  t.throws(() => loadConfig({ IMPORTS_AT_ONCE: '0' }), {
+    name: 'ConfigError',
+    message: /IMPORTS_AT_ONCE="0" is invalid: must be 1–1000/,
+  })
+  t.throws(() => loadConfig({ XLSX_MAX_SHARED_STRINGS: 'many' }), {
+    message: /XLSX_MAX_SHARED_STRINGS="many" is invalid: must be a number/,
+  })
 })

@@ -44,8 +44,8 @@ export async function* xlsxSheetRows(
     if (zip.entries.has(SHARED_STRINGS)) {
       const strings = await zip.part(SHARED_STRINGS, [
         { name: 'si', max: limits.sharedStrings, refuse: tooManyStrings },
-        // Rich-text runs: each is an object of its own in exceljs's table.
-        { name: 'r', max: limits.sharedStrings, refuse: tooManyRuns },
+        // A rich-text run costs exceljs some 300 bytes, three or four times a plain string.
+        { name: 'r', max: Math.floor(limits.sharedStrings / 4), refuse: tooManyRuns },
       ])
       for await (const _ of reader._parseSharedStrings(strings));
     }
