@@ -34,6 +34,19 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const staffOf = (caller: unknown) => caller as StaffCaller
 
 /** Staff accounts inside the caller's jurisdiction, and each staff member's second factor. */
+/** An account the caller may manage: inside the jurisdiction (else 404) and below its level. */
+async function lowerAccountInScope(
+  db: Parameters<typeof findStaffInScope>[0],
+  caller: StaffCaller,
+  id: string,
+) {
+  const target = await findStaffInScope(db, caller, id)
+  if (!target) throw notFound('账号')
+  if (staffLevelRank[target.level] >= staffLevelRank[caller.level])
+    throw new ApiError(403, 'forbidden', '只能管理更低级别的账号')
+  return target
+}
+
 const staffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/staff',
@@ -99,10 +112,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = staffOf(request.caller)
       return app.db.transaction().execute(async (trx) => {
-        const target = await findStaffInScope(trx, caller, request.params.id)
-        if (!target) throw notFound('账号')
-        if (staffLevelRank[target.level] >= staffLevelRank[caller.level])
-          throw new ApiError(403, 'forbidden', '只能管理更低级别的账号')
+        const target = await lowerAccountInScope(trx, caller, request.params.id)
         await setDisabled(trx, target.id, request.body.disabled)
         if (request.body.disabled) await revokeAllForUser(trx, target.id)
         await recordAudit(trx, {
@@ -136,10 +146,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = staffOf(request.caller)
       return app.db.transaction().execute(async (trx) => {
-        const target = await findStaffInScope(trx, caller, request.params.id)
-        if (!target) throw notFound('账号')
-        if (staffLevelRank[target.level] >= staffLevelRank[caller.level])
-          throw new ApiError(403, 'forbidden', '只能管理更低级别的账号')
+        const target = await lowerAccountInScope(trx, caller, request.params.id)
         const cleared = await unlockUsername(trx, target.username)
         await recordAudit(trx, {
           actorId: caller.id,
