@@ -12,7 +12,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import QRCode from 'qrcode'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordAudit, recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import { describeUser } from '../auth/sessions.ts'
 import { unlockUsername } from '../auth/sign-in-locks.repository.ts'
@@ -115,17 +115,14 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         const target = await lowerAccountInScope(trx, caller, request.params.id)
         await setDisabled(trx, target.id, request.body.disabled)
         if (request.body.disabled) await revokeAllForUser(trx, target.id)
-        await recordAudit(trx, {
-          actorId: caller.id,
-          actorRole: 'staff',
-          action: request.body.disabled ? 'staff.disable' : 'staff.enable',
-          outcome: 'success',
-          targetType: 'staff_account',
-          targetId: target.id,
-          regionPath: target.region_path,
-          requestId: request.id,
-          ip: request.ip,
-        })
+        await recordStaffAction(
+          trx,
+          caller,
+          { requestId: request.id, ip: request.ip },
+          request.body.disabled ? 'staff.disable' : 'staff.enable',
+          ['staff_account', target.id],
+          target.region_path,
+        )
         const updated = await findStaffInScope(trx, caller, target.id)
         return toStaffAccount(updated ?? target)
       })
@@ -148,18 +145,15 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       return app.db.transaction().execute(async (trx) => {
         const target = await lowerAccountInScope(trx, caller, request.params.id)
         const cleared = await unlockUsername(trx, target.username)
-        await recordAudit(trx, {
-          actorId: caller.id,
-          actorRole: 'staff',
-          action: 'staff.unlock',
-          outcome: 'success',
-          targetType: 'staff_account',
-          targetId: target.id,
-          regionPath: target.region_path,
-          requestId: request.id,
-          ip: request.ip,
-          detail: { cleared },
-        })
+        await recordStaffAction(
+          trx,
+          caller,
+          { requestId: request.id, ip: request.ip },
+          'staff.unlock',
+          ['staff_account', target.id],
+          target.region_path,
+          { cleared },
+        )
         const updated = await findStaffInScope(trx, caller, target.id)
         return toStaffAccount(updated ?? target)
       })
