@@ -49,3 +49,27 @@ t.test('/docs is public outside production and off by default in production', as
   t.equal((await off.inject('/docs/json')).statusCode, 404)
   t.equal((await off.inject('/docs')).statusCode, 404)
 })
+
+t.test('the same headers on a 404 and a 400 as on a page', async (t) => {
+  const app = await buildTestApp(t, { H5_DIR: await h5Folder(t) })
+  const page = await app.inject('/')
+  const helmetNames = [
+    'content-security-policy',
+    'cross-origin-opener-policy',
+    'cross-origin-resource-policy',
+    'origin-agent-cluster',
+    'referrer-policy',
+    'x-content-type-options',
+    'x-dns-prefetch-control',
+    'x-download-options',
+    'x-frame-options',
+    'x-permitted-cross-domain-policies',
+    'x-xss-protection',
+  ]
+  for (const name of helmetNames) t.ok(page.headers[name], `the page carries ${name}`)
+  for (const url of ['/api/v1/no-such-route', '/api/v1/places/nearby?lat=north']) {
+    const res = await app.inject(url)
+    t.ok(res.statusCode >= 400 && res.statusCode < 500, `${url}: ${res.statusCode}`)
+    for (const name of helmetNames) t.equal(res.headers[name], page.headers[name], `${url}: ${name}`)
+  }
+})

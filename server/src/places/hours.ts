@@ -63,10 +63,17 @@ export function localMoment(now: Date | Dayjs | LocalMoment): LocalMoment {
 export function isOpenAt(hours: OpeningHours, now: Date | Dayjs | LocalMoment): boolean {
   if (hours.always) return true
   const { weekday, minute } = localMoment(now)
-  const yesterday = (weekday + 6) % 7
-  return hoursRows(hours).some(
-    (row) =>
-      (row.weekday === weekday && row.open_min <= minute && minute < row.close_min) ||
-      (row.weekday === yesterday && row.open_min <= minute + DAY && minute + DAY < row.close_min),
+  // Only today's and yesterday's ranges can cover `now`: every list answer asks this per row.
+  const today = hours.days[weekday] ?? []
+  const yesterday = hours.days[(weekday + 6) % 7] ?? []
+  return (
+    today.some((range) => {
+      const { open, close } = rangeMinutes(range)
+      return open <= minute && minute < close
+    }) ||
+    yesterday.some((range) => {
+      const { open, close } = rangeMinutes(range)
+      return open <= minute + DAY && minute + DAY < close
+    })
   )
 }
