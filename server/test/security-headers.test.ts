@@ -70,6 +70,7 @@ t.test('the same headers on a 404 and a 400 as on a page', async (t) => {
   for (const url of ['/api/v1/no-such-route', '/api/v1/places/nearby?lat=north']) {
     const res = await app.inject(url)
     t.ok(res.statusCode >= 400 && res.statusCode < 500, `${url}: ${res.statusCode}`)
-    for (const name of helmetNames) t.equal(res.headers[name], page.headers[name], `${url}: ${name}`)
+    for (const name of helmetNames)
+      t.equal(res.headers[name], page.headers[name], `${url}: ${name}`)
   }
 })
