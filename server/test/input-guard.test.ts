@@ -72,3 +72,33 @@ t.test('ordinary text with emoji and Chinese passes the guard', async (t) => {
   })
   t.equal(res.statusCode, 401, 'reaches the route, which refuses the credentials')
 })
+
+t.test('a JSON body that is not UTF-8 is a 400, not text with U+FFFD in it', async (t) => {
+  const app = await buildTestApp(t)
+  const bytes = Buffer.concat([
+    Buffer.from('{"code":"dev:'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('"}'),
+  ])
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/wechat',
+    headers: { 'content-type': 'application/json' },
+    payload: bytes,
+  })
+  t.equal(res.statusCode, 400)
+  t.match(res.json().error, { code: 'validation_failed', fields: [{ field: 'body' }] })
+  const proto = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/wechat',
+    headers: { 'content-type': 'application/json' },
+    payload: '{"code":"dev:x","__proto__":{"admin":true}}',
+  })
+  t.equal(proto.statusCode, 400, 'a __proto__ key is still refused by Fastify’s parser')
+  const fine = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/wechat',
+    payload: { code: 'dev:utf8-王' },
+  })
+  t.equal(fine.statusCode, 200, 'UTF-8 bodies parse as before')
+})

@@ -21,11 +21,20 @@ function yesNo(label: string) {
 const FOUNDING_DAY = '1921-07-01'
 
 /** A calendar day, not in the future (Beijing time), not before the Party's founding. */
+/**
+ * A day that exists on the calendar: `Date.parse` alone takes 2026-02-30 (as 3 March),
+ * which PostgreSQL then refuses. The day must come back unchanged from a date.
+ */
+export function isCalendarDay(day: string): boolean {
+  const time = Date.parse(`${day}T00:00:00Z`)
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day
+}
+
 export function pastDate(label: string) {
   return z
     .string({ error: `请选择${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“年-月-日”`)
-    .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), `${label}不是有效日期`)
+    .refine(isCalendarDay, `${label}不是有效日期`)
     .refine((day) => day >= FOUNDING_DAY, `${label}不能早于1921年7月1日`)
     .refine(
       (day) => day <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { text } from './memberships.ts'
+import { isCalendarDay, text } from './memberships.ts'
 import { GeoPoint } from './validators/geoPoint.ts'
 import { RegionCode } from './validators/regionCode.ts'
 
@@ -132,6 +132,7 @@ export const PlaceInput = z
     lastCheckedOn: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, '核查日期应为“年-月-日”')
+      .refine(isCalendarDay, '核查日期不是有效日期')
       .optional(),
     branch: BranchInfo.optional(),
   })

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
+import { asUploadError } from '../uploads/malformed.ts'
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
 const PHOTO_PER_IP_PER_10_MIN = 20
@@ -20,7 +21,9 @@ export function photoType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
 async function readPhoto(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart())
     throw new ApiError(415, 'unsupported_media_type', '请以 multipart/form-data 上传照片')
-  const part = await request.file()
+  const part = await request.file().catch((error: unknown) => {
+    throw asUploadError(error)
+  })
   if (part?.fieldname !== 'file')
     throw new ApiError(400, 'validation_failed', '请选择照片', [
       { field: 'file', message: '请选择照片' },
@@ -28,7 +31,7 @@ async function readPhoto(request: FastifyRequest): Promise<Buffer> {
   const bytes = await part.toBuffer().catch((error: { code?: string }) => {
     if (error.code === 'FST_REQ_FILE_TOO_LARGE')
       throw new ApiError(413, 'payload_too_large', '照片不能超过2 MB')
-    throw error
+    throw asUploadError(error)
   })
   return bytes
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import type { FieldError } from '@djt/shared'
 import fp from 'fastify-plugin'
 import { ApiError } from '../http/errors.ts'
@@ -36,6 +37,23 @@ function problem(value: unknown, field: string, depth: number): FieldError | und
  */
 export default fp(
   async (app) => {
+    // JSON bodies as bytes first: bytes that are not UTF-8 would otherwise be decoded into
+    // U+FFFD and stored, silently changing what was sent. Then Fastify's own parser, with
+    // its guard against __proto__ and constructor.prototype keys.
+    const parseJson = app.getDefaultJsonParser('error', 'error')
+    app.removeContentTypeParser('application/json')
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+      const bytes = body as Buffer
+      if (!isUtf8(bytes)) {
+        const message = '请求内容不是有效的 UTF-8 文本'
+        done(
+          new ApiError(400, 'validation_failed', message, [{ field: 'body', message }]),
+          undefined,
+        )
+        return
+      }
+      parseJson(request, bytes.toString('utf8'), done)
+    })
     app.addHook('preValidation', async (request) => {
       const found =
         problem(request.params, 'params', 0) ??

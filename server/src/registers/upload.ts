@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { FastifyRequest } from 'fastify'
 import { ApiError } from '../http/errors.ts'
 import { type ImportLimits, megabytes, overLimit } from '../uploads/limits.ts'
+import { asUploadError } from '../uploads/malformed.ts'
 
 /** An uploaded file on disk, what reading it may cost, and the import slot it holds. */
 export interface SpooledUpload {
@@ -56,6 +57,6 @@ export async function spoolUpload(request: FastifyRequest, maxBytes: number) {
   } catch (error) {
     release()
     await file?.close()
-    throw error
+    throw asUploadError(error)
   }
 }
