@@ -5,6 +5,19 @@ import { RegionCode } from './validators/regionCode.ts'
 import { ResidentId } from './validators/residentId.ts'
 import { Uscc } from './validators/uscc.ts'
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * Text the database can keep as typed: no NUL (PostgreSQL refuses it) and no half of a
+ * surrogate pair (it would be stored as U+FFFD). Pasted text can carry either. The server
+ * refuses both in every request too (its input guard); this puts the message on the field.
+ */
+export function isStorableText(value: string): boolean {
+  return !value.includes('\0') && !LONE_SURROGATE.test(value)
+}
+
+export const unstorableMessage = (label: string) => `${label}含有无法保存的字符，请删除后重试`
+
 /** A required piece of text whose every message names the field, for a non-technical user. */
 export function text(label: string, max: number, min = 1) {
   return z
@@ -12,6 +25,7 @@ export function text(label: string, max: number, min = 1) {
     .trim()
     .min(min, min === 1 ? `请填写${label}` : `${label}至少${min}个字`)
     .max(max, `${label}不能超过${max}个字`)
+    .refine(isStorableText, unstorableMessage(label))
 }
 
 function yesNo(label: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OrgForm, Platform, text } from './memberships.ts'
+import { isStorableText, OrgForm, Platform, text, unstorableMessage } from './memberships.ts'
 import { RegionCode, regionCodeProblem } from './validators/regionCode.ts'
 
 /**
@@ -27,6 +27,7 @@ const optionalText = (label: string, max: number) =>
     .string({ error: `${label}应为文本` })
     .trim()
     .max(max, `${label}不能超过${max}个字`)
+    .refine(isStorableText, unstorableMessage(label))
     .optional()
 
 const headcount = (label: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { pastDate, text } from './memberships.ts'
+import { isStorableText, pastDate, text, unstorableMessage } from './memberships.ts'
 import { RegionLevel } from './regions.ts'
 import { RegionCode } from './validators/regionCode.ts'
 import { Uscc } from './validators/uscc.ts'
@@ -13,7 +13,12 @@ import { Uscc } from './validators/uscc.ts'
 export const TRAINING_TARGET_ATTENDEES = 30
 
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不能超过${max}个字`).optional()
+  z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .refine(isStorableText, unstorableMessage(label))
+    .optional()
 
 export const WorkYear = z.coerce
   .number({ error: '年份应为4位数字，如2026' })

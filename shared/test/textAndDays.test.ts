@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isCalendarDay, pastDate } from '../src/memberships.ts'
+import { isCalendarDay, isStorableText, pastDate, text } from '../src/memberships.ts'
 
 describe('isCalendarDay', () => {
   it('takes the days that exist, leap days included', () => {
@@ -22,5 +22,19 @@ describe('isCalendarDay', () => {
     const result = pastDate('走访日期').safeParse('2026-02-30')
     expect(result.success).toBe(false)
     expect(result.error?.issues[0]?.message).toBe('走访日期不是有效日期')
+  })
+})
+
+describe('text fields keep only what the database can store', () => {
+  it('refuses a NUL or half a surrogate pair, naming the field', () => {
+    for (const value of ['王\u0000小明', 'a\ud800', '\udc00b']) {
+      const result = text('姓名', 20).safeParse(value)
+      expect(result.success, JSON.stringify(value)).toBe(false)
+      expect(result.error?.issues[0]?.message).toBe('姓名含有无法保存的字符，请删除后重试')
+    }
+  })
+  it('takes emoji and every script as typed', () => {
+    for (const value of ['王小明', '👨‍👩‍👧 家', 'Ünïcødé', '𠀀字'])
+      expect(isStorableText(value)).toBe(true)
   })
 })
