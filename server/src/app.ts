@@ -23,6 +23,7 @@ import photosRoutes from './pledges/photos.ts'
 import pledgeReportsRoutes from './pledges/pledge-reports.routes.ts'
 import pledgeReviewRoutes from './pledges/pledge-review.routes.ts'
 import pledgesRoutes from './pledges/pledges.routes.ts'
+import publicPageRoutes from './pledges/public-page.routes.ts'
 import publicPledgesRoutes from './pledges/public-pledges.routes.ts'
 import authPlugin from './plugins/auth.ts'
 import compressionPlugin from './plugins/compression.ts'
@@ -186,6 +187,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
     },
     { prefix: '/api/v1' },
   )
+  await instance.register(publicPageRoutes)
   await instance.register(h5Plugin, { root: config.h5Dir })
 }
 

@@ -30,7 +30,7 @@ t.test('without WeChat the plaque carries a plain QR of the H5 page, and it deco
   t.equal(png.statusCode, 200)
   t.equal(png.headers['content-type'], 'image/png')
   const url = readQr(png.rawPayload)
-  t.equal(url, `https://djt.example.gov.cn/#/packagePledge/pages/public/index?code=${code}`)
+  t.equal(url, `https://djt.example.gov.cn/p/${code}`)
   t.equal(approved.json().publicUrl, url, 'the link shown to the owner is the one printed')
   const pdf = await app.inject({
     url: `/api/v1/review/pledges/${pledge.id}/plaque.pdf`,
@@ -105,7 +105,7 @@ t.test(
     const png = await app.inject({ url: '/api/v1/pledges/mine/plaque.png', headers: other.auth })
     t.equal(
       readQr(png.rawPayload),
-      `https://djt.example.gov.cn/#/packagePledge/pages/public/index?code=${whileDown.code}`,
+      `https://djt.example.gov.cn/p/${whileDown.code}`,
       'WeChat down: the H5 link instead',
     )
   },

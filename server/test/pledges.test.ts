@@ -1,6 +1,6 @@
-import { SCENE_ALPHABET } from '@djt/shared'
+import { CODE_ALPHABET, hasValidCheck, SCENE_ALPHABET } from '@djt/shared'
 import t from 'tap'
-import { newSceneCode } from '../src/places/place-code.ts'
+import { newPledgeCode } from '../src/pledges/pledge-code.ts'
 import { signInStaff } from './fixtures/accounts.ts'
 import { consentingUser, marketOpenerForm, submitMembership } from './fixtures/memberships.ts'
 import {
@@ -114,7 +114,7 @@ t.test(
     const approved = await decidePledge(app, staff, first.id, first.versions[0]?.id ?? '')
     t.equal(approved.statusCode, 200)
     const code = approved.json().code as string
-    t.match(code, /^c[0-9A-Za-z]{11}$/)
+    t.match(code, /^D[0-9A-HJKMNP-TV-Z]{14}$/)
     t.ok(SCENE_ALPHABET.test(code) && code.length <= 32)
     const shown = await app.inject({ url: `/api/v1/public/pledges/${code}` })
     t.match(shown.json(), {
@@ -219,17 +219,18 @@ t.test(
 )
 
 t.test('codes are unique, random and inside the scene alphabet', async (t) => {
-  const codes = new Set(Array.from({ length: 20_000 }, () => newSceneCode('c', 11)))
+  const codes = new Set(Array.from({ length: 20_000 }, () => newPledgeCode()))
   t.equal(codes.size, 20_000)
-  for (const code of [...codes].slice(0, 500)) t.ok(SCENE_ALPHABET.test(code) && code.length === 12)
+  for (const code of [...codes].slice(0, 500))
+    t.ok(SCENE_ALPHABET.test(code) && code.length === 15 && hasValidCheck(code), code)
   const sorted = [...codes].sort()
   const shared = sorted.slice(1).map((code, index) => commonPrefix(code, sorted[index] ?? ''))
   t.ok(Math.max(...shared) <= 6, 'neighbours share no long prefix: nothing sequential')
   const counts = new Map<string, number>()
   for (const code of codes)
-    for (const char of code.slice(1)) counts.set(char, (counts.get(char) ?? 0) + 1)
-  t.equal(counts.size, 62, 'every base62 character appears')
-  const expected = (20_000 * 11) / 62
+    for (const char of code.slice(1, -1)) counts.set(char, (counts.get(char) ?? 0) + 1)
+  t.equal(counts.size, CODE_ALPHABET.length, 'every base-32 character appears')
+  const expected = (20_000 * 13) / CODE_ALPHABET.length
   t.ok(
     [...counts.values()].every((n) => Math.abs(n - expected) < expected * 0.2),
     'evenly',

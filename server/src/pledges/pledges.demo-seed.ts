@@ -2,8 +2,8 @@ import { type MembershipDraft, type PledgeContent, usccCheckChar } from '@djt/sh
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { registerDemoPerson } from '../memberships/memberships.demo-seed.ts'
-import { newSceneCode } from '../places/place-code.ts'
 import type { SeedStep } from '../seed/seed.ts'
+import { newPledgeCode } from './pledge-code.ts'
 import { periodOf } from './review.view.ts'
 import { NATIONAL_TEMPLATES } from './templates.seed.ts'
 
@@ -113,7 +113,7 @@ async function publishForDemo(
       kind: 'operator',
       region_code: membership.region_code ?? '350102',
       region_path: membership.region_path ?? '350000.350100.350102',
-      code: newSceneCode('c', 11),
+      code: newPledgeCode(),
       demo: true,
     })
     .returning('id')

@@ -47,6 +47,29 @@ export function findPledgeByCode(db: Db, code: string) {
   return pledges(db).where('p.code', '=', code).executeTakeFirst()
 }
 
+/**
+ * The pledge a typed or scanned code names (readPledgeCode has normalised it). A legacy
+ * code is case-sensitive, but phone keyboards capitalise and people type what they see:
+ * when the exact code is unknown, the one code equal to it in any case is taken (an
+ * expression index answers it, migration 0020); two such codes would be ambiguous, and
+ * neither is taken.
+ */
+export async function findPledgeByTypedCode(
+  db: Db,
+  read: { kind: 'current' | 'legacy'; code: string },
+) {
+  const exact = await findPledgeByCode(db, read.code)
+  if (exact || read.kind === 'current') return exact
+  const folded = await db
+    .selectFrom('pledges')
+    .select('code')
+    .where(sql`lower(code)`, '=', read.code.toLowerCase())
+    .limit(2)
+    .execute()
+  const [only] = folded
+  return folded.length === 1 && only?.code ? findPledgeByCode(db, only.code) : undefined
+}
+
 export async function insertPledge(db: Db, row: Insertable<PledgeTable>): Promise<string> {
   const { id } = await db
     .insertInto('pledges')

@@ -10,9 +10,13 @@ import type { PledgeRow, PledgeVersionRow } from './pledges.repository.ts'
 
 export const PUBLIC_PAGE = 'packagePledge/pages/public/index'
 
-/** The H5 address of a pledge's public page: what the plaque's plain QR code holds. */
+/**
+ * What the plaque's plain QR code holds: the server-rendered page (public-page.ts), light
+ * enough for a weak signal. Plaques printed before it hold the H5 page's address, which
+ * keeps working.
+ */
 export function publicUrl(baseUrl: string, code: string): string {
-  return `${baseUrl}/#/${PUBLIC_PAGE}?code=${encodeURIComponent(code)}`
+  return `${baseUrl}/p/${encodeURIComponent(code)}`
 }
 
 export interface Verdict {

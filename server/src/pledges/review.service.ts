@@ -4,8 +4,8 @@ import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
-import { newSceneCode } from '../places/place-code.ts'
 import { hasUpheldReport } from './feedback.repository.ts'
+import { newPledgeCode } from './pledge-code.ts'
 import { findVersion, type PledgeRow, updatePledge } from './pledges.repository.ts'
 import { findPledgeInScope, findReportInScope } from './review.repository.ts'
 
@@ -15,10 +15,10 @@ export interface Context {
   ip: string
 }
 
-/** 'c' and 11 random base62 characters: about 65 bits, so plaques cannot be guessed. */
+/** 65 random bits and a check character (newPledgeCode), so plaques cannot be guessed. */
 async function freshCode(trx: Db): Promise<string> {
   for (;;) {
-    const code = newSceneCode('c', 11)
+    const code = newPledgeCode()
     const taken = await trx
       .selectFrom('pledges')
       .select('id')
