@@ -7,6 +7,8 @@ import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
+import deviceTokensPlugin from './devices/device-tokens.plugin.ts'
+import devicesRoutes from './devices/devices.routes.ts'
 import { serializeError } from './http/error-log.ts'
 import ledgerDetailRoutes from './ledgers/detail.routes.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
@@ -141,6 +143,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   })
   await instance.register(securityHeadersPlugin)
   await instance.register(cryptoPlugin)
+  await instance.register(deviceTokensPlugin)
   await instance.register(dbPlugin, { config })
   // After the database opened (its start-up stalls are not load), before the sign-in check,
   // so a refused request costs no token check or account read.
@@ -173,6 +176,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         staffPlacesRoutes,
         checkinsRoutes,
         pledgesRoutes,
+        devicesRoutes,
         publicPledgesRoutes,
         photosRoutes,
         pledgeReviewRoutes,

@@ -13,7 +13,7 @@ import {
   submitMembership,
   uscc,
 } from './fixtures/memberships.ts'
-import { device, pledgeContent } from './fixtures/pledges.ts'
+import { deviceToken, pledgeContent } from './fixtures/pledges.ts'
 import { buildTestApp } from './helper.ts'
 
 const COUNTIES = ['350102', '350103', '350203'] as const
@@ -199,7 +199,7 @@ async function apply(world: World, op: Op): Promise<void> {
         await app.inject({
           method: 'POST',
           url: `/api/v1/public/pledges/${person.pledgeCode}/ratings`,
-          headers: { 'x-device-id': device() },
+          headers: { 'x-device-id': deviceToken(app) },
           payload: { score: 1 + (op.who % 5) },
         })
       return

@@ -2,7 +2,7 @@ import t from 'tap'
 import { signInStaff } from './fixtures/accounts.ts'
 import { multipartFile } from './fixtures/matrix-registers.ts'
 import {
-  device,
+  deviceToken,
   pledgeContent,
   publicPledge,
   TINY_PNG,
@@ -18,7 +18,7 @@ t.test(
     const other = await signInStaff(app, 'county.sm', 'county', '350203')
     const owner = await verifiedOperator(app, staff, '店主庚')
     const { id, code } = await publicPledge(app, staff, owner)
-    const rate = (score: number, from = device(), comment?: string) =>
+    const rate = (score: number, from = deviceToken(app), comment?: string) =>
       app.inject({
         method: 'POST',
         url: `/api/v1/public/pledges/${code}/ratings`,
@@ -26,7 +26,7 @@ t.test(
         payload: { score, ...(comment ? { comment } : {}) },
       })
     t.match((await rate(5)).json(), { message: '感谢你的评价', rating: { average: 5, count: 1 } })
-    const phone = device()
+    const phone = deviceToken(app)
     t.match((await rate(4, phone, '很实在')).json(), { rating: { average: 4.5, count: 2 } })
     const twice = await rate(1, phone)
     t.equal(twice.statusCode, 429, 'one rating per device per day')
@@ -35,7 +35,7 @@ t.test(
     t.match((await rate(0)).json().error.fields, [
       { field: 'body.score', message: '请选择1到5颗星' },
     ])
-    const abusive = await rate(1, device(), '傻逼店家')
+    const abusive = await rate(1, deviceToken(app), '傻逼店家')
     t.equal(abusive.statusCode, 400, 'a rating comment is content-checked too')
 
     const upload = await app.inject({
@@ -53,7 +53,7 @@ t.test(
       code: 'validation_failed',
       message: '只能上传 JPG 或 PNG 照片',
     })
-    const reporter = device()
+    const reporter = deviceToken(app)
     const report = (text: string, extra: Record<string, unknown> = {}, from = reporter) =>
       app.inject({
         method: 'POST',
@@ -220,7 +220,7 @@ t.test('evaluations per half-year, the 示范店 award, and the ranking (比作�
   await app.inject({
     method: 'POST',
     url: `/api/v1/public/pledges/${c.code}/ratings`,
-    headers: { 'x-device-id': device() },
+    headers: { 'x-device-id': deviceToken(app) },
     payload: { score: 5 },
   })
   const ranking = await app.inject({

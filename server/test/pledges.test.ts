@@ -5,6 +5,7 @@ import { signInStaff } from './fixtures/accounts.ts'
 import { consentingUser, marketOpenerForm, submitMembership } from './fixtures/memberships.ts'
 import {
   decidePledge,
+  deviceToken,
   pledgeContent,
   publicPledge,
   submitPledge,
@@ -196,6 +197,7 @@ t.test(
     const rate = await app.inject({
       method: 'POST',
       url: `/api/v1/public/pledges/${code}/ratings`,
+      headers: { 'x-device-id': deviceToken(app) },
       payload: { score: 5 },
     })
     t.equal(rate.statusCode, 409, 'a revoked pledge takes no ratings')

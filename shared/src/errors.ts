@@ -24,6 +24,8 @@ export const errorCodes = [
   'forbidden',
   'conflict',
   'rate_limited',
+  /** A rating or report without an account carried no device token the server issued. */
+  'device_unrecognized',
   'request_timeout',
   'service_unavailable',
   /** Redis, where several servers keep their per-IP limits, is away: refused for safety. */

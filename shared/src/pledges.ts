@@ -169,4 +169,11 @@ export type ReportRequest = z.infer<typeof ReportRequest>
 /** An uploaded photo, to name in a pledge or a report. */
 export const PhotoCreated = z.object({ id: z.uuid() })
 export type PhotoCreated = z.infer<typeof PhotoCreated>
+/**
+ * A device token the server issued: `<random id>.<signature>`, base64url. Ratings and
+ * reports without an account carry it in `x-device-id`; the daily limits count per token.
+ */
+export const DEVICE_TOKEN = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/
+export const DeviceIssued = z.object({ deviceToken: z.string().regex(DEVICE_TOKEN) })
+export type DeviceIssued = z.infer<typeof DeviceIssued>
 export const Received = z.object({ message: z.string(), rating: RatingSummary.optional() })

@@ -1,39 +1,58 @@
+import { DEVICE_TOKEN, DeviceIssued } from '@djt/shared'
 import Taro from '@tarojs/taro'
+import { ApiError, request } from './http'
 
-const DEVICE_KEY = 'djt.deviceId'
+const DEVICE_KEY = 'djt.deviceToken'
+export const DEVICE_HEADER = 'x-device-id'
+
+let issuing: Promise<string> | undefined
 
 /**
- * A random id made once per phone or browser and kept: the server limits how often one
- * device rates or reports. It identifies no person and is never tied to an account.
+ * Sends with this phone's device token (header `x-device-id`), which the server issued and
+ * signed: the server limits how often one device rates or reports. It identifies no person
+ * and is never tied to an account. A token the server refuses (its key changed, storage
+ * was tampered with) is replaced once and the call sent again.
  */
-export function deviceId(): string {
-  const kept = readKept()
-  if (kept) return kept
-  const made = newDeviceId()
+export async function withDeviceToken<T>(send: (token: string) => Promise<T>): Promise<T> {
+  const token = readKept() ?? (await issuedToken())
   try {
-    Taro.setStorageSync(DEVICE_KEY, made)
-  } catch {
-    // Storage refused: this visit still uses the id it made.
+    return await send(token)
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.code !== 'device_unrecognized') throw error
+    return send(await replacedToken(token))
   }
-  return made
+}
+
+/** One that another call already fetched since `stale` was refused, or a new one. */
+function replacedToken(stale: string): Promise<string> {
+  const kept = readKept()
+  return kept && kept !== stale ? Promise.resolve(kept) : issuedToken()
+}
+
+/** A new token from the server, kept. Calls that need one at once share the request. */
+function issuedToken(): Promise<string> {
+  issuing ??= request({ method: 'POST', path: '/public/devices', schema: DeviceIssued })
+    .then(({ deviceToken }) => keep(deviceToken))
+    .finally(() => {
+      issuing = undefined
+    })
+  return issuing
+}
+
+function keep(token: string): string {
+  try {
+    Taro.setStorageSync(DEVICE_KEY, token)
+  } catch {
+    // Storage refused: this call still uses the token; the next one asks again.
+  }
+  return token
 }
 
 function readKept(): string | null {
   try {
     const value: unknown = Taro.getStorageSync(DEVICE_KEY)
-    return typeof value === 'string' && UUID.test(value) ? value : null
+    return typeof value === 'string' && DEVICE_TOKEN.test(value) ? value : null
   } catch {
     return null
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
-
-/** A version-4 UUID from `random` (0 ≤ r < 1); WeChat's engine has no crypto.randomUUID. */
-export function newDeviceId(random: () => number = Math.random): string {
-  const digits = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16))
-  digits[12] = '4'
-  digits[16] = ((Number.parseInt(digits[16] ?? '0', 16) & 0x3) | 0x8).toString(16)
-  const s = digits.join('')
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
 }

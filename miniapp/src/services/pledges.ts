@@ -10,7 +10,7 @@ import {
   type ReportRequest,
 } from '@djt/shared'
 import { z } from 'zod'
-import { deviceId } from './device-id'
+import { DEVICE_HEADER, withDeviceToken } from './device-id'
 import { apiUrl, get, post, request } from './http'
 import { download, type UploadSource, upload } from './transfer'
 
@@ -54,7 +54,7 @@ export async function uploadPhoto(file: UploadSource): Promise<string> {
   return (await upload('/photos', file, PhotoId)).id
 }
 
-// Public: no sign-in. Rating and reporting carry this device's id.
+// Public: no sign-in. Rating and reporting carry this device's token.
 
 export function fetchPublicPledge(code: string): Promise<PublicPledge> {
   return get(`/public/pledges/${encodeURIComponent(code)}`, PublicPledge)
@@ -74,6 +74,7 @@ export function reportPledge(code: string, report: ReportRequest): Promise<Recei
 }
 
 function publicPost(path: string, body: unknown): Promise<ReceivedAnswer> {
-  const header = { 'x-device-id': deviceId() }
-  return request({ method: 'POST', path, body, schema: Received, header })
+  return withDeviceToken((token) =>
+    request({ method: 'POST', path, body, schema: Received, header: { [DEVICE_HEADER]: token } }),
+  )
 }

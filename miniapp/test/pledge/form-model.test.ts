@@ -12,7 +12,6 @@ import {
   startingForm,
   writePledgeDraft,
 } from '../../src/packagePledge/edit/local-draft'
-import { newDeviceId } from '../../src/services/device-id'
 import { ApiError } from '../../src/services/http'
 import {
   myPledge,
@@ -137,14 +136,5 @@ describe('where the form starts', () => {
     const newer = pledgeVersion({ submittedAt: '2026-11-06T00:00:00Z' })
     const sentLater = myPledgeAnswer({ pledge: myPledge({ versions: [newer] }) })
     expect(startingForm(sentLater, saved).source).toBe('version')
-  })
-})
-
-describe('device id', () => {
-  it('is a version-4 UUID the server accepts', () => {
-    let n = 0
-    const id = newDeviceId(() => ((n++ * 7) % 16) / 16)
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    expect(newDeviceId()).not.toBe(newDeviceId())
   })
 })

@@ -10,6 +10,7 @@ afterEach(() => {
   for (const key of Object.keys(routerParams)) delete routerParams[key]
 })
 
+const DEVICE_TOKEN = `${'d'.repeat(22)}.${'s'.repeat(43)}`
 const created = (data: unknown) => ({ statusCode: 201, data, header: {}, errMsg: 'request:ok' })
 
 describe('the public pledge page', () => {
@@ -45,7 +46,7 @@ describe('the public pledge page', () => {
     expect(screen.queryByText('评价')).toBeNull()
   })
 
-  it('rates with this device’s id and shows the new average', async () => {
+  it('rates with a device token it asks the server for, and shows the new average', async () => {
     routerParams.code = 'GLP7K2'
     routeRequests({
       'GET /public/pledges/GLP7K2': {
@@ -54,6 +55,7 @@ describe('the public pledge page', () => {
         header: {},
         errMsg: '',
       },
+      'POST /public/devices': created({ deviceToken: DEVICE_TOKEN }),
       'POST /public/pledges/GLP7K2/ratings': created({
         message: '感谢你的评价',
         rating: { average: 4.7, count: 3 },
@@ -70,7 +72,8 @@ describe('the public pledge page', () => {
     expect(await screen.findByText('平均 4.7 / 3 条')).toBeTruthy()
     const [call] = callsTo('POST /public/pledges/GLP7K2/ratings')
     expect(call?.data).toEqual({ score: 5 })
-    expect(call?.header['x-device-id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(call?.header['x-device-id']).toBe(DEVICE_TOKEN)
+    expect(callsTo('POST /public/devices')).toHaveLength(1)
     await waitFor(() =>
       expect(Taro.showModal).toHaveBeenCalledWith(
         expect.objectContaining({ content: '感谢你的评价' }),

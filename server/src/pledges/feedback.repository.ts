@@ -43,22 +43,58 @@ export function recentRatings(db: Db, pledgeId: string, limit = 20) {
     .execute()
 }
 
-/** How many times this device (or IP) did this to this pledge since `since`. */
-export async function countByDevice(
+/** The China-local day, as migration 0018's column defaults compute it. */
+const today = sql<string>`(now() at time zone 'Asia/Shanghai')::date`
+
+/**
+ * Stores a rating unless this device rated this pledge today: the unique key
+ * (pledge_id, device, day) decides, so parallel requests store one. False when refused.
+ */
+export async function insertDailyRating(
   db: Db,
-  table: 'pledge_ratings' | 'pledge_reports',
+  rating: { pledge_id: string; score: number; comment: string | null; device: string },
+): Promise<boolean> {
+  const stored = await db
+    .insertInto('pledge_ratings')
+    .values(rating)
+    .onConflict((conflict) => conflict.columns(['pledge_id', 'device', 'day']).doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return stored !== undefined
+}
+
+/**
+ * Takes one of today's `max` report slots of this device on this pledge, in one upsert:
+ * the row lock orders parallel claims and the `where` refuses the one past `max`. Rolled
+ * back with the caller's transaction, so a report that is not stored uses no slot.
+ */
+export async function claimReportSlot(
+  db: Db,
   pledgeId: string,
   device: string,
-  since: Date,
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('pledge_id', '=', pledgeId)
-    .where('device', '=', device)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow()
-  return row.n
+  max: number,
+): Promise<boolean> {
+  const claimed = await db
+    .insertInto('pledge_report_quota')
+    .values({ pledge_id: pledgeId, device, used: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['pledge_id', 'device', 'day'])
+        .doUpdateSet({ used: sql`pledge_report_quota.used + 1` })
+        .where('pledge_report_quota.used', '<', max),
+    )
+    .returning('used')
+    .executeTakeFirst()
+  return claimed !== undefined
+}
+
+/** Slots of days before today count for nothing: the daily retention job drops them. */
+export async function pruneReportQuota(db: Db): Promise<number> {
+  const result = await db
+    .deleteFrom('pledge_report_quota')
+    .where('day', '<', today)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }
 
 export function listReports(db: Db, pledgeId: string) {

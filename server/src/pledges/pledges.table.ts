@@ -21,6 +21,7 @@ export interface PledgeTables {
   pledge_versions: PledgeVersionTable
   pledge_ratings: PledgeRatingTable
   pledge_reports: PledgeReportTable
+  pledge_report_quota: PledgeReportQuotaTable
   pledge_evaluations: PledgeEvaluationTable
 }
 
@@ -81,6 +82,8 @@ export interface PledgeRatingTable {
   comment: string | null
   device: string
   at: Generated<Date>
+  /** China-local day of `at`; null on duplicates from before the once-a-day key (0018). */
+  day: ColumnType<string | null, never, string | null>
 }
 
 export interface PledgeReportTable {
@@ -95,6 +98,14 @@ export interface PledgeReportTable {
   response: string | null
   responded_at: Date | null
   responded_by: string | null
+}
+
+/** Reports claimed per pledge, device and China-local day (migration 0018). */
+export interface PledgeReportQuotaTable {
+  pledge_id: string
+  device: string
+  day: ColumnType<string, string | undefined, string>
+  used: number
 }
 
 export interface PledgeEvaluationTable {

@@ -8,6 +8,7 @@ import {
 } from '@djt/shared'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { feedbackDevice } from '../devices/device-tokens.plugin.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError } from '../http/errors.ts'
 import { photoReply } from './photos.ts'
@@ -17,24 +18,19 @@ import { publicPledge, ratePledge, reportPledge } from './public.service.ts'
 import { unknownCodeGuard } from './unknown-codes.ts'
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
+const feedbackErrors = { ...errors, 401: ErrorBody }
 const tags = ['public']
 // Per IP, loose: customers of one market often share a carrier's IP. The per-device daily
-// limits in public.service.ts do the real work, so these fail open when Redis is away, as
-// the lookups do: a scan must keep answering.
+// limits (held by the database, per signed device token) do the real work, so these fail
+// open when Redis is away, as the lookups do: a scan must keep answering.
 const RATINGS_PER_IP = { max: 30, timeWindow: 600_000, skipOnError: true }
 const REPORTS_PER_IP = { max: 20, timeWindow: 600_000, skipOnError: true }
 const LOOKUPS_PER_IP = { max: 120, timeWindow: 60_000, skipOnError: true }
-const DEVICE = /^[A-Za-z0-9_-]{8,64}$/
 const tooManyGuesses = () => new ApiError(429, 'rate_limited', '查询太频繁，请10分钟后再试')
 
 /** The scanner's page: no sign-in. Unknown codes are counted per IP so codes cannot be guessed. */
 const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
   const guard = unknownCodeGuard(app.redis, app.config.PUBLIC_UNKNOWN_CODES_PER_IP, 10 * 60_000)
-  const device = (request: FastifyRequest) => {
-    const header = request.headers['x-device-id']
-    const id = typeof header === 'string' && DEVICE.test(header) ? header : `ip:${request.ip}`
-    return app.cipher.blindIndex('device', id)
-  }
   const lookUp = async (request: FastifyRequest, code: string) => {
     if (await guard.blocked(request.ip)) throw tooManyGuesses()
     const row = await findPledgeByCode(app.db, code)
@@ -91,17 +87,18 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public', rateLimit: RATINGS_PER_IP },
       schema: {
         tags,
-        summary: 'Rate a pledge 1–5 (anonymous; once a day per device)',
+        summary: 'Rate a pledge 1–5 (anonymous with a device token; once a day per device)',
         params: PledgeCodeParams,
         body: RateRequest,
-        response: { 201: Received, ...errors },
+        response: { 201: Received, ...feedbackErrors },
       },
     },
     async (request, reply) => {
+      const device = feedbackDevice(request)
       const row = await lookUp(request, request.params.code)
       const rating = await app.db
         .transaction()
-        .execute((trx) => ratePledge(trx, row, request.body, device(request), app.contentChecker))
+        .execute((trx) => ratePledge(trx, row, request.body, device, app.contentChecker))
       return reply.status(201).send({ message: '感谢你的评价', rating })
     },
   )
@@ -112,17 +109,18 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public', rateLimit: REPORTS_PER_IP },
       schema: {
         tags,
-        summary: 'Report a broken promise (anonymous)',
+        summary: 'Report a broken promise (anonymous with a device token)',
         params: PledgeCodeParams,
         body: ReportRequest,
-        response: { 201: Received, ...errors },
+        response: { 201: Received, ...feedbackErrors },
       },
     },
     async (request, reply) => {
+      const device = feedbackDevice(request)
       const row = await lookUp(request, request.params.code)
       await app.db
         .transaction()
-        .execute((trx) => reportPledge(trx, row, request.body, device(request), app.contentChecker))
+        .execute((trx) => reportPledge(trx, row, request.body, device, app.contentChecker))
       return reply
         .status(201)
         .send({ message: '已收到你的举报，市场监管部门会核实处理，结果将在本页公示' })

@@ -10,16 +10,23 @@ import type { Kysely } from 'kysely'
 import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
-import { countByDevice, listEvaluations, listReports, ratingTotals } from './feedback.repository.ts'
+import {
+  claimReportSlot,
+  insertDailyRating,
+  listEvaluations,
+  listReports,
+  ratingTotals,
+} from './feedback.repository.ts'
 import { toReport } from './pledge-details.ts'
 import { findVersion, type PledgeRow } from './pledges.repository.ts'
 import { refuseMissingPhoto } from './pledges.service.ts'
 import { issuerOf, toRating, verdictOf } from './pledges.view.ts'
 
 type Db = Kysely<Database>
-const DAY_MS = 86_400_000
-/** Per device (or IP, without one) and pledge, per day. */
-export const RATINGS_PER_DAY = 1
+/**
+ * Reports per device (or signed-in account) and pledge, per China-local day. Ratings are
+ * one a day, by the unique key of migration 0018.
+ */
 export const REPORTS_PER_DAY = 3
 
 /** What a scan shows: the live status first, and the pledge as it was approved. */
@@ -69,11 +76,15 @@ export async function ratePledge(
   checker: ContentChecker,
 ) {
   requireShown(row)
-  if (
-    (await countByDevice(trx, 'pledge_ratings', row.id, device, new Date(Date.now() - DAY_MS))) >=
-    RATINGS_PER_DAY
-  )
-    throw new ApiError(429, 'rate_limited', '你今天已经评价过这家了，明天再来吧')
+  // Stored first, so a second rating today is refused before any content check; a
+  // comment refused below rolls the row back with the transaction.
+  const stored = await insertDailyRating(trx, {
+    pledge_id: row.id,
+    score: body.score,
+    comment: body.comment || null,
+    device,
+  })
+  if (!stored) throw new ApiError(429, 'rate_limited', '你今天已经评价过这家了，明天再来吧')
   if (body.comment) {
     const verdict = await checker.check(
       [{ field: 'body.comment', label: '评价', text: body.comment }],
@@ -87,10 +98,6 @@ export async function ratePledge(
         verdict.blocked,
       )
   }
-  await trx
-    .insertInto('pledge_ratings')
-    .values({ pledge_id: row.id, score: body.score, comment: body.comment || null, device })
-    .execute()
   return toRating((await ratingTotals(trx, [row.id])).get(row.id))
 }
 
@@ -102,10 +109,7 @@ export async function reportPledge(
   checker: ContentChecker,
 ) {
   requireShown(row)
-  if (
-    (await countByDevice(trx, 'pledge_reports', row.id, device, new Date(Date.now() - DAY_MS))) >=
-    REPORTS_PER_DAY
-  )
+  if (!(await claimReportSlot(trx, row.id, device, REPORTS_PER_DAY)))
     throw new ApiError(429, 'rate_limited', '你今天对这家的举报已经够多了，我们会尽快核实')
   const verdict = await checker.check(
     [{ field: 'body.text', label: '举报内容', text: body.text }],

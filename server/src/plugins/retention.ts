@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import { purgeAuditLogDaily } from '../audit/audit.repository.ts'
 import { pruneSignInFailures } from '../auth/sign-in-locks.repository.ts'
+import { pruneReportQuota } from '../pledges/feedback.repository.ts'
 import { deleteOrphanPhotos } from '../pledges/photos.ts'
 
 /** After the period-freeze check, so a fresh start does not queue both at once on PGlite. */
@@ -9,8 +10,8 @@ const CHECK_EVERY_MS = 3_600_000
 
 /**
  * Daily job: audit rows older than AUDIT_RETENTION_DAYS (never under 180) are dropped, and
- * photos uploaded a day ago that no pledge or report ended up using, and staff sign-in
- * failure counts a day old. Every server checks
+ * photos uploaded a day ago that no pledge or report ended up using, staff sign-in
+ * failure counts a day old, and public report slots of past days. Every server checks
  * hourly (a server restarted daily would otherwise never run it); the run recorded in the
  * audit log and a try-lock make it once a day for all of them.
  */
@@ -27,6 +28,8 @@ export default fp(
       if (photos > 0) log.info({ count: photos }, 'unused photos removed')
       const failures = await pruneSignInFailures(app.db)
       if (failures > 0) log.info({ count: failures }, 'old sign-in failure counts removed')
+      const slots = await pruneReportQuota(app.db)
+      if (slots > 0) log.info({ count: slots }, 'report slots of past days removed')
     }
     const check = () => {
       running ??= run()
