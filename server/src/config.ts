@@ -127,13 +127,20 @@ const ConfigSchema = z.object({
   ),
   FIELD_KEY_ACTIVE: KeyId.optional().describe('default: the last key in FIELD_KEYS'),
   BLIND_INDEX_KEY: Base64Key.optional(),
-  PUBLIC_UNKNOWN_CODES_PER_IP: z.coerce
+  PUBLIC_UNKNOWN_CODES_PER_DEVICE: z.coerce
     .number()
     .int()
     .min(1)
     .max(10_000)
     .default(20)
-    .describe('unknown plaque codes one IP may try in 10 minutes before it is refused'),
+    .describe('unknown plaque codes one device may try in 10 minutes before it is refused'),
+  PUBLIC_UNKNOWN_CODES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(300)
+    .describe('unknown plaque codes one IP may try in 10 minutes (loose: shared carrier IPs)'),
   STAFF_SIGN_IN_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
   TRUST_PROXY: z
     .string()

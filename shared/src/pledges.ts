@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { text } from './memberships.ts'
-import { SCENE_ALPHABET } from './places.ts'
 
 /** 三亮 / 两亮一比: an operator's or a rider's public pledge, approved before it is shown. */
 export const PledgeKind = z.enum(['operator', 'rider'])
@@ -77,10 +76,15 @@ export const publicStatusNames: Record<PublicStatus, string> = {
   invalid: '无效',
 }
 
-/** ≤ 32 characters of WeChat's scene alphabet: the plaque's QR opens the page with it. */
+/**
+ * A plaque code as a person typed or scanned it: the server reads it (readPledgeCode),
+ * forgiving case, spaces, full-width characters and look-alikes, and answers a string that
+ * cannot be a code with "查验码格式不对，请核对".
+ */
 export const PledgeCode = z
-  .string({ error: '请填写承诺牌编码' })
-  .regex(SCENE_ALPHABET, '承诺牌编码格式不正确')
+  .string({ error: '请填写查验码' })
+  .min(1, '请填写查验码')
+  .max(64, '查验码格式不对，请核对')
 export const PledgeCodeParams = z.object({ code: PledgeCode })
 export const PledgeParams = z.object({ id: z.uuid('承诺编号格式不正确') })
 

@@ -1,13 +1,10 @@
-import { MALFORMED_CODE_MESSAGE, readPledgeCode } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { readMeta } from '../meta/meta.repository.ts'
 import { DEMO_META_KEY } from '../seed/demo.seed.ts'
-import { findPledgeByTypedCode } from './pledges.repository.ts'
-import { verdictOf } from './pledges.view.ts'
+import { pledgeCodeLookup } from './code-lookup.ts'
 import { publicPledge } from './public.service.ts'
 import { malformedPage, type PageContext, pledgePage, unknownPage } from './public-page.ts'
-import { unknownCodeGuard } from './unknown-codes.ts'
 
 const HTML_TYPE = 'text/html; charset=utf-8'
 const html = { content: { 'text/html': { schema: z.string() } } }
@@ -20,7 +17,7 @@ const LOOKUPS_PER_IP = { max: 120, timeWindow: 60_000, skipOnError: true }
  * scan. The code is read as people type it (readPledgeCode).
  */
 const publicPageRoutes: FastifyPluginAsyncZod = async (app) => {
-  const guard = unknownCodeGuard(app.redis, app.config.PUBLIC_UNKNOWN_CODES_PER_IP, 10 * 60_000)
+  const lookUp = pledgeCodeLookup(app)
   let demo: boolean | undefined
   const context = async (): Promise<PageContext> => {
     demo ??= (await readMeta(app.db, DEMO_META_KEY)) !== undefined
@@ -41,15 +38,14 @@ const publicPageRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       reply.type(HTML_TYPE).header('cache-control', 'no-cache')
-      const read = readPledgeCode(request.params.code)
-      if (read.kind === 'malformed')
-        return reply.status(400).send(malformedPage(MALFORMED_CODE_MESSAGE, await context()))
-      const row = await findPledgeByTypedCode(app.db, read)
-      if (row) return pledgePage(await publicPledge(app.db, row), await context())
-      const reason = verdictOf(undefined).reason ?? '查无此承诺牌'
-      if ((await guard.blocked(request.ip)) || (await guard.miss(request.ip)))
-        return reply.status(429).send(malformedPage('查询太频繁，请10分钟后再试', await context()))
-      return reply.status(404).send(unknownPage(read.code, reason, await context()))
+      const found = await lookUp(request, request.params.code)
+      if (found.row) return pledgePage(await publicPledge(app.db, found.row), await context())
+      const { failure } = found
+      if (failure.kind === 'unknown')
+        return reply.status(404).send(unknownPage(failure.code, failure.message, await context()))
+      return reply
+        .status(failure.kind === 'malformed' ? 400 : 429)
+        .send(malformedPage(failure.message, await context()))
     },
   )
 }

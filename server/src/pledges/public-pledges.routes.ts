@@ -10,12 +10,11 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { feedbackDevice } from '../devices/device-tokens.plugin.ts'
 import { BinaryFile } from '../http/binary.ts'
-import { ApiError } from '../http/errors.ts'
+import { lookupError, pledgeCodeLookup } from './code-lookup.ts'
 import { photoReply } from './photos.ts'
-import { findPledgeByCode, findVersion } from './pledges.repository.ts'
+import { findVersion } from './pledges.repository.ts'
 import { verdictOf } from './pledges.view.ts'
 import { publicPledge, ratePledge, reportPledge } from './public.service.ts'
-import { unknownCodeGuard } from './unknown-codes.ts'
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody }
 const feedbackErrors = { ...errors, 401: ErrorBody }
@@ -26,17 +25,14 @@ const tags = ['public']
 const RATINGS_PER_IP = { max: 30, timeWindow: 600_000, skipOnError: true }
 const REPORTS_PER_IP = { max: 20, timeWindow: 600_000, skipOnError: true }
 const LOOKUPS_PER_IP = { max: 120, timeWindow: 60_000, skipOnError: true }
-const tooManyGuesses = () => new ApiError(429, 'rate_limited', '查询太频繁，请10分钟后再试')
 
-/** The scanner's page: no sign-in. Unknown codes are counted per IP so codes cannot be guessed. */
+/** The scanner's page: no sign-in. Unknown codes are counted so codes cannot be guessed. */
 const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
-  const guard = unknownCodeGuard(app.redis, app.config.PUBLIC_UNKNOWN_CODES_PER_IP, 10 * 60_000)
+  const find = pledgeCodeLookup(app)
   const lookUp = async (request: FastifyRequest, code: string) => {
-    if (await guard.blocked(request.ip)) throw tooManyGuesses()
-    const row = await findPledgeByCode(app.db, code)
-    if (row) return row
-    if (await guard.miss(request.ip)) throw tooManyGuesses()
-    throw new ApiError(404, 'not_found', verdictOf(undefined).reason ?? '查无此承诺牌')
+    const found = await find(request, code)
+    if (found.row) return found.row
+    throw lookupError(found.failure)
   }
 
   app.get(
