@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node'
 import { type RunningServer, root, startServer } from '../e2e/harness.ts'
 import { compileWxml } from './harness/view-layer.ts'
 
-export const dist = path.join(root, 'miniapp/dist')
+const dist = path.join(root, 'miniapp/dist')
 
 declare module 'vitest' {
   export interface ProvidedContext {
