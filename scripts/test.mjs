@@ -1,5 +1,6 @@
-// `npm test`: lint, typecheck, every suite, the builds and the end-to-end test, then one
-// summary. Under CI=true a suite that cannot run (no database, no browser) fails.
+// `npm test`: lint, typecheck, every suite, the builds, the WeChat build run in a stand-in
+// for WeChat and the end-to-end test, then one summary. Under CI=true a suite that cannot
+// run (no database, no browser) fails.
 import { existsSync } from 'node:fs'
 import { countNodeTest, countTap, countVitest } from './lib/counts.mjs'
 import { ensureH5Build, root } from './lib/h5-build.mjs'
@@ -22,6 +23,7 @@ async function check(name, action) {
     code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 },
     t0,
   )
+  return code === 0
 }
 
 /** A test suite: its own runner's counts, and a failure if it exits non-zero anyway. */
@@ -108,10 +110,29 @@ if (replicasMissing.length === 0) {
 } else {
   skip('several servers behind haproxy (node:test)', replicasMissing.join('; '))
 }
-await check('weapp build + package size', async () => {
+const weappBuilt = await check('weapp build + package size', async () => {
   const code = await run('npm', ['run', 'build:weapp', '-w', 'miniapp'], { cwd: root })
   return code === 0 ? run('node', ['scripts/check-weapp-size.mjs'], { cwd: root }) : code
 })
+// The weapp build's pages run in a stand-in for WeChat: its own WXML compiler (wcc, shipped
+// for x86-64 Linux by miniprogram-compiler) and a logic layer with WeChat's globals only.
+const weappMissing = [
+  !weappBuilt && 'the weapp build failed',
+  !(process.platform === 'linux' && process.arch === 'x64') &&
+    `WeChat's wcc runs on x86-64 Linux only, not ${process.platform}-${process.arch}`,
+  !existsSync(`${root}/node_modules/miniprogram-compiler/bin/linux/wcc`) &&
+    'miniprogram-compiler is not installed',
+].filter(Boolean)
+if (weappMissing.length === 0) {
+  await suite('WeChat build at run time (harness)', countVitest, [
+    'vitest',
+    'run',
+    '--root',
+    'test/weapp',
+  ])
+} else {
+  skip('WeChat build at run time (harness)', weappMissing.join('; '))
+}
 await check('H5 build', () => ensureH5Build())
 if (existsSync(chromium)) {
   await suite('end-to-end (playwright-core + Chromium)', countVitest, [

@@ -16,13 +16,19 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-/** The real server on a free port, with a fresh embedded database and the demo seed. */
-export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(path.join(root, 'miniapp/dist-h5/index.html'))) {
+/**
+ * The real server on a free port, with a fresh embedded database and the demo seed. The
+ * WeChat-build tests pass their own port and need no H5 build.
+ */
+export async function startServer(
+  options: { port?: number; needsH5?: boolean } = {},
+): Promise<RunningServer> {
+  const { needsH5 = true } = options
+  if (needsH5 && !existsSync(path.join(root, 'miniapp/dist-h5/index.html'))) {
     throw new Error('No H5 build: run `npm run build:h5` first (npm test does).')
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-e2e-'))
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(root, 'server/src/server.ts')],

@@ -1,0 +1,148 @@
+import { describe, expect, test } from 'vitest'
+import { SESSION_KEY } from '../../miniapp/src/services/session-store.ts'
+import { api, type StoredSession, wechatSession } from './api.ts'
+import { launched } from './app.ts'
+import type { MiniProgram } from './harness/mini-program.ts'
+
+// A rider's phone in 鼓楼区, Fuzhou, as WeChat reports it (GCJ-02).
+const FUZHOU = { latitude: 26.0745, longitude: 119.2965 }
+
+const someone = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`
+
+describe('journeys through the WeChat build, by taps', () => {
+  test('silent sign-in at launch: wx.login, a session from the server, the token stored', async () => {
+    const wechatUser = someone('weapp-silent')
+    const app = await launched('pages/me/index', { wechatUser })
+
+    const apis = app.calls.map((call) => call.api)
+    const [signIn] = app.requestsTo('/auth/wechat')
+    expect(apis.indexOf('login')).toBeGreaterThanOrEqual(0)
+    expect(signIn?.data).toEqual({ code: `dev:${wechatUser}` })
+    const stored = JSON.parse(app.storage.get(SESSION_KEY) ?? 'null') as StoredSession
+    // The stored token is one the server takes, for the same person the code names.
+    const me = await api<{ id: string; role: string }>('/me', { token: stored.accessToken })
+    expect(me).toMatchObject({ id: stored.user.id, role: 'user' })
+    expect((await wechatSession(wechatUser)).user.id).toBe(me.id)
+    expect(app.problems).toEqual([])
+
+    // The next launch reuses the stored session: no second wx.login.
+    const again = await launched('pages/me/index', {
+      wechatUser,
+      storage: { [SESSION_KEY]: stored },
+    })
+    expect(again.callsTo('login')).toEqual([])
+    expect(again.problems).toEqual([])
+  })
+
+  test('附近 → a place → 导航 opens WeChat’s map at the place (GCJ-02)', async () => {
+    const app = await launched('pages/nearby/index', { location: FUZHOU })
+    expect(app.callsTo('getLocation')).toEqual([expect.objectContaining({ type: 'gcj02' })])
+    expect(app.requestsTo('/places/nearby')[0]?.data).toMatchObject({
+      lat: FUZHOU.latitude,
+      lng: FUZHOU.longitude,
+    })
+
+    await app.tap('安泰爱心驿站')
+    expect(app.page.route).toBe('packagePlace/pages/detail/index')
+    expect(app.texts()).toContain('福州市鼓楼区安泰街道吉庇路')
+    await app.tap('导航')
+
+    const nearby = await api<{ items: { name: string; lat: number; lng: number }[] }>(
+      `/places/nearby?lat=${FUZHOU.latitude}&lng=${FUZHOU.longitude}&limit=5`,
+    )
+    const place = nearby.items.find((item) => item.name === '安泰爱心驿站')
+    expect(place).toBeDefined()
+    expect(app.callsTo('openLocation')).toEqual([
+      expect.objectContaining({
+        latitude: place?.lat,
+        longitude: place?.lng,
+        name: '安泰爱心驿站',
+      }),
+    ])
+    expect(app.problems).toEqual([])
+  })
+
+  test('a rider registers: 我的 → 党员登记 → consent → the form → 提交 → the status page', async () => {
+    const app = await launched('pages/me/index', { wechatUser: someone('weapp-rider') })
+    await app.tap('党员登记')
+    expect(app.page.route).toBe('packageMember/pages/register/index')
+    await app.tap('快递外卖骑手')
+    await app.tap('查看并同意隐私保护指引')
+    expect(app.page.route).toBe('pages/privacy/index')
+    await app.tap('同意本指引')
+    await app.back()
+    expect(app.texts()).not.toContain('查看并同意隐私保护指引')
+
+    await app.input('姓名', '郑小骑')
+    await app.input('手机号', '13900000077')
+    await app.change('配送平台', 'wx-picker', 0) // 美团
+    await app.input('骑手编号', 'MT-WEAPP-77')
+    await app.input('配送站点', '美团鼓楼东街站')
+    await pickCounty(app, '工作地区')
+    await app.input('组织关系所在党组织', '中共福州市鼓楼区东街社区委员会')
+    await pickCounty(app, '组织关系所在地区')
+    await app.change('党员类型', 'wx-picker', 0) // 正式党员
+    await app.change('入党日期', 'wx-picker', '2015-07-01')
+    await app.tap('提交')
+
+    expect(app.page.route).toBe('packageMember/pages/status/index')
+    const shown = app.texts()
+    expect(shown).toContain('待核验')
+    expect(shown).toContain('郑小骑')
+    expect(app.requestsTo('/memberships')).toEqual([expect.objectContaining({ method: 'POST' })])
+    expect(app.problems).toEqual([])
+  })
+
+  test('an owner opens 承诺 → 我的承诺 and sees the pledge in force', async () => {
+    const app = await launched('pages/nearby/index', { wechatUser: '演示店主小林' })
+    await app.switchTab('pages/pledges/index')
+    await app.tap('我的承诺')
+
+    expect(app.page.route).toBe('packagePledge/pages/mine/index')
+    const shown = app.texts()
+    expect(shown).toContain('有效')
+    expect(shown).toContain('坏果包换，称不足双倍补')
+    expect(app.problems).toEqual([])
+  })
+
+  test('a plaque’s QR opens the public page with its scene: 有效', async () => {
+    const owner = await wechatSession('演示店主小林')
+    const { pledge } = await api<{ pledge: { code: string } }>('/pledges/mine', {
+      token: owner.accessToken,
+    })
+    const app = await launched('packagePledge/pages/public/index', {
+      query: { scene: encodeURIComponent(pledge.code) },
+    })
+
+    expect(app.requestsTo(`/public/pledges/${pledge.code}`)).toHaveLength(1)
+    const shown = app.texts()
+    expect(shown).toContain('有效')
+    expect(shown).toContain('林秀英')
+    expect(shown).not.toContain('无效')
+    expect(app.problems).toEqual([])
+  })
+
+  test('staff sign in on the login page and 我的 shows their work', async () => {
+    const app = await launched('pages/me/index')
+    await app.tap('工作人员登录')
+    expect(app.page.route).toBe('packageStaff/pages/login/index')
+    await app.input('账号', 'demo.gulou')
+    await app.input('密码', 'Demo-Lantern-2026!')
+    await app.tap('登录')
+
+    expect(app.page.route).toBe('pages/me/index')
+    expect(app.texts()).toContain('登记核验')
+    expect(app.texts()).not.toContain('工作人员登录')
+    expect(app.problems).toEqual([])
+  })
+})
+
+/** The county field after `label`: 福州市 → 鼓楼区 in its region sheet. */
+async function pickCounty(app: MiniProgram, label: string) {
+  const fieldValue = () => app.texts()[app.texts().indexOf(label) + 1]
+  expect(fieldValue()).toBe('请选择区县')
+  await app.tap('请选择区县', label)
+  await app.tap('福州市', label)
+  await app.tap('鼓楼区', label)
+  expect(fieldValue()).toBe('福州市鼓楼区')
+}

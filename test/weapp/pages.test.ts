@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { api, type StoredSession, staffSession, wechatSession } from './api.ts'
+import { dist, launched, signedIn } from './app.ts'
+
+/** Who opens a page: nobody stored (WeChat signs in silently), or a stored session. */
+type Who = 'newcomer' | 'staff' | 'rider' | 'owner' | 'owner without pledge'
+
+interface PageCase {
+  route: string
+  who: Who
+  /** What the page must show once its requests are answered. */
+  shows: string
+  query?: () => Record<string, string>
+}
+
+// Ids the detail pages are opened with, read from the server before the tests.
+const ids = { membership: '', pledge: '', place: '', report: '' }
+const sessions = {} as Record<Exclude<Who, 'newcomer'>, StoredSession>
+
+const pages: PageCase[] = [
+  { route: 'pages/nearby/index', who: 'newcomer', shows: '安泰爱心驿站' },
+  { route: 'pages/pledges/index', who: 'newcomer', shows: '查验承诺牌' },
+  { route: 'pages/me/index', who: 'newcomer', shows: '工作人员登录' },
+  { route: 'pages/privacy/index', who: 'newcomer', shows: '同意本指引' },
+  { route: 'packageStaff/pages/login/index', who: 'newcomer', shows: '市场监管工作人员' },
+  { route: 'packageStaff/pages/mfa/index', who: 'staff', shows: '确认绑定' },
+  { route: 'packageStaff/pages/review/index', who: 'staff', shows: '王小明' },
+  {
+    route: 'packageStaff/pages/review-detail/index',
+    who: 'staff',
+    shows: '中共福州市鼓楼区东街社区委员会',
+    query: () => ({ id: ids.membership }),
+  },
+  { route: 'packageStaff/pages/import/index', who: 'staff', shows: '平台骑手名册' },
+  { route: 'packageStaff/pages/places/index', who: 'staff', shows: '三坊七巷爱心食堂' },
+  {
+    route: 'packageStaff/pages/place-edit/index',
+    who: 'staff',
+    shows: '福州市鼓楼区安泰街道吉庇路',
+    query: () => ({ id: ids.place }),
+  },
+  { route: 'packageStaff/pages/place-import/index', who: 'staff', shows: 'BD-09（百度地图）' },
+  { route: 'packageStaff/pages/checkins/index', who: 'staff', shows: '没有待审核的报到。' },
+  {
+    route: 'packageStaff/pages/pledges/index',
+    who: 'staff',
+    shows: '林秀英',
+    query: () => ({ state: 'approved' }),
+  },
+  {
+    route: 'packageStaff/pages/pledge-detail/index',
+    who: 'staff',
+    shows: '坏果包换，称不足双倍补',
+    query: () => ({ id: ids.pledge }),
+  },
+  { route: 'packageStaff/pages/pledge-reports/index', who: 'staff', shows: '没有待处理的举报。' },
+  { route: 'packageStaff/pages/pledge-ranking/index', who: 'staff', shows: '鼓楼区小林鲜果铺' },
+  { route: 'packageStaff/pages/work/index', who: 'staff', shows: '党建工作指导站' },
+  { route: 'packageStaff/pages/platform-sites/index', who: 'staff', shows: '鼓楼东街站' },
+  { route: 'packageLedger/pages/dashboard/index', who: 'staff', shows: '快递外卖骑手' },
+  { route: 'packageLedger/pages/reports/index', who: 'staff', shows: '鼓楼区' },
+  {
+    route: 'packageLedger/pages/report/index',
+    who: 'staff',
+    shows: '鼓楼区',
+    query: () => ({ id: ids.report }),
+  },
+  {
+    route: 'packageLedger/pages/records/index',
+    who: 'staff',
+    shows: '安泰爱心驿站',
+    query: () => ({ region: '350102' }),
+  },
+  {
+    route: 'packagePlace/pages/detail/index',
+    who: 'newcomer',
+    shows: '安泰爱心驿站',
+    query: () => ({ id: ids.place }),
+  },
+  { route: 'packageMember/pages/register/index', who: 'newcomer', shows: '请选择你的身份' },
+  { route: 'packageMember/pages/status/index', who: 'rider', shows: '王小明' },
+  { route: 'packagePledge/pages/public/index', who: 'newcomer', shows: '二维码或编码不正确' },
+  { route: 'packagePledge/pages/mine/index', who: 'owner', shows: '坏果包换，称不足双倍补' },
+  { route: 'packagePledge/pages/edit/index', who: 'owner without pledge', shows: '提交审核' },
+]
+
+beforeAll(async () => {
+  sessions.staff = await staffSession('demo.gulou')
+  sessions.rider = await wechatSession('演示骑手小王')
+  sessions.owner = await wechatSession('演示店主小林')
+  sessions['owner without pledge'] = await wechatSession('演示店主老周')
+  const staff = sessions.staff.accessToken
+  const queue = await api<{ items: { id: string; name: string }[] }>('/review/memberships', {
+    token: staff,
+  })
+  ids.membership = queue.items.find((item) => item.name === '王小明')?.id ?? ''
+  const mine = await api<{ pledge: { id: string } }>('/pledges/mine', {
+    token: sessions.owner.accessToken,
+  })
+  ids.pledge = mine.pledge.id
+  const nearby = await api<{ items: { id: string; name: string }[] }>(
+    '/places/nearby?lat=26.0745&lng=119.2965&limit=5',
+  )
+  ids.place = nearby.items.find((place) => place.name === '安泰爱心驿站')?.id ?? ''
+  const report = await api<{ id: string }>('/ledger-reports', {
+    token: staff,
+    // A reason is what a correction needs; a first report takes one too.
+    body: { period: currentHalfYear(), reason: '页面测试' },
+  })
+  ids.report = report.id
+})
+
+test('the table covers every page of the main package and of every sub-package', () => {
+  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
+    pages: string[]
+    subPackages: { root: string; pages: string[] }[]
+  }
+  const all = [
+    ...app.pages,
+    ...app.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`)),
+  ]
+  expect(pages.map((page) => page.route).sort()).toEqual(all.sort())
+})
+
+describe('every page loads in the WeChat build', () => {
+  test.each(pages)('$route shows “$shows” ($who)', async ({ route, who, shows, query }) => {
+    const storage = who === 'newcomer' ? {} : signedIn(sessions[who])
+    const app = await launched(route, { storage, ...(query ? { query: query() } : {}) })
+
+    expect(app.problems).toEqual([])
+    expect(app.page.route).toBe(route)
+    expect(app.pages.lifecycles.filter((call) => call.startsWith(route))).toEqual([
+      `${route} onLoad`,
+      `${route} onShow`,
+      `${route} onReady`,
+    ])
+    expect(app.texts().join('\n')).toContain(shows)
+  })
+})
+
+/** The half-year now, in Beijing: `2026-H2`. */
+function currentHalfYear(): string {
+  const beijing = new Date(Date.now() + 8 * 3600_000)
+  return `${beijing.getUTCFullYear()}-H${beijing.getUTCMonth() < 6 ? 1 : 2}`
+}
