@@ -32,7 +32,7 @@ export function myPledge(overrides: Partial<MyPledge> = {}): MyPledge {
     id: PLEDGE_ID,
     kind: 'operator',
     status: 'active',
-    code: 'GLP7K2',
+    code: 'cGLP7K2abcde',
     publicUrl: null,
     publicStatus: 'valid',
     current: version,
@@ -60,7 +60,7 @@ export function myPledgeAnswer(overrides: Partial<MyPledgeAnswer> = {}): MyPledg
 export function publicPledge(overrides: Partial<PublicPledge> = {}): PublicPledge {
   const { photoId: _none, ...content } = pledgeVersion().content
   return {
-    code: 'GLP7K2',
+    code: 'cGLP7K2abcde',
     status: 'valid',
     statusText: '有效',
     reason: null,

@@ -18,11 +18,14 @@ type Report = Omit<PledgeReport, 'hasPhoto'> & { hasPhoto?: boolean }
 export function ReportList({
   reports,
   onPhoto,
+  empty = '暂无举报',
 }: {
   reports: readonly Report[]
   onPhoto?: (id: string) => void
+  /** What an empty list says: the public page lists answered reports only. */
+  empty?: string
 }) {
-  if (reports.length === 0) return <Text className="text-secondary">暂无举报</Text>
+  if (reports.length === 0) return <Text className="text-secondary">{empty}</Text>
   return (
     <View>
       {reports.map((report) => (

@@ -1,3 +1,4 @@
+import { checkCharacter } from '@djt/shared'
 import { describe, expect, it } from 'vitest'
 import { pledgeCodeOf, typedCode } from '../../src/pledge/code'
 import { contentChanges, ratingText, stars } from '../../src/pledge/labels'
@@ -26,23 +27,32 @@ describe('evaluation periods', () => {
   })
 })
 
+const code = (body: string) => body + checkCharacter(body)
+const CURRENT = code('D7K2M9P4Q8R3TV')
+
 describe('pledge codes', () => {
   it('reads ?code= and a WeChat QR scene, URL-encoded or not', () => {
-    expect(pledgeCodeOf({ code: 'GLP7K2' })).toBe('GLP7K2')
-    expect(pledgeCodeOf({ scene: 'p%3DGLP7K2' })).toBe('p=GLP7K2')
-    expect(pledgeCodeOf({ scene: 'GLP7K2' })).toBe('GLP7K2')
+    expect(pledgeCodeOf({ code: CURRENT })).toBe(CURRENT)
+    expect(pledgeCodeOf({ scene: encodeURIComponent(CURRENT.toLowerCase()) })).toBe(CURRENT)
+    expect(pledgeCodeOf({ scene: 'cAb3dE5fG7hJ' })).toBe('cAb3dE5fG7hJ')
   })
 
-  it('refuses what WeChat could not have sent', () => {
+  it('says "malformed" for what cannot be a code, null when there is none', () => {
     expect(pledgeCodeOf({})).toBeNull()
-    expect(pledgeCodeOf({ scene: '%E4%B8%AD' })).toBeNull()
-    expect(pledgeCodeOf({ code: '%E0%A4%A' })).toBeNull()
-    expect(pledgeCodeOf({ code: 'x'.repeat(33) })).toBeNull()
+    expect(pledgeCodeOf({ scene: '%E4%B8%AD' })).toBe('malformed')
+    expect(pledgeCodeOf({ code: '%E0%A4%A' })).toBe('malformed')
+    expect(pledgeCodeOf({ code: 'x'.repeat(33) })).toBe('malformed')
+    const typo = `${CURRENT.slice(0, 6)}${CURRENT[6] === '2' ? '3' : '2'}${CURRENT.slice(7)}`
+    expect(pledgeCodeOf({ code: typo })).toBe('malformed')
   })
 
-  it('takes a typed code with spaces, or a pasted link', () => {
-    expect(typedCode(' GLP 7K2 ')).toBe('GLP7K2')
-    expect(typedCode('https://x.cn/#/packagePledge/pages/public/index?code=GLP7K2')).toBe('GLP7K2')
+  it('takes a typed code as people type it, or a pasted or scanned link', () => {
+    expect(typedCode(` ${CURRENT.slice(0, 5)} ${CURRENT.slice(5).toLowerCase()} `)).toBe(CURRENT)
+    expect(typedCode(`https://x.cn/#/packagePledge/pages/public/index?code=${CURRENT}`)).toBe(
+      CURRENT,
+    )
+    expect(typedCode(`https://x.cn/p/${CURRENT}`)).toBe(CURRENT)
+    expect(typedCode(`packagePledge/pages/public/index?scene=${CURRENT}`)).toBe(CURRENT)
     expect(typedCode('')).toBeNull()
     expect(typedCode('承诺牌')).toBeNull()
   })

@@ -15,9 +15,9 @@ const created = (data: unknown) => ({ statusCode: 201, data, header: {}, errMsg:
 
 describe('the public pledge page', () => {
   it('opens from a QR scene and shows 有效, the promises and the rating, signed out', async () => {
-    routerParams.scene = 'GLP7K2'
+    routerParams.scene = 'cGLP7K2abcde'
     routeRequests({
-      'GET /public/pledges/GLP7K2': {
+      'GET /public/pledges/cGLP7K2abcde': {
         statusCode: 200,
         data: publicPledge(),
         header: {},
@@ -34,10 +34,31 @@ describe('the public pledge page', () => {
     expect(screen.getByText('平均 4.5 / 2 条')).toBeTruthy()
   })
 
-  it('exposes an unknown code as 无效 with the server’s words', async () => {
-    routerParams.code = 'FAKE01'
+  it('counts the reports it lists, and says the open ones apart', async () => {
+    routerParams.code = 'cGLP7K2abcde'
     routeRequests({
-      'GET /public/pledges/FAKE01': apiFailure(404, 'not_found', '查无此承诺牌，可能是伪造的'),
+      'GET /public/pledges/cGLP7K2abcde': {
+        statusCode: 200,
+        data: publicPledge({ reports: [], openReports: 2 }),
+        header: {},
+        errMsg: '',
+      },
+    })
+    render(<PublicPledgePage />)
+    expect(await screen.findByText('已核实的举报（0 条）')).toBeTruthy()
+    expect(screen.getByText('暂无已核实的举报')).toBeTruthy()
+    expect(screen.getByText('另有 2 条举报正在核实，核实后在此公示结果')).toBeTruthy()
+    expect(screen.queryByText('暂无举报')).toBeNull()
+  })
+
+  it('exposes an unknown code as 无效 with the server’s words', async () => {
+    routerParams.code = 'cFAKE0000001'
+    routeRequests({
+      'GET /public/pledges/cFAKE0000001': apiFailure(
+        404,
+        'not_found',
+        '查无此承诺牌，可能是伪造的',
+      ),
     })
     render(<PublicPledgePage />)
 
@@ -46,17 +67,39 @@ describe('the public pledge page', () => {
     expect(screen.queryByText('评价')).toBeNull()
   })
 
-  it('rates with a device token it asks the server for, and shows the new average', async () => {
-    routerParams.code = 'GLP7K2'
+  it('says a code that cannot be one is mistyped, not forged, and asks nothing', async () => {
+    routerParams.code = 'cGLP7K2abc'
+    routeRequests({})
+    render(<PublicPledgePage />)
+    expect(await screen.findByText('查验码格式不对，请核对')).toBeTruthy()
+    expect(screen.queryByText('无效')).toBeNull()
+  })
+
+  it('answers the server’s format error the same way', async () => {
+    routerParams.code = 'cGLP7K2abcdf'
     routeRequests({
-      'GET /public/pledges/GLP7K2': {
+      'GET /public/pledges/cGLP7K2abcdf': apiFailure(
+        400,
+        'validation_failed',
+        '查验码格式不对，请核对',
+      ),
+    })
+    render(<PublicPledgePage />)
+    expect(await screen.findByText('查验码格式不对，请核对')).toBeTruthy()
+    expect(screen.queryByText('无效')).toBeNull()
+  })
+
+  it('rates with a device token it asks the server for, and shows the new average', async () => {
+    routerParams.code = 'cGLP7K2abcde'
+    routeRequests({
+      'GET /public/pledges/cGLP7K2abcde': {
         statusCode: 200,
         data: publicPledge(),
         header: {},
         errMsg: '',
       },
       'POST /public/devices': created({ deviceToken: DEVICE_TOKEN }),
-      'POST /public/pledges/GLP7K2/ratings': created({
+      'POST /public/pledges/cGLP7K2abcde/ratings': created({
         message: '感谢你的评价',
         rating: { average: 4.7, count: 3 },
       }),
@@ -70,7 +113,7 @@ describe('the public pledge page', () => {
     fireEvent.click(screen.getByText('提交评价'))
 
     expect(await screen.findByText('平均 4.7 / 3 条')).toBeTruthy()
-    const [call] = callsTo('POST /public/pledges/GLP7K2/ratings')
+    const [call] = callsTo('POST /public/pledges/cGLP7K2abcde/ratings')
     expect(call?.data).toEqual({ score: 5 })
     expect(call?.header['x-device-id']).toBe(DEVICE_TOKEN)
     expect(callsTo('POST /public/devices')).toHaveLength(1)

@@ -20,15 +20,15 @@ describe('the device token', () => {
   it('is asked for once, kept, and sent with every rating and report', async () => {
     routeRequests({
       'POST /public/devices': issuer(),
-      'POST /public/pledges/GLP7K2/ratings': thanks,
-      'POST /public/pledges/GLP7K2/reports': created({ message: '已收到' }),
+      'POST /public/pledges/cGLP7K2abcde/ratings': thanks,
+      'POST /public/pledges/cGLP7K2abcde/reports': created({ message: '已收到' }),
     })
-    await ratePledge('GLP7K2', { score: 5 })
-    await reportPledge('GLP7K2', { text: '称重缺斤短两' })
+    await ratePledge('cGLP7K2abcde', { score: 5 })
+    await reportPledge('cGLP7K2abcde', { text: '称重缺斤短两' })
 
     expect(callsTo('POST /public/devices')).toHaveLength(1)
-    expect(sentTokens('POST /public/pledges/GLP7K2/ratings')).toEqual([token(1)])
-    expect(sentTokens('POST /public/pledges/GLP7K2/reports')).toEqual([token(1)])
+    expect(sentTokens('POST /public/pledges/cGLP7K2abcde/ratings')).toEqual([token(1)])
+    expect(sentTokens('POST /public/pledges/cGLP7K2abcde/reports')).toEqual([token(1)])
     expect(Taro.getStorageSync('djt.deviceToken')).toBe(token(1))
   })
 

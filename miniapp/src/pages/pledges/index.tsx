@@ -1,3 +1,4 @@
+import { MALFORMED_CODE_MESSAGE } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -54,7 +55,17 @@ function CheckCodeCard() {
   const [error, setError] = useState<string | undefined>()
   const check = () => {
     const code = typedCode(text)
-    if (!code) return setError('请填写承诺牌上的编码（二维码下方的字母和数字）')
+    if (!text.trim()) return setError('请填写承诺牌上的查验码（二维码下方的字母和数字）')
+    if (!code) return setError(MALFORMED_CODE_MESSAGE)
+    setError(undefined)
+    void Taro.navigateTo({ url: publicPledgeUrl(code) })
+  }
+  // The plaque's mini-program code gives a page path with the scene; its plain QR an address.
+  const scan = async () => {
+    const scanned = await Taro.scanCode({ scanType: ['qrCode'] }).catch(() => null)
+    if (!scanned) return
+    const code = typedCode(scanned.path || scanned.result)
+    if (!code) return setError('这不是承诺牌上的二维码')
     setError(undefined)
     void Taro.navigateTo({ url: publicPledgeUrl(code) })
   }
@@ -62,9 +73,9 @@ function CheckCodeCard() {
     <View className="card">
       <Text className="card__title">查验承诺牌</Text>
       <TextField
-        label="承诺牌编码"
-        placeholder="输入承诺牌上的编码"
-        maxlength={32}
+        label="查验码"
+        placeholder="输入承诺牌上的查验码，大小写均可"
+        maxlength={40}
         value={text}
         error={error}
         onChange={(value) => {
@@ -76,6 +87,12 @@ function CheckCodeCard() {
       <Button className="btn btn--primary" hoverClass="btn--pressed" onClick={check}>
         查验
       </Button>
+      {/* A browser has no camera scanner; there the phone's own camera opens the QR's page. */}
+      {process.env.TARO_ENV === 'weapp' && (
+        <Button className="btn" hoverClass="btn--pressed" onClick={scan}>
+          扫一扫承诺牌
+        </Button>
+      )}
     </View>
   )
 }

@@ -32,7 +32,23 @@ export default function PublicPledgePage() {
   if (state.phase === 'unknown') {
     return (
       <View className="page public-pledge">
-        <StatusBanner status="invalid" reason={state.message} code={code} />
+        <StatusBanner
+          status="invalid"
+          reason={state.message}
+          code={code === 'malformed' ? null : code}
+        />
+      </View>
+    )
+  }
+  if (state.phase === 'malformed') {
+    return (
+      <View className="page public-pledge">
+        <View className="card">
+          <Text className="card__title">{state.message}</Text>
+          <Text className="text-secondary">
+            请对照承诺牌上的查验码重新输入，或直接扫描承诺牌上的二维码。
+          </Text>
+        </View>
       </View>
     )
   }
@@ -108,11 +124,13 @@ function PublicView({ pledge, onRated, onReported }: ViewProps) {
         )}
       </View>
       <View className="card">
-        <Text className="card__title">群众举报与处理</Text>
+        <Text className="card__title">已核实的举报（{pledge.reports.length} 条）</Text>
+        <ReportList reports={pledge.reports} empty="暂无已核实的举报" />
         {pledge.openReports > 0 && (
-          <Text className="public-pledge__open">{pledge.openReports} 条举报处理中</Text>
+          <Text className="public-pledge__open">
+            另有 {pledge.openReports} 条举报正在核实，核实后在此公示结果
+          </Text>
         )}
-        <ReportList reports={pledge.reports} />
       </View>
       {sheet === 'rate' && (
         <RateSheet
