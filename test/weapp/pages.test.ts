@@ -81,7 +81,7 @@ const pages: PageCase[] = [
   },
   { route: 'packageMember/pages/register/index', who: 'newcomer', shows: '请选择你的身份' },
   { route: 'packageMember/pages/status/index', who: 'rider', shows: '王小明' },
-  { route: 'packagePledge/pages/public/index', who: 'newcomer', shows: '二维码或编码不正确' },
+  { route: 'packagePledge/pages/public/index', who: 'newcomer', shows: '没有查验码' },
   { route: 'packagePledge/pages/mine/index', who: 'owner', shows: '坏果包换，称不足双倍补' },
   { route: 'packagePledge/pages/edit/index', who: 'owner without pledge', shows: '提交审核' },
 ]
