@@ -61,9 +61,14 @@ test('an operator pledges, county staff approve it, a customer checks and rates 
   const customer = await (
     await chromium.newContext({ viewport: { width: 390, height: 844 } })
   ).newPage()
-  await customer.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=${code}`, {
-    waitUntil: 'domcontentloaded',
-  })
+  // The plaque's plain QR: the server-rendered page says 有效 in its first answer, and
+  // the code typed in lower case with spaces (as a phone keyboard gives it) reads the same.
+  const typed = `${code.slice(0, 5)} ${code.slice(5).toLowerCase()}`
+  await customer.goto(`${running.server().url}/p/${encodeURIComponent(typed)}`)
+  await customer.locator('.verdict h1', { hasText: '有效' }).waitFor(WAIT)
+  await customer.getByText(OWN_PROMISE).waitFor(WAIT)
+  await shot(customer, 'pledge-public-plain-qr.png')
+  await customer.getByText('评价或举报').click()
   await customer.locator('.public-banner__status', { hasText: '有效' }).waitFor(WAIT)
   for (const promise of ['诚信经营，不缺斤短两', '明码标价，不哄抬价格', OWN_PROMISE]) {
     await customer.locator('.pledge-promises__text', { hasText: promise }).waitFor(WAIT)
@@ -89,7 +94,8 @@ test('a code nobody issued shows 无效, loudly, to someone not signed in', asyn
   const page = await (
     await chromium.newContext({ viewport: { width: 390, height: 844 } })
   ).newPage()
-  await page.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=NOSUCH99`, {
+  // Well-formed (an old-style code) but never issued: only such a code reads 无效.
+  await page.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=cNOSUCH00099`, {
     waitUntil: 'domcontentloaded',
   })
   await page
@@ -98,6 +104,13 @@ test('a code nobody issued shows 无效, loudly, to someone not signed in', asyn
   await page.getByText('此承诺牌无效，请勿轻信').waitFor(WAIT)
   expect(await page.getByText('评价', { exact: true }).count()).toBe(0)
   await shot(page, 'pledge-public-invalid.png')
+  // A typo is not a forgery: the page asks to check the code instead.
+  await page.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=NOSUCH99`, {
+    waitUntil: 'domcontentloaded',
+  })
+  await page.getByText('查验码格式不对，请核对').waitFor(WAIT)
+  expect(await page.getByText('无效', { exact: true }).count()).toBe(0)
+  await shot(page, 'pledge-public-malformed.png')
 })
 
 async function signInOwner(page: Page): Promise<void> {
