@@ -118,7 +118,10 @@ t.test(
 
     t.equal((await ledger(county, '350100')).statusCode, 403, 'a county cannot read its city')
     t.equal((await ledger(other, '350102')).statusCode, 403, 'nor another county')
-    t.match((await ledger(county, '350100')).json().error.message, '只能查看本辖区的台账')
+    t.match((await ledger(county, '350100')).json().error, {
+      code: 'forbidden',
+      fields: [{ field: 'query.region', message: '该地区不在本辖区' }],
+    })
     t.equal((await ledger(county, '999999')).statusCode, 400)
   },
 )

@@ -6,6 +6,7 @@ import {
   pledgeContent,
   publicPledge,
   TINY_PNG,
+  uploadPhoto,
   verifiedOperator,
 } from './fixtures/pledges.ts'
 import { buildTestApp } from './helper.ts'
@@ -307,11 +308,7 @@ t.test('a stall photo is shown only with the approved pledge', async (t) => {
   const app = await buildTestApp(t)
   const staff = await signInStaff(app, 'county.gl', 'county', '350102')
   const owner = await verifiedOperator(app, staff, '店主壬')
-  const upload = await app.inject({
-    method: 'POST',
-    url: '/api/v1/photos',
-    ...multipartFile(TINY_PNG, 'stall.png'),
-  })
+  const upload = await uploadPhoto(app, owner)
   const { code } = await publicPledge(
     app,
     staff,

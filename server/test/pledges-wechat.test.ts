@@ -1,7 +1,5 @@
-import type { FastifyInstance } from 'fastify'
 import t from 'tap'
-import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
-import { type Account, signInStaff } from './fixtures/accounts.ts'
+import { signInLiveUser, signInStaff } from './fixtures/accounts.ts'
 import { startFakeWechat } from './fixtures/fake-wechat.ts'
 import { REVIEW_TEXT, RISKY_TEXT } from './fixtures/fake-wechat-wxa.ts'
 import {
@@ -59,7 +57,13 @@ t.test(
       WECHAT_TIMEOUT_MS: '500',
     })
     const staff = await signInStaff(app, 'county.gl', 'county', '350102')
-    const owner = await verifiedOperator(app, staff, '店主子', {}, await liveUser(app, 'ok-owner'))
+    const owner = await verifiedOperator(
+      app,
+      staff,
+      '店主子',
+      {},
+      await signInLiveUser(app, 'ok-owner'),
+    )
     const send = (content: ReturnType<typeof pledgeContent>) =>
       app.inject({
         method: 'POST',
@@ -92,7 +96,13 @@ t.test(
     t.equal(wechat.wxa.wxacodes.length, 1, 'WeChat is asked once; the code is kept')
     t.match(wechat.wxa.wxacodes[0], { scene: code, is_hyaline: true })
 
-    const other = await verifiedOperator(app, staff, '店主丑', {}, await liveUser(app, 'ok-other'))
+    const other = await verifiedOperator(
+      app,
+      staff,
+      '店主丑',
+      {},
+      await signInLiveUser(app, 'ok-other'),
+    )
     await wechat.close()
     const whileDown = await publicPledge(app, staff, other)
     const mine = (await app.inject({ url: '/api/v1/pledges/mine', headers: other.auth })).json()
@@ -110,22 +120,3 @@ t.test(
     )
   },
 )
-
-async function liveUser(app: FastifyInstance, code: string): Promise<Account> {
-  const session = (
-    await app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code } })
-  ).json()
-  const auth = { authorization: `Bearer ${session.accessToken}` }
-  await app.inject({
-    method: 'POST',
-    url: '/api/v1/me/privacy-consent',
-    headers: auth,
-    payload: { version: PRIVACY_NOTICE.version },
-  })
-  return {
-    id: session.user.id,
-    accessToken: session.accessToken,
-    refreshToken: session.refreshToken,
-    auth,
-  }
-}

@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
-import { pathWithinScope } from '../auth/scope.ts'
+import { regionInScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
-import { findRegion } from '../regions/regions.repository.ts'
 import { buildLedger } from './ledgers.service.ts'
 import { findSnapshot } from './period-snapshots.repository.ts'
 
@@ -22,10 +21,7 @@ export async function ledgerOf(
   code?: string,
   period?: string,
 ) {
-  const region = await findRegion(app.db, code ?? caller.regionCode)
-  if (!region) throw new ApiError(404, 'not_found', '行政区划不存在')
-  if (!pathWithinScope(caller, region.path))
-    throw new ApiError(403, 'forbidden', '只能查看本辖区的台账')
+  const region = await regionInScope(app.db, caller, code)
   if (period) return frozenLedger(app.db, region.code, period)
   return buildLedger(app.db, region, app.clock(), caller)
 }

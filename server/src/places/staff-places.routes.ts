@@ -1,13 +1,7 @@
-import {
-  ErrorBody,
-  PlaceDetail,
-  PlacePage,
-  PlaceParams,
-  PlaceSearchQuery,
-  regionPath,
-} from '@djt/shared'
+import { ErrorBody, PlaceDetail, PlacePage, PlaceParams, PlaceSearchQuery } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
+import { regionInScope } from '../auth/region-scope.ts'
 import { notFound } from '../http/errors.ts'
 import { localMoment } from './hours.ts'
 import { decodePlaceCursor, page } from './place-cursor.ts'
@@ -35,12 +29,13 @@ const staffPlacesRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = app.clock()
       const moment = localMoment(now)
       const { region, after, ...search } = request.query
-      const rows = await searchPlaces(
-        app.db,
-        { ...search, regionPath: region ? regionPath(region) : undefined },
-        now,
-        { after: decodePlaceCursor(after), staff: staffOf(request.caller) },
-      )
+      const staff = staffOf(request.caller)
+      // Another jurisdiction's region is refused, not answered with an empty list.
+      const within = region ? await regionInScope(app.db, staff, region) : undefined
+      const rows = await searchPlaces(app.db, { ...search, regionPath: within?.path }, now, {
+        after: decodePlaceCursor(after),
+        staff,
+      })
       const { shown, next } = page(rows, search.limit, (row) => row.name)
       return { items: shown.map((row) => toPlaceSummary(row, moment)), next }
     },

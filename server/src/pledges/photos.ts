@@ -38,8 +38,9 @@ async function readPhoto(request: FastifyRequest): Promise<Buffer> {
 
 /**
  * A stall photo with a pledge or a photo with a report: anyone may send one (reports are
- * anonymous), so it is rate-limited and must really be a JPEG or PNG. One nobody refers
- * to is deleted after a day (see deleteOrphanPhotos).
+ * anonymous), so it is rate-limited and must really be a JPEG or PNG. The signed-in caller
+ * is recorded as its uploader: only they may put it on a pledge. One nobody refers to is
+ * deleted after a day (see deleteOrphanPhotos).
  */
 const photosRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, {
@@ -74,9 +75,11 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ApiError(400, 'validation_failed', '只能上传 JPG 或 PNG 照片', [
           { field: 'file', message: '只能上传 JPG 或 PNG 照片' },
         ])
+      // Kept so a pledge can show only its owner's photos; a report's may be anonymous.
+      const uploadedBy = request.caller.kind === 'anonymous' ? null : request.caller.id
       const row = await app.db
         .insertInto('pledge_photos')
-        .values({ mime, bytes })
+        .values({ mime, bytes, uploaded_by: uploadedBy })
         .returning('id')
         .executeTakeFirstOrThrow()
       return reply.status(201).send(row)

@@ -139,3 +139,14 @@ export async function supersedePending(db: Db, pledgeId: string): Promise<void> 
     .where('state', '=', 'pending')
     .execute()
 }
+
+/** Whether `photoId` names a photo `userId` uploaded (signed in). */
+export async function isOwnPhoto(db: Db, photoId: string, userId: string): Promise<boolean> {
+  const photo = await db
+    .selectFrom('pledge_photos')
+    .select('id')
+    .where('id', '=', photoId)
+    .where('uploaded_by', '=', userId)
+    .executeTakeFirst()
+  return photo !== undefined
+}

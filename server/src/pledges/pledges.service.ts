@@ -10,6 +10,7 @@ import {
   findPledgeOfUser,
   insertPledge,
   insertVersion,
+  isOwnPhoto,
   supersedePending,
   updatePledge,
 } from './pledges.repository.ts'
@@ -57,7 +58,7 @@ export async function submitPledge(
       verdict.blocked,
     )
   await refuseUnknownTemplates(trx, content)
-  await refuseMissingPhoto(trx, content.photoId)
+  await refuseForeignPhoto(trx, user.id, content.photoId)
   let pledge = await findPledgeOfUser(trx, user.id, { lock: true })
   if (pledge && pledge.status !== 'withdrawn' && pledge.membership_id !== membership.id) {
     // Registered again after a revocation: the old pledge never comes back to life.
@@ -95,21 +96,19 @@ async function refuseUnknownTemplates(trx: Db, content: PledgeContent): Promise<
     ])
 }
 
-/** A photo id must name an uploaded photo (uploads unused for a day are deleted). */
-export async function refuseMissingPhoto(
+/**
+ * A pledge shows only a photo its owner uploaded: another member's stall photo or one sent
+ * with an anonymous report is refused like a photo that does not exist (whose it is stays
+ * unsaid). Uploads unused for a day are deleted.
+ */
+async function refuseForeignPhoto(
   trx: Db,
+  userId: string,
   photoId: string | undefined,
-  field = 'body.content.photoId',
 ): Promise<void> {
-  if (!photoId) return
-  const photo = await trx
-    .selectFrom('pledge_photos')
-    .select('id')
-    .where('id', '=', photoId)
-    .executeTakeFirst()
-  if (!photo)
-    throw new ApiError(400, 'validation_failed', '照片已过期，请重新上传', [
-      { field, message: '照片不存在，请重新上传' },
+  if (photoId && !(await isOwnPhoto(trx, photoId, userId)))
+    throw new ApiError(400, 'validation_failed', '照片不存在或不是你上传的，请重新上传', [
+      { field: 'body.content.photoId', message: '照片不存在或不是你上传的' },
     ])
 }
 

@@ -42,6 +42,8 @@ export interface PledgePhotoTable {
   id: Generated<string>
   mime: 'image/jpeg' | 'image/png'
   bytes: Bytes
+  /** The signed-in account that uploaded it; null for an upload without sign-in. */
+  uploaded_by: string | null
   created_at: Generated<Date>
 }
 

@@ -19,7 +19,6 @@ import {
 } from './feedback.repository.ts'
 import { toReport } from './pledge-details.ts'
 import { findVersion, type PledgeRow } from './pledges.repository.ts'
-import { refuseMissingPhoto } from './pledges.service.ts'
 import { issuerOf, toRating, verdictOf } from './pledges.view.ts'
 
 type Db = Kysely<Database>
@@ -122,7 +121,7 @@ export async function reportPledge(
       verdict.blocked[0]?.message ?? '举报内容未通过检查',
       verdict.blocked,
     )
-  await refuseMissingPhoto(trx, body.photoId, 'body.photoId')
+  await refuseMissingPhoto(trx, body.photoId)
   await trx
     .insertInto('pledge_reports')
     .values({
@@ -133,4 +132,18 @@ export async function reportPledge(
       device,
     })
     .execute()
+}
+
+/** A report's photo id must name an uploaded photo (uploads unused for a day are deleted). */
+async function refuseMissingPhoto(trx: Db, photoId: string | undefined): Promise<void> {
+  if (!photoId) return
+  const photo = await trx
+    .selectFrom('pledge_photos')
+    .select('id')
+    .where('id', '=', photoId)
+    .executeTakeFirst()
+  if (!photo)
+    throw new ApiError(400, 'validation_failed', '照片已过期，请重新上传', [
+      { field: 'body.photoId', message: '照片不存在，请重新上传' },
+    ])
 }

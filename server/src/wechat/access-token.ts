@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { SharedRedis } from '../shared-state/redis-client.ts'
 import { sharedTokenCache, type TokenCache } from './token-cache.ts'
-import { fetchAnswer, WechatError } from './wechat.client.ts'
+import { fetchAnswer } from './upstream.ts'
+import { WechatError } from './wechat-error.ts'
 
 export interface LiveOptions {
   baseUrl: string

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type AccessToken, withToken } from './access-token.ts'
-import { fetchAnswer, WechatError } from './wechat.client.ts'
+import { fetchAnswer } from './upstream.ts'
+import { WechatError } from './wechat-error.ts'
 
 /** msgSecCheck v2 scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
 export type SecScene = 1 | 2 | 3 | 4

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type AccessToken, withToken } from './access-token.ts'
-import { fetchAnswer, WechatError } from './wechat.client.ts'
+import { fetchAnswer } from './upstream.ts'
+import { WechatError } from './wechat-error.ts'
 
 const resultSchema = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() })
 const NOT_SUBSCRIBED = 43101

@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
+import { fetchAnswer } from './upstream.ts'
+import { WechatError, type WechatErrorCode } from './wechat-error.ts'
+
+export { WechatError, type WechatErrorCode }
 
 export interface WechatClientOptions {
   mode: 'dev' | 'live'
@@ -19,36 +23,6 @@ export interface WechatSession {
 export interface WechatClient {
   readonly mode: 'dev' | 'live'
   code2Session(code: string): Promise<WechatSession>
-}
-
-export type WechatErrorCode =
-  | 'wechat_invalid_code'
-  | 'wechat_rate_limited'
-  | 'wechat_high_risk_user'
-  | 'wechat_unavailable'
-  | 'wechat_error'
-
-const MESSAGES: Record<WechatErrorCode, string> = {
-  wechat_invalid_code: '登录凭证无效或已过期，请重新进入小程序',
-  wechat_rate_limited: '登录过于频繁，请稍后再试',
-  wechat_high_risk_user: '该微信账号存在安全风险，暂不能登录',
-  wechat_unavailable: '微信服务暂不可用，请稍后再试',
-  wechat_error: '微信登录失败，请稍后再试',
-}
-
-/**
- * A failed code2Session. The message is for the user; `cause` is a short note for the
- * operator that never holds the request URL (it carries the secret) or the session_key.
- */
-export class WechatError extends Error {
-  override name = 'WechatError'
-  constructor(
-    readonly code: WechatErrorCode,
-    readonly errcode?: number,
-    cause?: string,
-  ) {
-    super(MESSAGES[code], cause ? { cause } : undefined)
-  }
 }
 
 const ERRCODES = new Map<number, WechatErrorCode>([
@@ -111,29 +85,6 @@ async function liveCode2Session(
   return readAnswer(await fetchAnswer(`${endpoint}?${query}`, timeoutMs))
 }
 
-/** One WeChat API call: a network failure, a timeout or a non-2xx all mean "unavailable". */
-export async function fetchAnswer(
-  url: string,
-  timeoutMs: number,
-  init: RequestInit = {},
-): Promise<unknown> {
-  let response: Response
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-  } catch (error) {
-    throw new WechatError('wechat_unavailable', undefined, describeFailure(error))
-  }
-  if (!response.ok) {
-    await response.body?.cancel()
-    throw new WechatError('wechat_unavailable', undefined, `HTTP ${response.status}`)
-  }
-  try {
-    return await response.json()
-  } catch (error) {
-    throw new WechatError('wechat_unavailable', undefined, describeFailure(error))
-  }
-}
-
 function readAnswer(answer: unknown): WechatSession {
   const failure = failureSchema.safeParse(answer)
   if (failure.success) {
@@ -146,12 +97,4 @@ function readAnswer(answer: unknown): WechatSession {
   }
   const { openid, session_key: sessionKey, unionid } = session.data
   return unionid ? { openid, unionid, sessionKey } : { openid, sessionKey }
-}
-
-// Only the error's kind: undici's messages and causes may quote the URL, which holds the secret.
-function describeFailure(error: unknown): string {
-  if (error instanceof DOMException && error.name === 'TimeoutError') return 'timeout'
-  if (error instanceof SyntaxError) return 'answer is not JSON'
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code
-  return typeof cause === 'string' ? `network error ${cause}` : 'network error'
 }

@@ -1,5 +1,8 @@
 import { type AccessToken, withToken } from './access-token.ts'
-import { WechatError } from './wechat.client.ts'
+import { callWechat, JSON_ANSWER_MAX_BYTES, parseJson, WXACODE_MAX_BYTES } from './upstream.ts'
+import { WechatError } from './wechat-error.ts'
+
+const isImage = (contentType: string) => contentType.startsWith('image/')
 
 export interface WxacodeRequest {
   /** ≤ 32 characters of the scene alphabet; the page reads it from `options.scene`. */
@@ -23,23 +26,18 @@ export function createWxacode(baseUrl: string, token: AccessToken, timeoutMs: nu
       width: 430,
       is_hyaline: true,
     }
-    let response: Response
-    try {
-      response = await fetch(`${base}/wxa/getwxacodeunlimit?access_token=${accessToken}`, {
+    const answer = await callWechat(
+      `${base}/wxa/getwxacodeunlimit?access_token=${accessToken}`,
+      timeoutMs,
+      {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      })
-    } catch {
-      throw new WechatError('wechat_unavailable', undefined, 'wxacode: network error or timeout')
-    }
-    const bytes = Buffer.from(await response.arrayBuffer())
-    if (!response.ok)
-      throw new WechatError('wechat_unavailable', undefined, `HTTP ${response.status}`)
-    if ((response.headers.get('content-type') ?? '').startsWith('image/'))
-      return { png: bytes, errcode: 0 }
-    const failure = JSON.parse(bytes.toString('utf8')) as { errcode?: number; errmsg?: string }
+      },
+      (type) => (isImage(type) ? WXACODE_MAX_BYTES : JSON_ANSWER_MAX_BYTES),
+    )
+    if (isImage(answer.contentType)) return { png: answer.body, errcode: 0 }
+    const failure = parseJson(answer.body) as { errcode?: number; errmsg?: string }
     return { png: undefined, errcode: failure.errcode ?? -1, errmsg: failure.errmsg }
   }
   return async (request: WxacodeRequest): Promise<Buffer> => {
