@@ -1,18 +1,6 @@
-// What a first visit downloads, uncompressed and compressed: index.html, what it loads
-// (the entry's scripts and styles), the chunks of the home page (附近) and of the public
-// pledge page a plaque's QR opens (found in the webpack runtime of the entry), and the JSON
-// those pages ask for first. Each URL is fetched twice, with no Accept-Encoding and with
-// `br, gzip`, and the body bytes on the wire are added up (headers not counted).
-// Starts the compiled server on a fresh demo database (BENCH_PORT, default any free port),
-// or measures BENCH_URL when given. The H5 build must be current.
-import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
-import { createServer } from 'node:net'
-import os from 'node:os'
-import path from 'node:path'
-import { h5BuildIsCurrent, root } from '../lib/h5-build.mjs'
-import { ensureServerBuild, serverDist } from '../lib/server-build.mjs'
+import { startDemoServer } from '../lib/demo-server.mjs'
+import { h5BuildIsCurrent } from '../lib/h5-build.mjs'
 
 const PAGES = { 首页附近: 'pages/nearby/index', 承诺公示页: 'packagePledge/pages/public/index' }
 const FIRST_JSON = [
@@ -26,7 +14,7 @@ if (!process.env.BENCH_URL && !h5BuildIsCurrent()) {
   console.error('Build the H5 app first (npm run build:h5, or npm start once).')
   process.exit(2)
 }
-const server = process.env.BENCH_URL ? undefined : await startServer()
+const server = process.env.BENCH_URL ? undefined : await startDemoServer()
 const base = process.env.BENCH_URL ?? server.url
 try {
   const assets = await firstVisitAssets(base)
@@ -128,50 +116,4 @@ function get(origin, url, headers) {
     req.on('error', reject)
     req.end()
   })
-}
-
-async function startServer() {
-  if ((await ensureServerBuild({ log: () => {} })) !== 0) process.exit(1)
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-bench-visit-'))
-  const port = Number(process.env.BENCH_PORT) || (await freePort())
-  const child = spawn(process.execPath, [path.join(serverDist, 'server.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      DATABASE_URL: '',
-      SEED_DEMO: 'true',
-      LEDGER_FREEZE: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  const url = `http://127.0.0.1:${port}`
-  while (
-    !(await fetch(`${url}/readyz`).then(
-      (res) => res.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
-      await exited
-      await rm(dataDir, { recursive: true, force: true })
-    },
-  }
-}
-
-async function freePort() {
-  const probe = createServer()
-  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  return port
 }
