@@ -57,10 +57,6 @@ const databaseRefusals: Record<string, Omit<Answer, 'fields'>> = {
   '22021': { status: 400, code: 'validation_failed', message: '提交的内容含有无法保存的字符' },
   '22P05': { status: 400, code: 'validation_failed', message: '提交的内容含有无法保存的字符' },
   '22001': { status: 400, code: 'validation_failed', message: '提交的内容过长' },
-  // A date or number the contract let through but PostgreSQL cannot hold: still bad input.
-  '22007': { status: 400, code: 'validation_failed', message: '日期或时间格式有误' },
-  '22008': { status: 400, code: 'validation_failed', message: '日期或时间超出范围' },
-  '22003': { status: 400, code: 'validation_failed', message: '数值超出范围' },
 }
 
 const byStatus: Record<number, Omit<Answer, 'status' | 'fields'>> = {
