@@ -51,7 +51,7 @@ function PlaceView({ place, distance }: { place: PlaceDetail; distance: number |
           {brand && brand !== placeKindNames[place.kind] ? ` · ${brand}` : ''}
         </Text>
         {distance !== null && (
-          <Text className="place__distance">距你 {formatDistance(distance)}</Text>
+          <Text className="place__distance">{`距你 ${formatDistance(distance)}`}</Text>
         )}
         <Text className="place__address">{place.address}</Text>
         <Text className="text-secondary place__line">{place.regionName}</Text>
