@@ -21,13 +21,7 @@ export default function PlaceList(props: Props) {
   if (list.phase === 'loading') return <Notice text="正在查找…" />
   if (list.phase === 'failed') return <Notice text={list.problem ?? '加载失败'} onRetry={onRetry} />
   const clear = filtered ? onClearFilters : undefined
-  if (list.items.length === 0)
-    return (
-      <Notice
-        text={filtered ? '没有符合筛选条件的服务点。' : '暂时没有开放的服务点。'}
-        onClear={clear}
-      />
-    )
+  if (list.items.length === 0) return <Notice text={emptyText(list, filtered)} onClear={clear} />
   const widened = widenedText(list.about)
   return (
     <View className="nearby__list">
@@ -50,6 +44,13 @@ export default function PlaceList(props: Props) {
       {list.problem && <Text className="nearby__problem">{list.problem}</Text>}
     </View>
   )
+}
+
+/** Nearby found nothing however far (`none`), or a county search found nothing. */
+function emptyText(list: List, filtered: boolean | undefined): string {
+  if (filtered) return '没有符合筛选条件的服务点。'
+  if (list.about?.kind === 'none') return '暂时没有开放的服务点。'
+  return '没有找到服务点，可以换个区县或关键词。'
 }
 
 interface NoticeProps {

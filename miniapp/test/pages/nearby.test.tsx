@@ -182,6 +182,29 @@ describe('附近 page without a location', () => {
     expect(callsTo('GET /places')[0]?.data).toEqual({ q: '东街口', limit: 20 })
     expect(callsTo('GET /places/nearby')).toHaveLength(0)
   })
+
+  it('says when a county search finds nothing, and 清除筛选 searches again without chips', async () => {
+    getLocation.mockRejectedValue({ errMsg: 'getLocation:fail auth deny' })
+    routeRequests({
+      'GET /status': ok(serviceStatus()),
+      'GET /regions': ok({ items: [] }),
+      'GET /places': (call) =>
+        ok({
+          items: (call.data as { kinds?: string }).kinds ? [] : [placeSummary()],
+          next: null,
+        }),
+    })
+    render(<NearbyPage />)
+    await screen.findByText(/没有获得位置权限/)
+    fireEvent.change(screen.getByPlaceholderText('如：东街口、驿站'), { target: { value: '驿站' } })
+    fireEvent.click(screen.getByText('爱心食堂', { selector: '.nearby__chip' }))
+    fireEvent.click(screen.getByText('查找服务点'))
+    expect(await screen.findByText('没有符合筛选条件的服务点。')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('清除筛选'))
+    expect(await screen.findByText('东街口爱心驿站')).toBeTruthy()
+    expect(callsTo('GET /places').at(-1)?.data).toEqual({ q: '驿站', limit: 20 })
+  })
 })
 
 /** Answers as the server would for a rider whose nearest places lie at `distances` (km). */
