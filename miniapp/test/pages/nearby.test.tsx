@@ -111,6 +111,15 @@ describe('附近 page with a location', () => {
     expect(await screen.findByText('服务暂不可用')).toBeTruthy()
     expect(screen.getByText(/^演示数据/)).toBeTruthy()
     expect(screen.queryByText('服务就绪')).toBeNull()
+    // The list gives up after its GET retries (0.5 s, 1.5 s); waiting for that keeps a
+    // retry from landing in a later test.
+    await vi.waitFor(
+      () =>
+        expect(document.querySelector('.nearby__notice')?.textContent).toContain(
+          '服务暂不可用，请稍后重试',
+        ),
+      { timeout: 5000 },
+    )
   })
 })
 
