@@ -19,6 +19,7 @@ export function placeSummary(overrides: Partial<PlaceSummary> = {}): PlaceSummar
     always: false,
     facilities: ['toilet', 'water', 'charging'],
     status: 'open',
+    phone: '0591-87654321',
     ...overrides,
   }
 }
@@ -33,7 +34,6 @@ export function placeDetail(overrides: Partial<PlaceDetail> = {}): PlaceDetail {
       always: false,
       days: Array.from({ length: 7 }, () => [{ open: '08:00', close: '20:00' }]),
     },
-    phone: '0591-87654321',
     operator: 'union',
     lastCheckedOn: '2026-10-01',
     branch: null,

@@ -7,7 +7,7 @@ import { sql } from 'kysely'
 import t from 'tap'
 import app, { serverOptions } from '../src/app.ts'
 import { isOpenAt, localMoment, PLACE_TIME_ZONE } from '../src/places/hours.ts'
-import { type NearbyFilter, nearbyPlaces } from '../src/places/nearby.repository.ts'
+import { type NearbyFilter, nearbyPlaces, nearbyQuery } from '../src/places/nearby.repository.ts'
 import { insertPlace, placeColumns, replaceHours } from '../src/places/places.repository.ts'
 import { freshPlaceCode } from '../src/places/places.service.ts'
 import { placeInput } from './fixtures/matrix-places.ts'
@@ -64,6 +64,7 @@ const filter = (over: Partial<NearbyFilter>): NearbyFilter => ({
   facilities: [],
   openNow: false,
   limit: 50,
+  nearest: false,
   ...over,
 })
 
@@ -183,6 +184,81 @@ t.test('radius boundary, kinds, facilities, suspended places', async (t) => {
     url: `/api/v1/places/nearby?lat=${CENTRE.lat}&lng=${CENTRE.lng}&after=xyz`,
   })
   t.equal(badCursor.statusCode, 400)
+})
+
+t.test('nearest=true: the nearest places however far, by the KNN index', async (t) => {
+  const instance = await buildTestApp(t)
+  await instance.ready()
+  const metresPerDegree = reference(CENTRE, { lat: CENTRE.lat + 1, lng: CENTRE.lng })
+  const north = (metres: number) => ({
+    lat: CENTRE.lat + metres / metresPerDegree,
+    lng: CENTRE.lng,
+  })
+  await addPlace(instance.db, { name: '七公里', location: north(7000), phone: '0591-87000007' })
+  await addPlace(instance.db, { name: '九公里', location: north(9000) })
+  await addPlace(instance.db, { name: '二十五公里', kind: 'canteen', location: north(25_000) })
+  await addPlace(instance.db, { name: '四十公里', location: north(40_000) })
+  await addPlace(instance.db, { name: '停用', location: north(6000), status: 'suspended' })
+  const base = `/api/v1/places/nearby?lat=${CENTRE.lat}&lng=${CENTRE.lng}`
+  const get = async (query: string) => {
+    const res = await instance.inject({ url: `${base}${query}` })
+    t.equal(res.statusCode, 200, query)
+    return PlacePage.strict().parse(res.json())
+  }
+  const names = async (query: string) => (await get(query)).items.map((item) => item.name)
+
+  t.same(await names('&radius=3000'), [], 'nothing within 3 km')
+  t.same(await names('&radius=20000'), ['七公里', '九公里'], 'two within 20 km')
+  const nearest = await get('&radius=3000&nearest=true')
+  t.same(
+    nearest.items.map((item) => item.name),
+    ['七公里', '九公里', '二十五公里', '四十公里'],
+    'radius ignored: every open place, nearest first',
+  )
+  const distances = nearest.items.map((item) => item.distanceMeters ?? 0)
+  for (const [i, want] of [7000, 9000, 25_000, 40_000].entries())
+    t.ok(Math.abs((distances[i] ?? 0) - want) <= want * 0.005, `${want} m said as ${distances[i]}`)
+  t.same(
+    nearest.items.map((item) => item.phone),
+    ['0591-87000007', null, null, null],
+    'each row carries its phone',
+  )
+  t.same(await names('&nearest=true&kinds=canteen'), ['二十五公里'], 'filters still apply')
+  t.same(await names('&nearest=false&radius=3000'), [], 'nearest=false is the radius mode')
+
+  // Paged one at a time; a nearest page's cursor also continues a radius query.
+  const seen: string[] = []
+  let after: string | null = null
+  do {
+    const page: PlacePage = await get(`&nearest=true&limit=1${after ? `&after=${after}` : ''}`)
+    seen.push(...page.items.map((item) => item.name))
+    after = page.next
+  } while (after)
+  t.same(seen, ['七公里', '九公里', '二十五公里', '四十公里'], 'pages cover each place once')
+  const first = await get('&nearest=true&limit=1')
+  t.same(await names(`&radius=10000&after=${first.next}`), ['九公里'])
+
+  const bad = await instance.inject({ url: `${base}&nearest=yes` })
+  t.equal(bad.statusCode, 400)
+  t.ok(bad.json().error.fields.some((f: { field: string }) => f.field === 'query.nearest'))
+
+  // The same index-ordered scan as the radius mode, with no box: seq scans off, so a
+  // plan that could not use places_geo for the order would show a Sort instead.
+  const plan = await instance.db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx)
+    const rows = await nearbyQuery(trx, filter({ nearest: true, limit: 5 }), new Date()).explain()
+    return rows.map((row) => String(Object.values(row)[0])).join('\n')
+  })
+  t.match(plan, /Index Scan using places_geo /, "the open places' gist index")
+  t.match(plan, /Order By: .*geo.*<->/, 'ordered by the index (KNN), no Sort of every place')
+  t.notMatch(plan, /earth_box/, 'no box in nearest mode')
+
+  const docs = await instance.inject({ url: '/docs/json' })
+  const parameters = docs.json().paths['/api/v1/places/nearby'].get.parameters as {
+    name: string
+    description?: string
+  }[]
+  t.match(parameters.find((p) => p.name === 'nearest')?.description ?? '', /radius is ignored/)
 })
 
 t.test('open now: across midnight, Sunday into Monday, round the clock', async (t) => {

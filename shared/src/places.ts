@@ -174,6 +174,15 @@ export const NearbyQuery = z.object({
     .transform((value) => value === 'true'),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   after: z.string().max(200).optional(),
+  /**
+   * `true`: the nearest open places whatever their distance, `radius` ignored. For a
+   * rider with nothing within 20 km, who still needs to know where the nearest one is.
+   */
+  nearest: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true')
+    .describe('true: the nearest open places whatever their distance; radius is ignored'),
 })
 export type NearbyQuery = z.input<typeof NearbyQuery>
 
@@ -202,6 +211,8 @@ export const PlaceSummary = z.object({
   lng: z.number(),
   /** Present in nearby answers only. */
   distanceMeters: z.number().int().optional(),
+  /** The place's own phone, to call from a list row; null when it has none. */
+  phone: z.string().nullable(),
   openNow: z.boolean(),
   always: z.boolean(),
   facilities: z.array(Facility),
@@ -215,7 +226,6 @@ export const PlaceDetail = PlaceSummary.extend({
   brand: StationBrand.nullable(),
   regionName: z.string(),
   hours: OpeningHours,
-  phone: z.string().nullable(),
   operator: PlaceOperator,
   lastCheckedOn: z.string().nullable(),
   branch: BranchInfo.nullable(),

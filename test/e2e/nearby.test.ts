@@ -1,10 +1,24 @@
 import path from 'node:path'
+import gcoord from 'gcoord'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchChromium, type RunningServer, screenshotDir, startServer } from './harness.ts'
 
-// The demo seed is built around this point (东街口, Fuzhou), in GCJ-02.
-const DONGJIEKOU = { latitude: 26.0865, longitude: 119.2965 }
+/** Where a browser's GPS (WGS-84) puts a rider standing at a GCJ-02 point. */
+function browserAt(latitude: number, longitude: number) {
+  const [lng, lat] = gcoord.transform([longitude, latitude], gcoord.GCJ02, gcoord.WGS84) as [
+    number,
+    number,
+  ]
+  return { latitude: lat, longitude: lng }
+}
+
+// The demo seed is built around 东街口, Fuzhou (26.0865, 119.2965 in GCJ-02); the
+// browser reports it in WGS-84, some 590 m away, and the page converts it back.
+const DONGJIEKOU = browserAt(26.0865, 119.2965)
+// 7 km north of 屏山爱心驿站, the northernmost place of the seed; and 25 km north of it.
+const SEVEN_KM_OUT = browserAt(26.098 + 7 / 111.195, 119.293)
+const TWENTY_FIVE_KM_OUT = browserAt(26.098 + 25 / 111.195, 119.293)
 const PHONE = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' }
 const WAIT = { timeout: 15_000 }
 
@@ -29,22 +43,78 @@ async function openNearby(options: BrowserContextOptions): Promise<Page> {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(screenshotDir, name), fullPage: true })
 
-test('a rider at 东街口 sees 东街口爱心驿站 first and opens it', async () => {
+test('a rider at 东街口 sees 东街口爱心驿站 first, 导航 and 拨打 on it, and opens it', async () => {
   const page = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
+  const asked = page.waitForRequest(/\/api\/v1\/places\/nearby\?/)
   const first = page.locator('.nearby__row').first()
   await first.waitFor(WAIT)
   expect(await first.locator('.nearby__name').innerText()).toBe('东街口爱心驿站')
-  expect(await first.locator('.nearby__distance').innerText()).toMatch(/^\d+米$/)
+  // Asked in GCJ-02: the place 150 m north reads as 150 m, not the 700 m of a raw GPS point.
+  const query = new URL((await asked).url()).searchParams
+  expect(Number(query.get('lat'))).toBeCloseTo(26.0865, 5)
+  expect(Number(query.get('lng'))).toBeCloseTo(119.2965, 5)
+  expect(await first.locator('.nearby__distance').innerText()).toMatch(/^1[4-6]0米$/)
   expect(await page.locator('.nearby__row').count()).toBeGreaterThan(1)
+  await page.getByText('3 公里内，由近到远', { exact: true }).waitFor(WAIT)
+
+  // Thumb-sized shortcuts on the row; 导航 opens Amap's page at the stored GCJ-02 point.
+  const go = first.getByText('导航', { exact: true })
+  const call = first.getByText('拨打', { exact: true })
+  for (const button of [go, call])
+    expect((await button.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44)
+  await page
+    .context()
+    .route('https://uri.amap.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>amap</title>' }),
+    )
+  const [amap] = await Promise.all([page.waitForEvent('popup'), go.click()])
+  const marker = new URL(amap.url())
+  expect(marker.searchParams.get('position')).toBe('119.2965,26.08785')
+  expect(marker.searchParams.get('name')).toBe('东街口爱心驿站')
+  await amap.close()
+  expect(page.url()).toContain('pages/nearby/index')
   await shot(page, 'nearby-list.png')
 
-  await first.click()
-  await page.getByText('导航', { exact: true }).waitFor(WAIT)
+  await first.locator('.nearby__name').click()
+  await page.locator('.place__big', { hasText: '导航' }).waitFor(WAIT)
   expect(page.url()).toContain('packagePlace/pages/detail/index')
+  await page.getByText(/^距你 1[4-6]0米$/).waitFor(WAIT)
   expect(await page.locator('.place__name').innerText()).toBe('东街口爱心驿站')
   await page.getByText('24小时开放').waitFor(WAIT)
   await page.locator('.place__facility', { hasText: '饮用水' }).waitFor(WAIT)
   await shot(page, 'place-detail.png')
+  await page.context().close()
+})
+
+test('7 km from every place the list widens to 10 km; 清除筛选 undoes chips that empty it', async () => {
+  const page = await openNearby({ geolocation: SEVEN_KM_OUT, permissions: ['geolocation'] })
+  await page.getByText('5 公里内没有，已为你扩大到 10 公里', { exact: true }).waitFor(WAIT)
+  await page.getByText('10 公里内，由近到远', { exact: true }).waitFor(WAIT)
+  const names = await page.locator('.nearby__name').allInnerTexts()
+  expect(names[0]).toBe('屏山爱心驿站')
+  expect(await page.locator('.nearby__distance').first().innerText()).toBe('7公里')
+  await shot(page, 'nearby-widened.png')
+
+  // No 党群服务中心 has 电动车充电: the list empties, and one tap brings it back.
+  await page.locator('.nearby__chip', { hasText: '党群服务中心' }).click()
+  await page.locator('.nearby__chip', { hasText: '电动车充电' }).click()
+  await page.getByText('没有符合筛选条件的服务点。', { exact: true }).waitFor(WAIT)
+  await shot(page, 'nearby-filters-empty.png')
+  await page.getByText('清除筛选', { exact: true }).click()
+  await page.getByText('5 公里内没有，已为你扩大到 10 公里', { exact: true }).waitFor(WAIT)
+  expect(await page.locator('.nearby__chip--on').count()).toBe(0)
+  expect(await page.locator('.nearby__name').allInnerTexts()).toEqual(names)
+  await page.context().close()
+})
+
+test('beyond 20 km the nearest places are listed anyway, with their distance', async () => {
+  const page = await openNearby({ geolocation: TWENTY_FIVE_KM_OUT, permissions: ['geolocation'] })
+  await page.getByText('20 公里内没有，最近的爱心驿站在 25 公里外', { exact: true }).waitFor(WAIT)
+  const first = page.locator('.nearby__row').first()
+  expect(await first.locator('.nearby__name').innerText()).toBe('屏山爱心驿站')
+  expect(await first.locator('.nearby__distance').innerText()).toBe('25公里')
+  expect(await page.locator('.nearby__row').count()).toBeGreaterThan(5)
+  await shot(page, 'nearby-beyond-20km.png')
   await page.context().close()
 })
 
@@ -72,7 +142,7 @@ test('a signed-out rider at a flow-member branch is told to sign in before 报�
   const branch = page.locator('.nearby__row', { hasText: '鼓楼区新就业群体流动党员党支部' })
   await branch.waitFor(WAIT)
   expect(await page.locator('.nearby__row').count()).toBe(1)
-  await branch.click()
+  await branch.locator('.nearby__name').click()
   await page.getByText('党支部信息', { exact: true }).waitFor(WAIT)
   await page.getByText(/报到需要先登录/).waitFor(WAIT)
   await page.getByText('去登录', { exact: true }).waitFor(WAIT)
@@ -130,7 +200,7 @@ test('county staff edit, add and suspend places, and riders see the change nearb
   expect(names).toContain('东街口爱心驿站')
   expect(names).not.toContain('南街骑手之家')
   expect(names).toContain('测试爱心食堂')
-  await rider.locator('.nearby__row', { hasText: '东街口爱心驿站' }).click()
+  await rider.locator('.nearby__name', { hasText: '东街口爱心驿站' }).click()
   await rider.getByText('拨打电话 0591-88886666', { exact: true }).waitFor(WAIT)
   await rider.context().close()
 })
@@ -159,7 +229,7 @@ test('a verified rider checks in at the branch and county staff approve it', asy
   await rider.getByText('演示登录', { exact: true }).click()
   await rider.getByText('退出登录', { exact: true }).waitFor(WAIT)
   await rider.goto(`${server.url}/#/pages/nearby/index`, { waitUntil: 'domcontentloaded' })
-  await rider.locator('.nearby__row', { hasText: '鼓楼区新就业群体流动党员党支部' }).click()
+  await rider.locator('.nearby__name', { hasText: '鼓楼区新就业群体流动党员党支部' }).click()
   await rider.getByText('报到', { exact: true }).click()
   await rider.getByText(/^我的报到：待确认/).waitFor(WAIT)
   await shot(rider, 'place-checkin-pending.png')

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { formatDistance } from '../../miniapp/src/places/format.ts'
 import { SESSION_KEY } from '../../miniapp/src/services/session-store.ts'
 import { api, type StoredSession, wechatSession } from './api.ts'
 import { launched } from './app.ts'
@@ -6,6 +7,15 @@ import type { MiniProgram } from './harness/mini-program.ts'
 
 // A rider's phone in 鼓楼区, Fuzhou, as WeChat reports it (GCJ-02).
 const FUZHOU = { latitude: 26.0745, longitude: 119.2965 }
+
+interface NearbyItem {
+  name: string
+  lat: number
+  lng: number
+  address: string
+  phone: string | null
+  distanceMeters: number
+}
 
 const someone = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`
 
@@ -34,31 +44,45 @@ describe('journeys through the WeChat build, by taps', () => {
     expect(again.problems).toEqual([])
   })
 
-  test('附近 → a place → 导航 opens WeChat’s map at the place (GCJ-02)', async () => {
+  test('附近 → the row’s 导航 and 拨打 → the place → 导航, all at the place (GCJ-02)', async () => {
     const app = await launched('pages/nearby/index', { location: FUZHOU })
     expect(app.callsTo('getLocation')).toEqual([expect.objectContaining({ type: 'gcj02' })])
+    // WeChat's GCJ-02 goes out as it came: no conversion outside H5.
     expect(app.requestsTo('/places/nearby')[0]?.data).toMatchObject({
       lat: FUZHOU.latitude,
       lng: FUZHOU.longitude,
+      radius: 3000,
     })
+    expect(app.texts()).toContain('3 公里内，由近到远')
+    const nearby = await api<{ items: NearbyItem[] }>(
+      `/places/nearby?lat=${FUZHOU.latitude}&lng=${FUZHOU.longitude}&limit=20`,
+    )
+    const place = nearby.items.find((item) => item.name === '安泰爱心驿站')
+    if (!place?.phone) throw new Error('the demo seed gives 安泰爱心驿站 a phone')
+    const atThePlace = expect.objectContaining({
+      latitude: place.lat,
+      longitude: place.lng,
+      name: '安泰爱心驿站',
+      address: place.address,
+    })
+
+    // The row's shortcuts act where the rider is: the place page does not open.
+    await app.tap('导航', '安泰爱心驿站')
+    expect(app.page.route).toBe('pages/nearby/index')
+    expect(app.callsTo('openLocation')).toEqual([atThePlace])
+    await app.tap('拨打', '安泰爱心驿站')
+    expect(app.page.route).toBe('pages/nearby/index')
+    expect(app.callsTo('makePhoneCall')).toEqual([
+      expect.objectContaining({ phoneNumber: place.phone }),
+    ])
 
     await app.tap('安泰爱心驿站')
     expect(app.page.route).toBe('packagePlace/pages/detail/index')
-    expect(app.texts()).toContain('福州市鼓楼区安泰街道吉庇路')
+    const shown = app.texts()
+    expect(shown).toContain('福州市鼓楼区安泰街道吉庇路')
+    expect(shown).toContain(`距你 ${formatDistance(place.distanceMeters)}`)
     await app.tap('导航')
-
-    const nearby = await api<{ items: { name: string; lat: number; lng: number }[] }>(
-      `/places/nearby?lat=${FUZHOU.latitude}&lng=${FUZHOU.longitude}&limit=5`,
-    )
-    const place = nearby.items.find((item) => item.name === '安泰爱心驿站')
-    expect(place).toBeDefined()
-    expect(app.callsTo('openLocation')).toEqual([
-      expect.objectContaining({
-        latitude: place?.lat,
-        longitude: place?.lng,
-        name: '安泰爱心驿站',
-      }),
-    ])
+    expect(app.callsTo('openLocation')).toEqual([atThePlace, atThePlace])
     expect(app.problems).toEqual([])
   })
 

@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../services/http'
 
-export interface PagedList<T> {
+export interface PagedList<T, About = never> {
   items: T[]
   next: string | null
+  /** What the first page said about the whole list (e.g. the radius it covers). */
+  about?: About
   /** idle: nothing asked yet (no loader, e.g. no location and no search). */
   phase: 'idle' | 'loading' | 'ready' | 'more' | 'failed'
   problem: string | null
 }
 
-export type PageLoader<T> = (after?: string) => Promise<{ items: T[]; next: string | null }>
+export type PageLoader<T, About = never> = (
+  after?: string,
+) => Promise<{ items: T[]; next: string | null; about?: About }>
 
 const IDLE: PagedList<never> = { items: [], next: null, phase: 'idle', problem: null }
 
@@ -17,8 +21,10 @@ const IDLE: PagedList<never> = { items: [], next: null, phase: 'idle', problem: 
  * Any keyset-paged list: a new loader (other filters, another tab) starts over, `loadMore`
  * follows the cursor. Answers for an older loader or a page left change nothing.
  */
-export function usePagedList<T>(loader: PageLoader<T> | null) {
-  const [list, setList] = useState<PagedList<T>>(loader ? { ...IDLE, phase: 'loading' } : IDLE)
+export function usePagedList<T, About = never>(loader: PageLoader<T, About> | null) {
+  const [list, setList] = useState<PagedList<T, About>>(
+    loader ? { ...IDLE, phase: 'loading' } : IDLE,
+  )
   const generation = useRef(0)
   const busy = useRef(false)
 
@@ -33,6 +39,7 @@ export function usePagedList<T>(loader: PageLoader<T> | null) {
         setList((l) => ({
           items: after ? [...l.items, ...page.items] : page.items,
           next: page.next,
+          about: after ? l.about : page.about,
           phase: 'ready',
           problem: null,
         }))

@@ -5,3 +5,9 @@ export function formatDistance(meters: number): string {
   const km = meters / 1000
   return km < 10 ? `${Number(km.toFixed(1))}公里` : `${Math.round(km)}公里`
 }
+
+/** The `distance` a page was opened with (metres, from 附近), or null when absent or bad. */
+export function distanceParam(value: string | undefined): number | null {
+  if (!value || !/^\d{1,8}$/.test(value)) return null
+  return Number(value)
+}

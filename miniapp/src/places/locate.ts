@@ -1,13 +1,15 @@
 import Taro from '@tarojs/taro'
 import type { Point } from '../services/places'
+import { wgs84ToGcj02 } from './gcj02'
 
 export type Located = { ok: true; point: Point } | { ok: false; denied: boolean; message: string }
 
 const LOCATE_TIMEOUT_MS = 10_000
 
 /**
- * The phone's position for one query. WeChat answers in GCJ-02 (what places are stored
- * in); Taro's H5 getLocation accepts only `wgs84` and returns the browser's position as is.
+ * The phone's position for one query, in GCJ-02 (what places are stored in). WeChat
+ * answers in GCJ-02; Taro's H5 getLocation accepts only `wgs84` and returns the browser's
+ * position as is, so H5 converts it before asking.
  */
 export async function locate(): Promise<Located> {
   const h5 = process.env.TARO_ENV === 'h5'
@@ -15,7 +17,9 @@ export async function locate(): Promise<Located> {
     const position = await withTimeout(
       Taro.getLocation({ type: h5 ? 'wgs84' : 'gcj02', highAccuracyExpireTime: 8000 }),
     )
-    return { ok: true, point: { lat: position.latitude, lng: position.longitude } }
+    const point = { lat: position.latitude, lng: position.longitude }
+    // Spelled out (not `h5`) so the weapp build drops the branch and gcoord with it.
+    return { ok: true, point: process.env.TARO_ENV === 'h5' ? wgs84ToGcj02(point) : point }
   } catch (error) {
     return locationFailure(error)
   }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { type PlaceFilters, type Point, placesNearby, searchPlaces } from '../services/places'
 import { noFilters } from './filters'
 import { locate } from './locate'
+import { type AskNearby, firstNearbyPage, nextNearbyPage } from './reach'
 import { type PageLoader, usePlaceList } from './usePlaceList'
 
 export type Where =
@@ -37,7 +38,10 @@ export function useNearby() {
   }, [relocate])
 
   const loader = useMemo<PageLoader | null>(() => {
-    if (where.phase === 'located') return (after) => placesNearby(where.point, filters, after)
+    if (where.phase === 'located') {
+      const ask: AskNearby = (reach, after) => placesNearby(where.point, filters, reach, after)
+      return (after) => (after ? nextNearbyPage(ask, after) : firstNearbyPage(ask))
+    }
     if (where.phase === 'search' && search) return (after) => searchPlaces(search, filters, after)
     return null
   }, [where, filters, search])
@@ -50,6 +54,7 @@ export function useNearby() {
     }
     await relocate()
   }
+  const clearFilters = () => setFilters(noFilters)
   const searchByHand = () =>
     setWhere({ phase: 'search', message: '按区县和关键词查找服务点。', denied: false })
 
@@ -57,6 +62,7 @@ export function useNearby() {
     where,
     filters,
     setFilters,
+    clearFilters,
     search,
     setSearch,
     list,

@@ -48,17 +48,20 @@ function filterQuery(filters: PlaceFilters, after: string | undefined) {
   }
 }
 
+/** How far to look: within `radius` metres, or the nearest places however far. */
+export type NearbyReach = { radius: number } | { nearest: true }
+
 /** Places around a GCJ-02 point, nearest first; the point is used for this query only. */
 export function placesNearby(
   point: Point,
   filters: PlaceFilters,
+  reach: NearbyReach,
   after?: string,
-  radius = 5000,
 ): Promise<PlacePage> {
   return get('/places/nearby', PlacePage, {
     lat: point.lat,
     lng: point.lng,
-    radius,
+    ...('nearest' in reach ? { nearest: 'true' } : { radius: reach.radius }),
     ...filterQuery(filters, after),
   })
 }

@@ -106,6 +106,9 @@ describe('review detail', () => {
 
     expect(await screen.findByText('13812345678')).toBeTruthy()
     expect(callsTo(REVEAL)[0]?.data).toEqual({ field: 'mobile', reason: '电话核实登记信息' })
+    // The number the reason named: a tap calls it.
+    fireEvent.click(screen.getByText('13812345678'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13812345678' })
     fireEvent.click(screen.getByRole('button', { name: '关闭' }))
     expect(screen.queryByText('13812345678')).toBeNull()
   })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import PlaceDetailPage from '../../src/packagePlace/pages/detail'
 import { installSession, sessionStore } from '../../src/services/session'
@@ -40,6 +40,20 @@ describe('place page', () => {
     )
     fireEvent.click(screen.getByText('拨打电话 0591-87654321'))
     expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0591-87654321' })
+  })
+
+  it('says how far it is when opened from 附近, and nothing of it from a plaque', async () => {
+    routerParams.id = PLACE_ID
+    routerParams.distance = '1234'
+    routeRequests({ [`GET /places/${PLACE_ID}`]: ok(placeDetail()) })
+    render(<PlaceDetailPage />)
+    expect(await screen.findByText('距你 1.2公里')).toBeTruthy()
+    cleanup()
+
+    routerParams.distance = 'far'
+    render(<PlaceDetailPage />)
+    await screen.findByText('东街口爱心驿站')
+    expect(screen.queryByText(/^距你/)).toBeNull()
   })
 
   it('says so when the scene is not a place code', async () => {
@@ -86,7 +100,11 @@ describe('报到 at a flow-member branch', () => {
     })
     render(<PlaceDetailPage />)
 
-    expect(await screen.findByText('联系人：陈支书（13900001111）')).toBeTruthy()
+    expect((await screen.findByText(/^联系人：陈支书/)).textContent).toBe(
+      '联系人：陈支书 13900001111',
+    )
+    fireEvent.click(screen.getByText('13900001111'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13900001111' })
     fireEvent.click(await screen.findByText('报到'))
 
     expect(await screen.findByText(/^我的报到：待确认/)).toBeTruthy()

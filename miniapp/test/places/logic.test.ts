@@ -4,13 +4,13 @@ import {
   checkinGate,
   latestCheckin,
 } from '../../src/packagePlace/detail/checkin-gate'
-import { amapMarkerUrl } from '../../src/packagePlace/detail/navigate'
 import { declineProblem } from '../../src/packageStaff/places/decline'
 import { activeCount, chipList, isOn, noFilters, toggle } from '../../src/places/filters'
 import { formatDistance } from '../../src/places/format'
 import { beijingWeekday, rangeText, todayText, weekRows } from '../../src/places/hours'
 import { locationFailure } from '../../src/places/locate'
 import { framePoints, placeMarkers } from '../../src/places/markers'
+import { amapMarkerUrl } from '../../src/places/navigate'
 import { decodeScene, placeTarget } from '../../src/places/scene'
 import { staffMe, userMe } from '../fixtures'
 import { BRANCH_ID, checkin, placeSummary } from '../place-fixtures'

@@ -30,6 +30,7 @@ describe('place calls', () => {
     const answer = await placesNearby(
       { lat: 26.0865, lng: 119.2965 },
       { ...filters, kinds: [...filters.kinds], facilities: [...filters.facilities] },
+      { radius: 5000 },
       'cursor-1',
     )
 
@@ -46,6 +47,23 @@ describe('place calls', () => {
     })
   })
 
+  it('asks for the nearest places however far without a radius', async () => {
+    routeRequests({ 'GET /places/nearby': ok(page) })
+    await placesNearby(
+      { lat: 1, lng: 2 },
+      { kinds: [], facilities: [], openNow: false },
+      {
+        nearest: true,
+      },
+    )
+    expect(callsTo('GET /places/nearby')[0]?.data).toEqual({
+      lat: 1,
+      lng: 2,
+      nearest: 'true',
+      limit: 20,
+    })
+  })
+
   it('leaves out what is not chosen when searching by county', async () => {
     routeRequests({ 'GET /places': ok({ items: [], next: null }) })
 
@@ -57,7 +75,13 @@ describe('place calls', () => {
   it('refuses a page that breaks the contract', async () => {
     routeRequests({ 'GET /places/nearby': ok({ items: [{ name: 'x' }], next: null }) })
     await expect(
-      placesNearby({ lat: 1, lng: 1 }, { kinds: [], facilities: [], openNow: false }),
+      placesNearby(
+        { lat: 1, lng: 1 },
+        { kinds: [], facilities: [], openNow: false },
+        {
+          radius: 3000,
+        },
+      ),
     ).rejects.toMatchObject({
       code: 'invalid_response',
     })

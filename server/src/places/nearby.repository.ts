@@ -14,6 +14,8 @@ export interface NearbyFilter {
   facilities: Facility[]
   openNow: boolean
   limit: number
+  /** The nearest places whatever their distance: `radius` is not applied. */
+  nearest: boolean
 }
 
 /**
@@ -27,9 +29,20 @@ const TIE_SLACK = 50
  * whether a next page exists. The gist index on `geo` answers `geo <-> centre` nearest
  * first (KNN) and stops after enough rows, instead of sorting every place in the box:
  * the chord distance orders exactly like the great-circle one. The page cursor is the
- * last row's (chord, id).
+ * last row's (chord, id), the same in both modes. With `nearest` there is no box: the
+ * same KNN scan simply runs until it has enough rows, however far they are.
  */
 export function nearbyPlaces(
+  db: Kysely<Database>,
+  query: NearbyFilter,
+  now: Date,
+  after?: PlaceCursor,
+) {
+  return nearbyQuery(db, query, now, after).execute()
+}
+
+/** nearbyPlaces' statement, unexecuted: the tests read its plan. */
+export function nearbyQuery(
   db: Kysely<Database>,
   query: NearbyFilter,
   now: Date,
@@ -42,9 +55,11 @@ export function nearbyPlaces(
     .selectFrom('places as p')
     .select(summaryColumns)
     .select([chord.as('chord'), distance.as('distance')])
-    .where(sql<boolean>`earth_box(${centre}, ${query.radius}::float8) @> p.geo`)
-    .where(distance, '<=', query.radius)
     .where('p.status', '=', 'open')
+  if (!query.nearest)
+    inner = inner
+      .where(sql<boolean>`earth_box(${centre}, ${query.radius}::float8) @> p.geo`)
+      .where(distance, '<=', query.radius)
   if (query.kinds.length > 0) inner = inner.where('p.kind', 'in', query.kinds)
   if (query.facilities.length > 0) inner = inner.where(hasFacilities(query.facilities))
   if (query.openNow) inner = inner.where(openAt(now))
@@ -59,7 +74,6 @@ export function nearbyPlaces(
     .orderBy('n.chord')
     .orderBy('n.id')
     .limit(query.limit + 1)
-    .execute()
 }
 
 export type NearbyRow = Awaited<ReturnType<typeof nearbyPlaces>>[number]

@@ -16,6 +16,7 @@ export const summaryColumns = [
   'p.hours',
   'p.facilities',
   'p.status',
+  'p.phone',
 ] as const
 
 /**

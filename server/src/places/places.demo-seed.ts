@@ -36,6 +36,7 @@ const gulou: Demo[] = [
     hours: always,
     facilities: ['water', 'microwave', 'charging', 'seats', 'toilet', 'phone_charging'],
     operator: 'union',
+    phone: '0591-87110001',
   },
   {
     name: '南街骑手之家',
@@ -154,6 +155,7 @@ const gulou: Demo[] = [
     hours: week([['09:00', '21:00']], 0, 5),
     facilities: ['water', 'first_aid', 'repair_kit'],
     operator: 'union',
+    phone: '0591-87110013',
   },
 ]
 

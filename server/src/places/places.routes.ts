@@ -32,7 +32,8 @@ const placesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'public' },
       schema: {
         tags,
-        summary: 'Open places near a point (GCJ-02), nearest first; the point is not kept',
+        summary:
+          'Open places near a point (GCJ-02), nearest first, within radius or (nearest=true) however far; the point is not kept',
         querystring: NearbyQuery,
         response: { 200: PlacePage, ...errors },
       },

@@ -23,6 +23,7 @@ interface SummaryRow {
   hours: unknown
   facilities: string[]
   status: string
+  phone: string | null
   distance?: number
 }
 
@@ -41,6 +42,7 @@ export function toPlaceSummary(row: SummaryRow, now: Date | LocalMoment): PlaceS
     always: row.always_open,
     facilities: row.facilities as Facility[],
     status: row.status as PlaceStatus,
+    phone: row.phone,
   }
 }
 
@@ -50,7 +52,6 @@ export function toPlaceDetail(row: PlaceDetailRow, now: Date): PlaceDetail {
     brand: row.brand,
     regionName: row.region_name,
     hours: row.hours as OpeningHours,
-    phone: row.phone,
     operator: row.operator,
     lastCheckedOn: row.last_checked_on,
     branch: (row.branch as BranchInfo | null) ?? null,

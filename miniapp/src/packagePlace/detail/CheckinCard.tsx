@@ -1,6 +1,7 @@
 import { type BranchInfo, checkinStateNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import PhoneLink from '../../components/PhoneLink'
 import { formatShanghaiTime } from '../../membership/labels'
 import { mainPages, memberPages } from '../../routes'
 import { type CheckinGate, canCheckInAgain } from './checkin-gate'
@@ -21,7 +22,7 @@ export default function CheckinCard({ placeId, branch }: { placeId: string; bran
       <Text className="place__line">组织形式：{orgFormNames[branch.orgForm]}</Text>
       {branch.affiliation && <Text className="place__line">依托：{branch.affiliation}</Text>}
       <Text className="place__line">
-        联系人：{branch.contactName}（{branch.contactPhone}）
+        联系人：{branch.contactName} <PhoneLink phone={branch.contactPhone} />
       </Text>
       <Text className="place__line">
         {branch.acceptsFlowMembers ? '接收流动党员报到' : '暂不接收流动党员报到'}

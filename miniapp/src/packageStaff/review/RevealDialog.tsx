@@ -1,6 +1,7 @@
 import { RevealRequest } from '@djt/shared'
 import { Button, Text } from '@tarojs/components'
 import { useState } from 'react'
+import PhoneLink from '../../components/PhoneLink'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
 import type { SensitiveField } from '../../membership/fields'
@@ -48,9 +49,13 @@ export default function RevealDialog({ entryId, field, onClose }: Props) {
         </>
       ) : (
         <>
-          <Text className="detail__revealed" userSelect>
-            {value ?? '未填写'}
-          </Text>
+          {field === 'mobile' && value ? (
+            <PhoneLink className="detail__revealed" phone={value} />
+          ) : (
+            <Text className="detail__revealed" userSelect>
+              {value ?? '未填写'}
+            </Text>
+          )}
           <Button className="btn" hoverClass="btn--pressed" onClick={onClose}>
             关闭
           </Button>

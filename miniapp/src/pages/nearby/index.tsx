@@ -6,8 +6,10 @@ import PrivacySheet from '../../components/PrivacySheet'
 import ServiceStatusCard from '../../components/ServiceStatusCard'
 import { useServiceStatus } from '../../hooks/useServiceStatus'
 import FilterBar from '../../places/FilterBar'
+import { activeCount } from '../../places/filters'
 import PlaceList from '../../places/PlaceList'
 import PlaceMap from '../../places/PlaceMap'
+import { coverageText } from '../../places/reach'
 import SearchPanel from '../../places/SearchPanel'
 import { useNearby } from '../../places/useNearby'
 import { placePages } from '../../routes'
@@ -30,8 +32,11 @@ export default function NearbyPage() {
   const serviceDown =
     service.state.phase === 'failed' ||
     (service.state.phase === 'loaded' && !service.state.status.ready)
-  const open = (place: PlaceSummary) =>
-    Taro.navigateTo({ url: `${placePages.detail}?id=${encodeURIComponent(place.id)}` })
+  // The distance goes along: the detail page says it without asking for the position again.
+  const open = (place: PlaceSummary) => {
+    const distance = place.distanceMeters === undefined ? '' : `&distance=${place.distanceMeters}`
+    Taro.navigateTo({ url: `${placePages.detail}?id=${encodeURIComponent(place.id)}${distance}` })
+  }
 
   return (
     <View className="page nearby">
@@ -52,7 +57,7 @@ export default function NearbyPage() {
       )}
       {where.phase === 'located' && (
         <View className="nearby__bar">
-          <Text className="text-secondary nearby__bar-text">按距离由近到远</Text>
+          <Text className="text-secondary nearby__bar-text">{coverageText(list.about)}</Text>
           <Text className="link nearby__bar-action" onClick={nearby.searchByHand}>
             按区县查找
           </Text>
@@ -69,7 +74,14 @@ export default function NearbyPage() {
       {MAP_AVAILABLE && view === 'map' && where.phase === 'located' ? (
         <PlaceMap me={where.point} items={list.items} onOpen={open} />
       ) : (
-        <PlaceList list={list} onOpen={open} onMore={nearby.loadMore} onRetry={nearby.reload} />
+        <PlaceList
+          list={list}
+          filtered={activeCount(nearby.filters) > 0}
+          onOpen={open}
+          onMore={nearby.loadMore}
+          onRetry={nearby.reload}
+          onClearFilters={nearby.clearFilters}
+        />
       )}
       {/* Ready: one quiet line at the foot; the rider's list keeps the top of the screen. */}
       {!serviceDown && service.state.phase === 'loaded' && (

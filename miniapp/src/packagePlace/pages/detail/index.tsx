@@ -1,10 +1,12 @@
 import { facilityNames, placeKindNames, placeOperatorNames, stationBrandNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { callPhone } from '../../../components/PhoneLink'
+import { distanceParam, formatDistance } from '../../../places/format'
+import { navigateTo } from '../../../places/navigate'
 import type { PlaceDetail } from '../../../services/places'
 import CheckinCard from '../../detail/CheckinCard'
 import HoursCard from '../../detail/HoursCard'
-import { callPlace, navigateTo } from '../../detail/navigate'
 import { usePlace } from '../../detail/usePlace'
 import './index.scss'
 
@@ -33,10 +35,12 @@ export default function PlaceDetailPage() {
         </View>
       </View>
     )
-  return <PlaceView place={state.value} />
+  return <PlaceView place={state.value} distance={distanceParam(params.distance)} />
 }
 
-function PlaceView({ place }: { place: PlaceDetail }) {
+/** `distance`: metres from the rider, when opened from 附近; a plaque scan has none. */
+function PlaceView({ place, distance }: { place: PlaceDetail; distance: number | null }) {
+  const { phone } = place
   const brand = place.kind === 'care_station' && place.brand ? stationBrandNames[place.brand] : null
   return (
     <View className="page place">
@@ -46,6 +50,9 @@ function PlaceView({ place }: { place: PlaceDetail }) {
           {placeKindNames[place.kind]}
           {brand && brand !== placeKindNames[place.kind] ? ` · ${brand}` : ''}
         </Text>
+        {distance !== null && (
+          <Text className="place__distance">{`距你 ${formatDistance(distance)}`}</Text>
+        )}
         <Text className="place__address">{place.address}</Text>
         <Text className="text-secondary place__line">{place.regionName}</Text>
         <Button
@@ -55,13 +62,13 @@ function PlaceView({ place }: { place: PlaceDetail }) {
         >
           导航
         </Button>
-        {place.phone && (
+        {phone && (
           <Button
             className="btn place__big"
             hoverClass="btn--pressed"
-            onClick={() => place.phone && callPlace(place.phone)}
+            onClick={() => callPhone(phone)}
           >
-            拨打电话 {place.phone}
+            拨打电话 {phone}
           </Button>
         )}
       </View>
