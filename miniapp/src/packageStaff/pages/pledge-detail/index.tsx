@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
+import { previewFetchedPhoto } from '../../../photos/preview'
 import { ratingText, stars } from '../../../pledge/labels'
 import PledgeContentCard from '../../../pledge/PledgeContentCard'
 import {
@@ -12,8 +13,8 @@ import {
 import { showFailure } from '../../../profile/account-actions'
 import {
   decidePledge,
-  downloadReportPhoto,
   evaluatePledge,
+  fetchReportPhoto,
   reinstatePledge,
   type StaffPledge,
   suspendPledge,
@@ -115,9 +116,7 @@ function PledgeView({ pledge, replace, reload }: ViewProps) {
         <Text className="card__title">群众举报</Text>
         <ReportList
           reports={pledge.reports}
-          onPhoto={(id) =>
-            void downloadReportPhoto(id).catch((e) => showFailure('照片打开失败', e))
-          }
+          onPhoto={(id) => void previewFetchedPhoto(() => fetchReportPhoto(id))}
         />
       </View>
       <SuspendCard

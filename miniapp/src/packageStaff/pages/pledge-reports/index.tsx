@@ -4,12 +4,13 @@ import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { useRemote } from '../../../hooks/useRemote'
 import { formatShanghaiTime } from '../../../membership/labels'
+import { previewFetchedPhoto } from '../../../photos/preview'
 import { ReportList } from '../../../pledge/PledgeRecords'
 import { showFailure } from '../../../profile/account-actions'
 import { staffPages } from '../../../routes'
 import {
-  downloadReportPhoto,
   fetchPledgeReports,
+  fetchReportPhoto,
   type ReportQueueItem,
   respondToReport,
 } from '../../../services/pledge-review'
@@ -58,8 +59,7 @@ function ReportQueue({ tab }: { tab: Tab }) {
   if (state.phase === 'loading') return <PageNotice text="正在加载…" />
   if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
   const items = state.value.filter((item) => !answered.has(item.id))
-  const photo = (id: string) =>
-    void downloadReportPhoto(id).catch((e) => showFailure('照片打开失败', e))
+  const photo = (id: string) => void previewFetchedPhoto(() => fetchReportPhoto(id))
   return (
     <View>
       {items.length === 0 && (
