@@ -23,6 +23,7 @@ const verified = myMembership({
       toState: 'submitted',
       actor: '本人',
       note: null,
+      photoId: null,
     },
     {
       at: '2026-11-06T01:30:00.000Z',
@@ -31,6 +32,7 @@ const verified = myMembership({
       toState: 'verified',
       actor: '鼓楼区市场监管局',
       note: '名册一致',
+      photoId: null,
     },
   ],
 })

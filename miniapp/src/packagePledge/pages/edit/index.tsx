@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
+import PhotoPicker from '../../../components/PhotoPicker'
 import { useCurrentUser } from '../../../hooks/useSession'
 import { formatShanghaiTime } from '../../../membership/labels'
 import { mainPages, memberPages, pledgePages } from '../../../routes'
 import IdentityFields from '../../edit/IdentityFields'
 import PromiseEditor from '../../edit/PromiseEditor'
 import { usePledgeForm } from '../../edit/usePledgeForm'
-import PhotoPicker from '../../PhotoPicker'
 import './index.scss'
 
 /** 填写承诺: 亮身份, 亮职责, 亮承诺 and a photo; checked here, then sent for approval. */

@@ -3,6 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
 import Timeline from '../../../components/Timeline'
 import type { SensitiveField } from '../../../membership/fields'
+import { previewFetchedPhoto } from '../../../photos/preview'
+import { fetchAnswerPhoto } from '../../../services/review'
 import DecisionBar from '../../review/DecisionBar'
 import EntryCard from '../../review/EntryCard'
 import EvidencePanel from '../../review/EvidencePanel'
@@ -47,7 +49,12 @@ function ReviewDetailBody() {
       <DecisionBar detail={detail} onDecided={replace} onStale={reload} />
       <View className="card">
         <Text className="card__title">办理记录</Text>
-        <Timeline events={detail.timeline} />
+        <Timeline
+          events={detail.timeline}
+          onPhoto={(photoId) =>
+            void previewFetchedPhoto(() => fetchAnswerPhoto(detail.id, photoId))
+          }
+        />
       </View>
       {revealing && (
         <RevealDialog entryId={detail.id} field={revealing} onClose={() => setRevealing(null)} />
