@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import Timeline from '../../../components/Timeline'
 import { memberPages } from '../../../routes'
+import NextStepCard from '../../status/NextStepCard'
 import StatusActions from '../../status/StatusActions'
 import StatusCard, { EntryNotices } from '../../status/StatusCard'
 import { useMyMembership } from '../../status/useMyMembership'
@@ -37,6 +38,7 @@ export default function StatusPage() {
   return (
     <View className="page status-page">
       <StatusCard mine={mine} />
+      <NextStepCard mine={mine} />
       <EntryNotices mine={mine} />
       <StatusActions mine={mine} onChanged={reload} />
       <View className="card">
