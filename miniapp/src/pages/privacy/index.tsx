@@ -9,9 +9,10 @@ import { showFailure } from '../../profile/account-actions'
 import { formatDate } from '../../profile/labels'
 import { acceptPrivacy } from '../../services/session'
 import './index.scss'
+import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
 
 /** The server's privacy notice, and the signed-in person's consent to its current version. */
-export default function PrivacyPage() {
+function PrivacyPage() {
   const user = useCurrentUser()
   const { state, reload } = usePrivacyNotice()
 
@@ -104,3 +105,5 @@ function Consent({ user, version }: { user: Me | null; version: string }) {
     </View>
   )
 }
+
+export default withDemoBanner(PrivacyPage)

@@ -8,9 +8,10 @@ import StatusActions from '../../status/StatusActions'
 import StatusCard, { EntryNotices } from '../../status/StatusCard'
 import { useMyMembership } from '../../status/useMyMembership'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 我的党员登记: state, masked identifiers, warnings, the staff question, and the history. */
-export default function StatusPage() {
+function StatusPage() {
   const { state, reload } = useMyMembership()
   if (state.phase === 'loading') return <Notice text="正在加载…" />
   if (state.phase === 'failed') {
@@ -59,3 +60,5 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
     </View>
   )
 }
+
+export default withDemoBanner(StatusPage)

@@ -26,9 +26,10 @@ import SuspendCard from '../../pledges/SuspendCard'
 import { runAction, usePledgeDetail } from '../../pledges/usePledgeDetail'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** One pledge: decide the pending version, evaluate, suspend, and read what the public said. */
-export default function PledgeDetailPage() {
+function PledgeDetailPage() {
   return (
     <StaffOnly>
       <PledgeDetailBody />
@@ -148,3 +149,5 @@ function PledgeView({ pledge, replace, reload }: ViewProps) {
 function Page({ children }: { children: ReactNode }) {
   return <View className="page pledge-detail">{children}</View>
 }
+
+export default withDemoBanner(PledgeDetailPage)

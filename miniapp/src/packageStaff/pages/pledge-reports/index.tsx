@@ -17,11 +17,12 @@ import {
 import RespondSheet from '../../pledges/RespondSheet'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 type Tab = 'open' | 'handled'
 
 /** 群众举报 (事中监督): reports about my jurisdiction's pledges, answered in public. */
-export default function PledgeReportsPage() {
+function PledgeReportsPage() {
   return (
     <StaffOnly>
       <PledgeReportsBody />
@@ -114,3 +115,5 @@ function ReportQueue({ tab }: { tab: Tab }) {
     </View>
   )
 }
+
+export default withDemoBanner(PledgeReportsPage)

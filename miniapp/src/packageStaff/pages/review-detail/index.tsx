@@ -12,9 +12,10 @@ import RevealDialog from '../../review/RevealDialog'
 import { useReviewDetail } from '../../review/useReviewDetail'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** One entry beside the registers' evidence, with the decisions and the history. */
-export default function ReviewDetailPage() {
+function ReviewDetailPage() {
   return (
     <StaffOnly>
       <ReviewDetailBody />
@@ -66,3 +67,5 @@ function ReviewDetailBody() {
 function Body({ children }: { children: ReactNode }) {
   return <View className="page detail">{children}</View>
 }
+
+export default withDemoBanner(ReviewDetailPage)
