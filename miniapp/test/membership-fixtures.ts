@@ -44,6 +44,7 @@ export function myMembership(overrides: Partial<MyMembership> = {}): MyMembershi
         toState: 'submitted',
         actor: '本人',
         note: null,
+        photoId: null,
       },
     ],
     ...overrides,

@@ -34,6 +34,7 @@ export function myPledge(overrides: Partial<MyPledge> = {}): MyPledge {
     status: 'active',
     code: 'cGLP7K2abcde',
     publicUrl: null,
+    plaqueWarning: false,
     publicStatus: 'valid',
     current: version,
     versions: [version],

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import t from 'tap'
 import {
@@ -7,6 +8,7 @@ import {
 } from '../src/audit/audit.repository.ts'
 import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
 import { signInStaff, signInUser } from './fixtures/accounts.ts'
+import { consentingUser, riderForm, submitMembership } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
 
 t.test(
@@ -176,3 +178,50 @@ t.test(
     t.not(again.id, user.id, 'signing in again starts a new, empty account')
   },
 )
+
+t.test('GET /me/data.xlsx: one sheet per part, Chinese labels, secrets masked', async (t) => {
+  const app = await buildTestApp(t)
+  const rider = await consentingUser(app, '导出骑手')
+  await submitMembership(app, rider, riderForm())
+  const res = await app.inject({ url: '/api/v1/me/data.xlsx', headers: rider.auth })
+  t.equal(res.statusCode, 200)
+  t.equal(
+    res.headers['content-type'],
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  t.match(res.headers['content-disposition'], /filename\*=UTF-8''/)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+  t.same(
+    workbook.worksheets.map((sheet) => sheet.name),
+    ['账号', '党员登记', '登录记录', '操作记录'],
+    'no 工作人员 sheet for a rider',
+  )
+  const cells = (name: string) =>
+    // Sparse: index 1 is the first row; holes read as empty rows.
+    Array.from(workbook.getWorksheet(name)?.getSheetValues() ?? [], (row) =>
+      Array.isArray(row) ? row.slice(1).map((cell) => (cell == null ? '' : String(cell))) : [],
+    )
+  const account = cells('账号')
+  t.same(account[1], ['项目', '内容'])
+  t.ok(account.some((row) => row[0] === '账号类型' && row[1] === '小程序用户'))
+  const registration = cells('党员登记')
+  t.same(registration[1], ['登记', '项目', '内容'])
+  const value = (label: string) => registration.find((row) => row[1] === label)?.[2]
+  t.equal(value('登记类型'), '快递外卖骑手')
+  t.equal(value('状态'), '待核验')
+  t.equal(value('手机号（已遮盖）'), '138****5678')
+  t.match(value('身份证号（已遮盖）'), /^\d{4}\*+\w{4}$/)
+  t.equal(value('配送平台'), '美团')
+  t.equal(value('是否流动党员'), '是')
+  const everything = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()))
+  t.notMatch(everything, '13812345678', 'the full mobile is nowhere in the file')
+  t.notMatch(everything, riderForm().idNumber, 'nor the full ID number')
+  t.match(cells('登录记录')[1], ['登录时间', '有效期至', '续期时间', '退出时间'])
+  t.match(cells('登录记录')[2]?.[0], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'local time')
+  t.equal(
+    (await app.inject({ url: '/api/v1/me/data.xlsx' })).statusCode,
+    401,
+    'nobody else’s data without a sign-in',
+  )
+})

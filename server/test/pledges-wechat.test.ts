@@ -30,6 +30,8 @@ t.test('without WeChat the plaque carries a plain QR of the H5 page, and it deco
   const url = readQr(png.rawPayload)
   t.equal(url, `https://djt.example.gov.cn/p/${code}`)
   t.equal(approved.json().publicUrl, url, 'the link shown to the owner is the one printed')
+  const mine = await app.inject({ url: '/api/v1/pledges/mine', headers: owner.auth })
+  t.equal(mine.json().pledge.plaqueWarning, false, 'a public address warns no one')
   const pdf = await app.inject({
     url: `/api/v1/review/pledges/${pledge.id}/plaque.pdf`,
     headers: staff.auth,
@@ -41,6 +43,18 @@ t.test('without WeChat the plaque carries a plain QR of the H5 page, and it deco
     (await app.inject({ url: '/api/v1/pledges/mine/plaque.gif', headers: owner.auth })).statusCode,
     400,
   )
+})
+
+t.test('a plaque made while the public address is localhost is flagged to its owner', async (t) => {
+  const app = await buildTestApp(t, { PUBLIC_BASE_URL: 'http://127.0.0.1:4500' })
+  const staff = await signInStaff(app, 'county.gl', 'county', '350102')
+  const owner = await verifiedOperator(app, staff, '店主子')
+  const pledge = await submitPledge(app, owner)
+  await decidePledge(app, staff, pledge.id, pledge.versions[0]?.id ?? '')
+  const mine = await app.inject({ url: '/api/v1/pledges/mine', headers: owner.auth })
+  t.equal(mine.json().pledge.plaqueWarning, true)
+  const png = await app.inject({ url: '/api/v1/pledges/mine/plaque.png', headers: owner.auth })
+  t.match(readQr(png.rawPayload), /^http:\/\/127\.0\.0\.1:4500\/p\//, 'the QR it warns about')
 })
 
 t.test(

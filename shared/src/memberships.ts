@@ -237,6 +237,8 @@ export const SaveMembershipRequest = z.object({
   form: MembershipDraft,
   /** The answer to a staff question, when the entry needs more information. */
   answer: z.string().trim().max(500, '补充说明不能超过500个字').optional(),
+  /** One photo with the answer (POST /photos first), e.g. a screenshot staff asked for. */
+  answerPhotoId: z.uuid('照片编号格式不正确').optional(),
 })
 export type SaveMembershipRequest = z.infer<typeof SaveMembershipRequest>
 
@@ -261,6 +263,8 @@ export const TimelineEvent = z.object({
   /** Who acted, as the member may see it: 本人, or the bureau level and region. */
   actor: z.string(),
   note: z.string().nullable(),
+  /** A photo sent with an answer; staff open it at /review/memberships/:id/answer-photos/:photoId. */
+  photoId: z.uuid().nullable(),
 })
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 

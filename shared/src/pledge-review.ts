@@ -44,6 +44,8 @@ export const MyPledge = z.object({
   /** Assigned at the first approval; the plaque's QR carries it. */
   code: z.string().nullable(),
   publicUrl: z.string().nullable(),
+  /** The server's public address is a loopback one: a plaque's QR would lead nowhere. */
+  plaqueWarning: z.boolean(),
   publicStatus: PublicStatus,
   /** The approved version now public, if any. */
   current: PledgeVersion.nullable(),

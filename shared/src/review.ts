@@ -97,6 +97,7 @@ export const ReviewDetail = z.object({
 })
 export type ReviewDetail = z.infer<typeof ReviewDetail>
 export const ReviewParams = z.object({ id: z.uuid('登记编号格式不正确') })
+export const AnswerPhotoParams = ReviewParams.extend({ photoId: z.uuid('照片编号格式不正确') })
 
 export const Decision = z.enum(['verify', 'reject', 'ask', 'revoke'], { error: '请选择处理结果' })
 export type Decision = z.infer<typeof Decision>

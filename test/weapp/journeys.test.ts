@@ -94,7 +94,8 @@ describe('journeys through the WeChat build, by taps', () => {
     await app.tap('查看并同意隐私保护指引')
     expect(app.page.route).toBe('pages/privacy/index')
     await app.tap('同意本指引')
-    await app.back()
+    // 同意 returns to the page that asked.
+    expect(app.page.route).toBe('packageMember/pages/register/index')
     expect(app.texts()).not.toContain('查看并同意隐私保护指引')
 
     await app.input('姓名', '郑小骑')

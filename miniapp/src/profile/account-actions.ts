@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import { removeLocalDraft } from '../membership/local-draft'
 import { ApiError } from '../services/http'
-import { exportMyData } from '../services/me'
 import { cancelMyAccount, currentUser } from '../services/session'
 import { deliverPersonalData } from './deliver-personal-data'
 
@@ -34,7 +33,7 @@ export async function confirmAndCancelAccount(): Promise<boolean> {
 
 export async function exportAndDeliverMyData(): Promise<void> {
   try {
-    await deliverPersonalData(await exportMyData())
+    await deliverPersonalData()
   } catch (error) {
     await showFailure('导出失败', error)
   }

@@ -1,32 +1,34 @@
 import Taro from '@tarojs/taro'
-import type { PersonalData } from '../services/me'
-import { personalDataFileName, summarizePersonalData } from './personal-data'
+import { downloadMyData, fetchMyData } from '../services/me'
 
-/** H5 saves the export as a JSON file; WeChat has no downloads, so it offers the clipboard. */
-export async function deliverPersonalData(data: PersonalData): Promise<void> {
-  const json = JSON.stringify(data, null, 2)
-  if (process.env.TARO_ENV === 'h5') {
-    downloadFile(json, personalDataFileName())
-    await Taro.showToast({ title: '已下载我的数据', icon: 'none' })
-    return
-  }
-  const { confirm } = await Taro.showModal({
-    title: '我的数据',
-    content: `${summarizePersonalData(data).join('\n')}\n\n可复制全部内容（JSON 格式）后粘贴保存。`,
-    confirmText: '复制全部',
-    cancelText: '关闭',
-  })
-  if (confirm) await Taro.setClipboardData({ data: json })
+export function personalDataFileName(now = new Date()): string {
+  return `我的数据-${now.toISOString().slice(0, 10)}.xlsx`
 }
 
-function downloadFile(json: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  // Revoked after the click has been handled, so the download still has its data.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+const MASKED = '手机号和身份证号只显示部分数字。'
+
+/**
+ * The export as a workbook a person can read (one sheet per part, Chinese headers): opened
+ * in WeChat's document viewer, where 「…」 saves or forwards it; a download in H5.
+ */
+export async function deliverPersonalData(): Promise<void> {
+  await Taro.showLoading({ title: '正在导出', mask: true })
+  if (process.env.TARO_ENV === 'h5') {
+    const fileName = personalDataFileName()
+    await downloadMyData(fileName).finally(() => Taro.hideLoading())
+    await Taro.showModal({
+      title: '已导出我的数据',
+      content: `文件“${fileName}”已保存到浏览器的下载文件夹，可用 Excel 或 WPS 打开。${MASKED}`,
+      showCancel: false,
+      confirmText: '知道了',
+    })
+    return
+  }
+  const filePath = await fetchMyData().finally(() => Taro.hideLoading())
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+  await Taro.showToast({
+    title: `已打开我的数据，点右上角“…”可保存或转发。${MASKED}`,
+    icon: 'none',
+    duration: 4000,
+  })
 }

@@ -1,12 +1,8 @@
 import { Me, PrivacyNotice } from '@djt/shared'
-import { z } from 'zod'
 import { del, get, post } from './http'
+import { download, fetchToDevice } from './transfer'
 
 export type { Me, PrivacyNotice } from '@djt/shared'
-
-/** The export is whatever the server holds; only its top level is known here. */
-export const PersonalData = z.record(z.string(), z.unknown())
-export type PersonalData = z.infer<typeof PersonalData>
 
 export function fetchMe(): Promise<Me> {
   return get('/me', Me)
@@ -20,9 +16,16 @@ export function acceptPrivacyNotice(version: string): Promise<Me> {
   return post('/me/privacy-consent', { version }, Me)
 }
 
-/** Everything held about the caller (PIPL export). */
-export function exportMyData(): Promise<PersonalData> {
-  return get('/me/data', PersonalData)
+const MY_DATA = '/me/data.xlsx'
+
+/** Everything held about me (PIPL export) as a workbook with Chinese labels, saved by the browser. */
+export function downloadMyData(fileName: string): Promise<void> {
+  return download(MY_DATA, fileName)
+}
+
+/** The same workbook on the phone (a temporary path in WeChat), for openDocument. */
+export function fetchMyData(): Promise<string> {
+  return fetchToDevice(MY_DATA)
 }
 
 /** Cancels a mini-program user's account; the server erases it and ends every session. */

@@ -11,7 +11,7 @@ import {
 } from '@djt/shared'
 import type { z } from 'zod'
 import { get, post } from './http'
-import { download } from './transfer'
+import { download, fetchToDevice } from './transfer'
 
 export type {
   EvaluationRequest,
@@ -75,12 +75,9 @@ export function respondToReport(
   )
 }
 
-/** The reporter's photo, saved or shared like any file: it needs the staff token. */
-export function downloadReportPhoto(id: string): Promise<void> {
-  return download(
-    `/review/pledge-reports/${encodeURIComponent(id)}/photo`,
-    `举报照片-${id.slice(0, 8)}.jpg`,
-  )
+/** The reporter's photo on this device, for the image viewer: it needs the staff token. */
+export function fetchReportPhoto(id: string): Promise<string> {
+  return fetchToDevice(`/review/pledge-reports/${encodeURIComponent(id)}/photo`)
 }
 
 /** 比作为: my jurisdiction's pledges by evaluation score, then public rating. */

@@ -12,7 +12,7 @@ import {
 import { z } from 'zod'
 import { DEVICE_HEADER, withDeviceToken } from './device-id'
 import { apiUrl, get, post, request } from './http'
-import { download, type UploadSource, upload } from './transfer'
+import { download, fetchToDevice, type UploadSource, upload } from './transfer'
 
 export type {
   MyPledge,
@@ -44,7 +44,17 @@ export function withdrawPledge(reason?: string): Promise<MyPledge> {
 
 /** The printable plaque; 409 when no approved, valid version exists. */
 export function downloadMyPlaque(format: 'png' | 'pdf'): Promise<void> {
-  return download(`/pledges/mine/plaque.${format}`, `承诺牌.${format}`)
+  return download(`/pledges/mine/plaque.${format}`, plaqueFileName(format))
+}
+
+export const plaqueFileName = (format: 'png' | 'pdf') => `承诺牌.${format}`
+
+/** The plaque kept on the phone (a temporary path in WeChat), with the download's progress. */
+export function fetchMyPlaque(
+  format: 'png' | 'pdf',
+  onProgress?: (percent: number) => void,
+): Promise<string> {
+  return fetchToDevice(`/pledges/mine/plaque.${format}`, onProgress)
 }
 
 const PhotoId = z.object({ id: z.uuid() })

@@ -12,6 +12,7 @@ import {
 } from '@djt/shared'
 import type { z } from 'zod'
 import { get, post } from './http'
+import { fetchToDevice } from './transfer'
 
 export type { BulkVerifyResult, DecisionRequest, ReviewDetail, ReviewPage } from '@djt/shared'
 /** The full value; null when the person left the field empty. */
@@ -51,4 +52,10 @@ export function bulkVerifyMemberships(ids: string[]): Promise<BulkVerifyResult> 
 /** The full mobile or ID number; the server records who asked and why. */
 export function revealField(id: string, request: RevealRequest): Promise<RevealedValue> {
   return post(`/review/memberships/${encodeURIComponent(id)}/reveal`, request, RevealReply)
+}
+
+/** A photo the member sent with an answer, on this device for the image viewer (staff token). */
+export function fetchAnswerPhoto(id: string, photoId: string): Promise<string> {
+  const entry = encodeURIComponent(id)
+  return fetchToDevice(`/review/memberships/${entry}/answer-photos/${encodeURIComponent(photoId)}`)
 }

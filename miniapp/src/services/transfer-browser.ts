@@ -21,9 +21,13 @@ export async function browserDownload(
   fileName: string,
   token: string | null | undefined,
 ): Promise<void> {
+  saveBlob(await browserFetchBlob(path, token), fileName)
+}
+
+export async function browserFetchBlob(path: string, token: string | null | undefined) {
   const response = await browserFetch(path, token, { method: 'GET' })
   if (!response.ok) throw errorFromBody(response.status, await jsonOf(response))
-  saveBlob(await response.blob(), fileName)
+  return response.blob()
 }
 
 async function browserFetch(

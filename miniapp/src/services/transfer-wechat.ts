@@ -30,25 +30,35 @@ export async function wechatDownload(
   fileName: string,
   token: string | null | undefined,
 ): Promise<void> {
+  const filePath = await wechatFetchFile(path, token)
+  await Taro.shareFileMessage({ filePath, fileName }).catch((cause: unknown) => {
+    // Closing the share sheet is a choice, not a failure.
+    if (!/cancel/i.test(String((cause as { errMsg?: string })?.errMsg ?? cause))) throw cause
+  })
+}
+
+/** Downloads to a temporary path; `onProgress` hears the percentage as it grows. */
+export async function wechatFetchFile(
+  path: string,
+  token: string | null | undefined,
+  onProgress?: (percent: number) => void,
+): Promise<string> {
   let response: { statusCode: number; tempFilePath: string }
   try {
-    response = await Taro.downloadFile({
+    const task = Taro.downloadFile({
       url: apiUrl(path),
       header: authHeader(token),
       timeout: TRANSFER_TIMEOUT_MS,
     })
+    if (onProgress) task.onProgressUpdate?.((update) => onProgress(update.progress))
+    response = await task
   } catch (cause) {
     throw networkError(cause)
   }
   if (response.statusCode < 200 || response.statusCode >= 300) {
     throw errorFromBody(response.statusCode, readTempJson(response.tempFilePath))
   }
-  await Taro.shareFileMessage({ filePath: response.tempFilePath, fileName }).catch(
-    (cause: unknown) => {
-      // Closing the share sheet is a choice, not a failure.
-      if (!/cancel/i.test(String((cause as { errMsg?: string })?.errMsg ?? cause))) throw cause
-    },
-  )
+  return response.tempFilePath
 }
 
 /** An error answer saved as a file: its JSON, to say what went wrong. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { checkedBody, withAccessToken } from './http'
-import { browserDownload, browserUpload } from './transfer-browser'
-import { wechatDownload, wechatUpload } from './transfer-wechat'
+import { browserDownload, browserFetchBlob, browserUpload } from './transfer-browser'
+import { wechatDownload, wechatFetchFile, wechatUpload } from './transfer-wechat'
 
 export { TRANSFER_TIMEOUT_MS } from './transfer-common'
 
@@ -28,5 +28,20 @@ export function download(path: string, fileName: string): Promise<void> {
     process.env.TARO_ENV === 'h5'
       ? browserDownload(path, fileName, token)
       : wechatDownload(path, fileName, token),
+  )
+}
+
+/**
+ * Fetches a file with the caller's token and keeps it on the device: a temporary path in
+ * WeChat (for saveImageToPhotosAlbum, openDocument, previewImage), a blob URL in the browser.
+ */
+export function fetchToDevice(
+  path: string,
+  onProgress?: (percent: number) => void,
+): Promise<string> {
+  return withAccessToken(path, async (token) =>
+    process.env.TARO_ENV === 'h5'
+      ? URL.createObjectURL(await browserFetchBlob(path, token))
+      : wechatFetchFile(path, token, onProgress),
   )
 }

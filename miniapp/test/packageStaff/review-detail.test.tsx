@@ -112,4 +112,44 @@ describe('review detail', () => {
     fireEvent.click(screen.getByRole('button', { name: '关闭' }))
     expect(screen.queryByText('13812345678')).toBeNull()
   })
+
+  it('opens a photo sent with an answer in the image viewer, fetched with the staff token', async () => {
+    const PHOTO_ID = '6a1f2e3d-4c5b-4a69-8877-665544332211'
+    const detail = reviewDetail()
+    routes({
+      [DETAIL]: ok({
+        ...detail,
+        timeline: [
+          {
+            at: '2026-11-07T02:00:00.000Z',
+            action: 'answered',
+            fromState: 'needs_info',
+            toState: 'resubmitted',
+            actor: '本人',
+            note: '截图已附上',
+            photoId: PHOTO_ID,
+          },
+          ...detail.timeline,
+        ],
+      }),
+    })
+    vi.mocked(Taro.downloadFile).mockImplementation((async () => ({
+      statusCode: 200,
+      tempFilePath: 'wxfile://tmp/answer.png',
+    })) as unknown as typeof Taro.downloadFile)
+    render(<ReviewDetailPage />)
+
+    fireEvent.click(await screen.findByText('查看附带的照片'))
+
+    await vi.waitFor(() =>
+      expect(Taro.previewImage).toHaveBeenCalledWith({
+        urls: ['wxfile://tmp/answer.png'],
+        current: 'wxfile://tmp/answer.png',
+      }),
+    )
+    expect(vi.mocked(Taro.downloadFile).mock.calls[0]?.[0]).toMatchObject({
+      url: `/api/v1/review/memberships/${ENTRY_ID}/answer-photos/${PHOTO_ID}`,
+      header: { Authorization: 'Bearer a' },
+    })
+  })
 })

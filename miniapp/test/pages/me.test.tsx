@@ -194,41 +194,42 @@ describe('我的 for a mini-program user', () => {
     expect(sessionStore.current()).not.toBeNull()
   })
 
-  it('in WeChat, exports the data as a summary with the JSON on offer for the clipboard', async () => {
+  it('in WeChat, opens the export as a workbook in the document viewer', async () => {
     vi.stubEnv('TARO_ENV', 'weapp')
     signedIn()
-    const data = {
-      exportedAt: '2026-11-05T02:00:00.000Z',
-      user: { id: 'u1' },
-      staff: null,
-      sessions: [{}, {}],
-      activity: [{}],
-    }
-    routes({ 'GET /me/data': ok(data) })
-    vi.mocked(Taro.showModal).mockResolvedValue({
-      confirm: true,
-      cancel: false,
-      errMsg: 'showModal:ok',
-    })
+    routes()
+    vi.mocked(Taro.downloadFile).mockImplementation((async () => ({
+      statusCode: 200,
+      tempFilePath: 'wxfile://tmp/my-data.xlsx',
+    })) as unknown as typeof Taro.downloadFile)
     render(<MePage />)
 
     fireEvent.click(screen.getByText('导出我的数据'))
 
-    await vi.waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledTimes(1))
-    expect(vi.mocked(Taro.showModal).mock.calls[0]?.[0]?.content).toMatch(
-      /登录记录：2 条[\s\S]*操作记录：1 条/,
+    await vi.waitFor(() =>
+      expect(Taro.openDocument).toHaveBeenCalledWith({
+        filePath: 'wxfile://tmp/my-data.xlsx',
+        fileType: 'xlsx',
+        showMenu: true,
+      }),
     )
-    expect(JSON.parse(vi.mocked(Taro.setClipboardData).mock.calls[0]?.[0]?.data ?? '')).toEqual(
-      data,
+    expect(vi.mocked(Taro.downloadFile).mock.calls[0]?.[0]).toMatchObject({
+      url: '/api/v1/me/data.xlsx',
+      header: { Authorization: 'Bearer access-1' },
+    })
+    await vi.waitFor(() =>
+      expect(vi.mocked(Taro.showToast).mock.calls.at(-1)?.[0]?.title).toContain('只显示部分数字'),
     )
+    expect(Taro.setClipboardData).not.toHaveBeenCalled()
   })
 
-  it('in H5, downloads the export as a JSON file', async () => {
+  it('in H5, downloads the export as an XLSX file and says where it went', async () => {
     signedIn()
-    routes({ 'GET /me/data': ok({ user: { id: 'u1' }, sessions: [], activity: [] }) })
-    const createObjectURL = vi.fn((_blob: Blob) => 'blob:my-data')
+    routes()
+    const fetchMock = vi.fn(async () => new Response(new Blob(['xlsx']), { status: 200 }))
+    vi.stubGlobal('fetch', fetchMock)
     // jsdom has no object URLs; this file's module scope is the only one to see these.
-    URL.createObjectURL = createObjectURL
+    URL.createObjectURL = vi.fn(() => 'blob:my-data')
     URL.revokeObjectURL = vi.fn()
     const clicked: string[] = []
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
@@ -240,10 +241,30 @@ describe('我的 for a mini-program user', () => {
 
     fireEvent.click(screen.getByText('导出我的数据'))
 
-    await vi.waitFor(() => expect(clicked).toHaveLength(1))
-    expect(clicked[0]).toMatch(/^dangjiantong-my-data-\d{4}-\d{2}-\d{2}\.json$/)
-    expect(await readBlob(createObjectURL.mock.calls[0]?.[0])).toContain('"u1"')
+    await vi.waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
+    expect(clicked).toEqual([expect.stringMatching(/^我的数据-\d{4}-\d{2}-\d{2}\.xlsx$/)])
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/me/data.xlsx', expect.anything())
+    expect(vi.mocked(Taro.showModal).mock.calls[0]?.[0]).toMatchObject({
+      title: '已导出我的数据',
+      content: expect.stringContaining(clicked[0] ?? '?'),
+    })
     click.mockRestore()
+    vi.unstubAllGlobals()
+  })
+
+  it('says why when the export fails', async () => {
+    vi.stubEnv('TARO_ENV', 'weapp')
+    signedIn()
+    routes()
+    vi.mocked(Taro.downloadFile).mockRejectedValue({ errMsg: 'downloadFile:fail timeout' })
+    render(<MePage />)
+
+    fireEvent.click(screen.getByText('导出我的数据'))
+
+    await vi.waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
+    expect(vi.mocked(Taro.showModal).mock.calls[0]?.[0]?.title).toBe('导出失败')
+    expect(Taro.hideLoading).toHaveBeenCalled()
+    expect(Taro.openDocument).not.toHaveBeenCalled()
   })
 
   it('signs out', async () => {
@@ -382,14 +403,3 @@ describe('我的 for staff', () => {
     expect(await screen.findByText('未登录')).toBeTruthy()
   })
 })
-
-/** jsdom's Blob has no text(); FileReader it has. */
-function readBlob(blob: Blob | undefined): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (!blob) return reject(new Error('no blob was made'))
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsText(blob)
-  })
-}

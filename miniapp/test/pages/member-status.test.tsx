@@ -3,8 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import StatusPage from '../../src/packageMember/pages/status'
 import { installSession, sessionStore } from '../../src/services/session'
-import { callsTo, ok, routeRequests, userMe } from '../fixtures'
-import { myMembership } from '../membership-fixtures'
+import { apiFailure, callsTo, ok, routeRequests, userMe } from '../fixtures'
+import { myMembership, regionDetail } from '../membership-fixtures'
 
 beforeEach(() => {
   installSession()
@@ -23,6 +23,7 @@ const verified = myMembership({
       toState: 'submitted',
       actor: '本人',
       note: null,
+      photoId: null,
     },
     {
       at: '2026-11-06T01:30:00.000Z',
@@ -31,6 +32,7 @@ const verified = myMembership({
       toState: 'verified',
       actor: '鼓楼区市场监管局',
       note: '名册一致',
+      photoId: null,
     },
   ],
 })
@@ -93,5 +95,49 @@ describe('my membership status', () => {
     fireEvent.click(await screen.findByRole('button', { name: '去登记' }))
 
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packageMember/pages/register/index' })
+  })
+})
+
+describe('who verifies and what happens next', () => {
+  const bureau = '福州市鼓楼区市场监督管理局'
+
+  it('names the county bureau of the work region', async () => {
+    routeRequests({
+      'GET /memberships/mine': ok({ membership: myMembership({ state: 'submitted' }) }),
+      'GET /regions/350102': ok(regionDetail),
+    })
+    render(<StatusPage />)
+
+    expect(await screen.findByText(`由 ${bureau} 核验`)).toBeTruthy()
+    expect(screen.getByText(/正在等待福州市鼓楼区市场监督管理局核验/)).toBeTruthy()
+  })
+
+  it.each([
+    ['submitted', /正在等待.*核验.*仍可修改或撤回/],
+    ['needs_info', /请你补充信息。请点“补充并重新提交”.*可附一张截图/],
+    ['resubmitted', /补充的信息已提交，正在等待.*再次核验/],
+    ['verified', /已核验，登记信息已生效。你可以到“承诺”页发布党员承诺/],
+    ['rejected', /未通过核验，原因见下方办理记录.*点“修改”更正后重新提交/],
+    ['revoked', /已撤销这条登记的核验/],
+    ['withdrawn', /你已撤回这条登记.*不会再核验.*点“重新登记”/],
+  ] as const)('says what happens next when %s', async (state, text) => {
+    routeRequests({
+      'GET /memberships/mine': ok({ membership: myMembership({ state }) }),
+      'GET /regions/350102': ok(regionDetail),
+    })
+    render(<StatusPage />)
+
+    expect(await screen.findByText(`由 ${bureau} 核验`)).toBeTruthy()
+    expect(screen.getByText(text)).toBeTruthy()
+  })
+
+  it('falls back to a plain description when the region cannot be read', async () => {
+    routeRequests({
+      'GET /memberships/mine': ok({ membership: myMembership() }),
+      'GET /regions/350102': apiFailure(503, 'unavailable', '服务暂时不可用'),
+    })
+    render(<StatusPage />)
+
+    expect(await screen.findByText('由 工作地所在县（市、区）市场监督管理局 核验')).toBeTruthy()
   })
 })

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import PrivacyPage from '../../src/pages/privacy'
 import { currentUser, installSession, sessionStore } from '../../src/services/session'
@@ -26,7 +26,28 @@ describe('privacy notice page', () => {
     expect(screen.queryByRole('button', { name: '同意本指引' })).toBeNull()
   })
 
-  it('records consent to the version shown, then says when it was given', async () => {
+  it('records consent to the version shown and returns to the page that asked', async () => {
+    sessionStore.save({ accessToken: 'a', refreshToken: 'refresh-token-0001', user: userMe() })
+    const accepted = userMe({
+      privacy: { version: '2026-11-01', acceptedAt: '2026-11-05T02:00:00.000Z' },
+    })
+    routeRequests({ 'GET /privacy-notice': ok(notice), 'POST /me/privacy-consent': ok(accepted) })
+    vi.mocked(Taro.getCurrentPages).mockReturnValue([
+      { route: 'packageMember/pages/register/index' },
+      {},
+    ])
+    render(<PrivacyPage />)
+
+    fireEvent.click(await screen.findByRole('button', { name: '同意本指引' }))
+
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalledTimes(1))
+    expect(callsTo('POST /me/privacy-consent')).toHaveLength(1)
+    expect(Taro.switchTab).not.toHaveBeenCalled()
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+
+  it('opened on its own, records consent, stays and says when it was given', async () => {
+    vi.mocked(Taro.getCurrentPages).mockReturnValue([{}])
     sessionStore.save({ accessToken: 'a', refreshToken: 'refresh-token-0001', user: userMe() })
     const accepted = userMe({
       privacy: { version: '2026-11-01', acceptedAt: '2026-11-05T02:00:00.000Z' },
@@ -39,6 +60,7 @@ describe('privacy notice page', () => {
     expect(await screen.findByText(/你已于 2026-11-05 同意本指引（2026-11-01 版）/)).toBeTruthy()
     expect(callsTo('POST /me/privacy-consent')[0]?.data).toEqual({ version: '2026-11-01' })
     expect(currentUser()?.privacy?.version).toBe('2026-11-01')
+    expect(Taro.navigateBack).not.toHaveBeenCalled()
   })
 
   it('asks again when the notice has a newer version than the one accepted', async () => {

@@ -233,6 +233,58 @@ describe('register page: an entry the bureau asked about', () => {
     expect(body.form).not.toHaveProperty('mobile')
   })
 
+  it('attaches one photo to the answer, uploaded first, and sends its id', async () => {
+    const PHOTO_ID = '6a1f2e3d-4c5b-4a69-8877-665544332211'
+    const asked = myMembership({ state: 'needs_info', question: '请发骑手App个人页截图' })
+    routes({
+      'GET /memberships/mine': ok({ membership: asked }),
+      'POST /memberships': ok(myMembership({ state: 'resubmitted' })),
+    })
+    const fetchMock = vi.fn(
+      async (_url: string, _init?: RequestInit) =>
+        new Response(JSON.stringify({ id: PHOTO_ID }), { status: 201 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = () => 'blob:screenshot'
+      },
+    )
+    render(<RegisterPage />)
+
+    const picker = await screen.findByLabelText('附一张照片或截图（可选）')
+    const shot = new File(['png'], 'shot.png', { type: 'image/png' })
+    fireEvent.change(picker, { target: { files: [shot] } })
+    expect(await screen.findByText('删除照片')).toBeTruthy()
+    type('请回答上面的问题，或说明你修改了哪些内容', '截图已附上')
+    fireEvent.click(screen.getByRole('button', { name: '提交' }))
+
+    await vi.waitFor(() => expect(callsTo('POST /memberships')).toHaveLength(1))
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/photos')
+    expect(callsTo('POST /memberships')[0]?.data).toMatchObject({
+      action: 'submit',
+      answer: '截图已附上',
+      answerPhotoId: PHOTO_ID,
+    })
+    vi.unstubAllGlobals()
+  })
+
+  it('sends no photo id when none was attached', async () => {
+    const asked = myMembership({ state: 'needs_info', question: '请核对骑手编号' })
+    routes({
+      'GET /memberships/mine': ok({ membership: asked }),
+      'POST /memberships': ok(myMembership({ state: 'resubmitted' })),
+    })
+    render(<RegisterPage />)
+    await screen.findByText('请核对骑手编号')
+    type('请回答上面的问题，或说明你修改了哪些内容', '已核对')
+    fireEvent.click(screen.getByRole('button', { name: '提交' }))
+
+    await vi.waitFor(() => expect(callsTo('POST /memberships')).toHaveLength(1))
+    expect(callsTo('POST /memberships')[0]?.data).not.toHaveProperty('answerPhotoId')
+  })
+
   it('does not offer the form for a verified entry', async () => {
     routes({ 'GET /memberships/mine': ok({ membership: myMembership({ state: 'verified' }) }) })
     render(<RegisterPage />)

@@ -168,6 +168,8 @@ export interface MembershipEventTable {
   from_state: MembershipState | null
   to_state: MembershipState
   note: string | null
+  /** The photo sent with an answer (a screenshot staff asked for). */
+  photo_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type RegisterKind = 'business' | 'annual_report' | 'platform_roster' | 'party_list'

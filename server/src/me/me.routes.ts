@@ -3,11 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository.ts'
 import { describeUser } from '../auth/sessions.ts'
+import { BinaryFile } from '../http/binary.ts'
 import { ApiError } from '../http/errors.ts'
 import type { MembershipRow } from '../memberships/memberships.repository.ts'
 import { maskedSecrets } from '../memberships/memberships.view.ts'
 import { acceptPrivacy, collectPersonalData, eraseUser } from './me.repository.ts'
+import { type PersonalData, personalDataXlsx } from './personal-data-xlsx.ts'
 import { PRIVACY_NOTICE } from './privacy-notice.ts'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const callerId = (caller: { kind: string; id?: string }) => caller.id as string
 
@@ -68,6 +72,18 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   )
 
+  /** Everything held; ciphertexts and blind indexes mean nothing to a person: masked values. */
+  const personalData = async (userId: string): Promise<PersonalData> => {
+    const { memberships, ...data } = await collectPersonalData(app.db, userId)
+    const registrations = memberships.map(
+      ({ mobile_enc, mobile_bi, id_number_enc, id_number_bi, ...row }) => ({
+        ...row,
+        ...maskedSecrets(app.cipher, { ...row, mobile_enc, id_number_enc } as MembershipRow),
+      }),
+    )
+    return { ...data, memberships: registrations }
+  }
+
   app.get(
     '/me/data',
     {
@@ -79,16 +95,29 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { memberships, ...data } = await collectPersonalData(app.db, callerId(request.caller))
+      const data = await personalData(callerId(request.caller))
       reply.header('content-disposition', 'attachment; filename="my-data.json"')
-      // Ciphertexts and blind indexes mean nothing to a person: their masked values instead.
-      const registrations = memberships.map(
-        ({ mobile_enc, mobile_bi, id_number_enc, id_number_bi, ...row }) => ({
-          ...row,
-          ...maskedSecrets(app.cipher, { ...row, mobile_enc, id_number_enc } as MembershipRow),
-        }),
-      )
-      return { exportedAt: new Date().toISOString(), ...data, memberships: registrations }
+      return { exportedAt: new Date().toISOString(), ...data }
+    },
+  )
+
+  app.get(
+    '/me/data.xlsx',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['me'],
+        summary: 'The same export as a workbook a person can read: Chinese headers, local time',
+        response: { 200: BinaryFile, 401: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const file = await personalDataXlsx(await personalData(callerId(request.caller)), new Date())
+      const name = encodeURIComponent('我的数据.xlsx')
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename*=UTF-8''${name}`)
+        .send(file)
     },
   )
 

@@ -52,6 +52,27 @@ export async function insertEvent(db: Db, event: Insertable<MembershipEventTable
   await db.insertInto('membership_events').values(event).execute()
 }
 
+export async function isPhotoOf(db: Db, photoId: string, userId: string): Promise<boolean> {
+  const photo = await db
+    .selectFrom('pledge_photos')
+    .select('id')
+    .where('id', '=', photoId)
+    .where('uploaded_by', '=', userId)
+    .executeTakeFirst()
+  return Boolean(photo)
+}
+
+/** Whether a photo was sent with an answer on this registration (staff may then open it). */
+export async function isAnswerPhoto(db: Db, membershipId: string, photoId: string) {
+  const event = await db
+    .selectFrom('membership_events')
+    .select('id')
+    .where('membership_id', '=', membershipId)
+    .where('photo_id', '=', photoId)
+    .executeTakeFirst()
+  return Boolean(event)
+}
+
 export function listEvents(db: Db, membershipId: string) {
   return db
     .selectFrom('membership_events')

@@ -15,6 +15,7 @@ import { type CheckedSubmission, checkSubmission } from './form-check.ts'
 import {
   insertEvent,
   insertMembership,
+  isPhotoOf,
   lockOpenMembership,
   type MembershipRow,
   updateMembership,
@@ -44,6 +45,10 @@ export async function saveMembership(
   if (current && current.kind !== body.form.kind && current.state !== 'draft')
     throw new ApiError(409, 'conflict', '已有其他类型的登记，不能更改登记类型')
   const transition = refuseAsConflict(() => memberTransition(current?.state ?? null, body.action))
+  const answerPhoto = transition.action === 'answered' ? body.answerPhotoId : undefined
+  if (body.answerPhotoId && !answerPhoto)
+    throw new ApiError(409, 'conflict', '只有回答审核人员的提问时才能附照片')
+  if (answerPhoto) await requireOwnPhoto(trx, user.id, answerPhoto)
   const { form, secrets } = splitSecrets(cipher, body.form, current)
   let columns: Columns = { form: JSON.stringify(form), ...sealSecrets(cipher, secrets) }
   if (body.action === 'submit') {
@@ -68,12 +73,21 @@ export async function saveMembership(
     from_state: current?.state ?? null,
     to_state: transition.to,
     note: transition.action === 'answered' ? (body.answer ?? null) : null,
+    photo_id: answerPhoto ?? null,
   })
   if (body.action === 'submit') {
     await trx.updateTable('users').set({ kind: body.form.kind }).where('id', '=', user.id).execute()
     await recomputeEvidence(trx, { membershipIds: [row.id] })
   }
   return { row, created: !current }
+}
+
+/** Only a photo this member uploaded: never another person's stall or report photo. */
+async function requireOwnPhoto(trx: Db, userId: string, photoId: string): Promise<void> {
+  if (!(await isPhotoOf(trx, photoId, userId)))
+    throw new ApiError(400, 'validation_failed', '照片不存在或不是你上传的，请重新上传', [
+      { field: 'answerPhotoId', message: '照片不存在或不是你上传的，请重新上传' },
+    ])
 }
 
 /** The member withdraws an entry that is not yet decided (or was rejected). */

@@ -25,6 +25,7 @@ export function toTimeline(events: MembershipEventRow[]): TimelineEvent[] {
     toState: event.to_state,
     actor: event.actor_label,
     note: event.note,
+    photoId: event.photo_id,
   }))
 }
 

@@ -89,7 +89,7 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
 
 export default photosRoutes
 
-/** Photos older than a day that no pledge version and no report refers to. */
+/** Photos older than a day that no pledge version, report or membership answer refers to. */
 export async function deleteOrphanPhotos(db: Kysely<Database>): Promise<number> {
   const result = await db
     .deleteFrom('pledge_photos as ph')
@@ -109,6 +109,15 @@ export async function deleteOrphanPhotos(db: Kysely<Database>): Promise<number> 
           selectFrom('pledge_reports as r')
             .select(sql`1`.as('one'))
             .whereRef('r.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('membership_events as e')
+            .select(sql`1`.as('one'))
+            .whereRef('e.photo_id', '=', 'ph.id'),
         ),
       ),
     )

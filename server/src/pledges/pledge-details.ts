@@ -9,7 +9,7 @@ import type { Database } from '../db/schema.ts'
 import { listEvaluations, listReports, ratingTotals, recentRatings } from './feedback.repository.ts'
 import { listVersions, type PledgeRow } from './pledges.repository.ts'
 import type { PledgeReportTable } from './pledges.table.ts'
-import { publicUrl, toRating, toVersion, verdictOf } from './pledges.view.ts'
+import { isLoopbackUrl, publicUrl, toRating, toVersion, verdictOf } from './pledges.view.ts'
 
 type Db = Kysely<Database>
 
@@ -42,6 +42,7 @@ export async function loadPledge(db: Db, row: PledgeRow, baseUrl: string): Promi
     status: row.status,
     code: row.code,
     publicUrl: row.code ? publicUrl(baseUrl, row.code) : null,
+    plaqueWarning: isLoopbackUrl(baseUrl),
     publicStatus: verdictOf(row).status,
     current: current ? toVersion(current) : null,
     versions: versions.map(toVersion),

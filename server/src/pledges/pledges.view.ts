@@ -19,6 +19,18 @@ export function publicUrl(baseUrl: string, code: string): string {
   return `${baseUrl}/p/${encodeURIComponent(code)}`
 }
 
+/** A base URL only this machine can open (a dev default): plaques printed with it are useless. */
+export function isLoopbackUrl(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    host === '0.0.0.0' ||
+    /^127\.\d+\.\d+\.\d+$/.test(host)
+  )
+}
+
 export interface Verdict {
   status: PublicStatus
   statusText: string

@@ -1,4 +1,5 @@
 import {
+  AnswerPhotoParams,
   BulkVerifyRequest,
   BulkVerifyResult,
   DecisionRequest,
@@ -13,8 +14,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { narrowScope } from '../auth/region-scope.ts'
+import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
-import { listEvents } from '../memberships/memberships.repository.ts'
+import { isAnswerPhoto, listEvents } from '../memberships/memberships.repository.ts'
+import { photoReply } from '../pledges/photos.ts'
 import { decodeCursor, encodeCursor } from './cursor.ts'
 import { revealSecret } from './reveal.ts'
 import { findForReview, listQueue } from './review.repository.ts'
@@ -71,6 +74,29 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findForReview(app.db, staffOf(request.caller), request.params.id)
       if (!row) throw notFound('登记')
       return toReviewDetail(app.cipher, row, await listEvents(app.db, row.id))
+    },
+  )
+
+  app.get(
+    '/review/memberships/:id/answer-photos/:photoId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary: 'A photo the member sent with an answer',
+        params: AnswerPhotoParams,
+        response: { 200: BinaryFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id, photoId } = request.params
+      const row = await findForReview(app.db, staffOf(request.caller), id)
+      if (!row || !(await isAnswerPhoto(app.db, row.id, photoId))) throw notFound('照片')
+      const photo = await photoReply(app, photoId)
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(photo.bytes))
     },
   )
 

@@ -3,8 +3,14 @@ import { Text, View } from '@tarojs/components'
 import { formatShanghaiTime, timelineActionNames } from '../../membership/labels'
 import './index.scss'
 
+interface Props {
+  events: readonly TimelineEvent[]
+  /** Staff open a photo sent with an answer; without it the member sees that one was sent. */
+  onPhoto?: (photoId: string) => void
+}
+
 /** What happened to an entry, newest first, times in Beijing time. */
-export default function Timeline({ events }: { events: readonly TimelineEvent[] }) {
+export default function Timeline({ events, onPhoto }: Props) {
   const newestFirst = newestFirstOf(events)
   if (newestFirst.length === 0) return <Text className="text-secondary">暂无记录</Text>
   return (
@@ -17,6 +23,17 @@ export default function Timeline({ events }: { events: readonly TimelineEvent[] 
           </View>
           <Text className="timeline__actor text-secondary">{event.actor}</Text>
           {event.note && <Text className="timeline__note">{event.note}</Text>}
+          {event.photoId && onPhoto && (
+            <Text
+              className="link timeline__photo"
+              onClick={() => event.photoId && onPhoto(event.photoId)}
+            >
+              查看附带的照片
+            </Text>
+          )}
+          {event.photoId && !onPhoto && (
+            <Text className="timeline__note text-secondary">已附照片 1 张</Text>
+          )}
         </View>
       ))}
     </View>

@@ -1,6 +1,7 @@
 import { type Me, membershipKindNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import PhotoPicker from '../../components/PhotoPicker'
 import TextAreaField from '../../components/TextAreaField'
 import { formatShanghaiTime } from '../../membership/labels'
 import { mainPages } from '../../routes'
@@ -58,6 +59,13 @@ function QuestionCard({ form, question }: { form: RegisterFormHook; question: st
         value={form.state.answer}
         error={form.state.errors.answer}
         onChange={form.setAnswer}
+      />
+      <PhotoPicker
+        label="附一张照片或截图（可选）"
+        photoId={form.state.answerPhoto?.id}
+        preview={form.state.answerPhoto?.preview ?? null}
+        onChange={form.setAnswerPhoto}
+        error={form.state.errors.answerPhotoId}
       />
     </View>
   )

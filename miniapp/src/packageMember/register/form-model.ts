@@ -105,6 +105,7 @@ export function prepareSubmission(
   draft: MembershipDraft,
   mine: MyMembership | null,
   answer: string,
+  answerPhotoId?: string,
 ): { ok: true; request: SaveMembershipRequest } | { ok: false; errors: FieldErrors } {
   const stored = { mobile: Boolean(mine?.mobileMasked), idNumber: Boolean(mine?.idNumberMasked) }
   const check = checkForSubmit(draft, stored)
@@ -112,7 +113,13 @@ export function prepareSubmission(
   if (check.ok && !answerError) {
     return {
       ok: true,
-      request: { action: 'submit', form: check.form, ...answerOf({ mine, answer }) },
+      request: {
+        action: 'submit',
+        form: check.form,
+        ...answerOf({ mine, answer }),
+        // Sent only with an answer: the server refuses a photo on any other step.
+        ...(mine?.state === 'needs_info' && answerPhotoId ? { answerPhotoId } : {}),
+      },
     }
   }
   const errors = check.ok ? {} : check.errors

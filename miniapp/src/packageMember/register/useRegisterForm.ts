@@ -19,6 +19,8 @@ export interface FormState {
   loadProblem: string | null
   draft: MembershipDraft | null
   answer: string
+  /** A photo sent with the answer (uploaded already), e.g. a screenshot staff asked for. */
+  answerPhoto: { id: string; preview: string } | null
   errors: FieldErrors
   message: string | null
   restored: Pick<StartingDraft, 'source' | 'savedAt'>
@@ -30,6 +32,7 @@ const LOADING: FormState = {
   loadProblem: null,
   draft: null,
   answer: '',
+  answerPhoto: null,
   errors: {},
   message: null,
   restored: { source: 'none', savedAt: null },
@@ -86,6 +89,7 @@ export function useRegisterForm(userId: string | undefined) {
     changeKind: () => change({ draft: null, errors: {}, message: null }),
     edit,
     setAnswer: (text: string) => change({ answer: text }),
+    setAnswerPhoto: (photo: FormState['answerPhoto']) => change({ answerPhoto: photo }),
     saveDraft: server.saveDraft,
     submit: server.submit,
   }

@@ -34,7 +34,7 @@ export function useServerActions(
   const saved = (mine: MyMembership) => {
     onSaved()
     if (userId) removeLocalDraft(userId)
-    setState((current) => ({ ...current, mine, errors: {}, message: null }))
+    setState((current) => ({ ...current, mine, answerPhoto: null, errors: {}, message: null }))
   }
   const run = async (kind: 'save' | 'submit', call: () => Promise<MyMembership>) => {
     setBusy(kind)
@@ -60,7 +60,7 @@ export function useServerActions(
 
   const submit = async (): Promise<MyMembership | null> => {
     if (!state.draft || busy) return null
-    const prepared = prepareSubmission(state.draft, state.mine, state.answer)
+    const prepared = prepareSubmission(state.draft, state.mine, state.answer, state.answerPhoto?.id)
     if (!prepared.ok) {
       showErrors(prepared.errors, CHECK_MESSAGE)
       return null

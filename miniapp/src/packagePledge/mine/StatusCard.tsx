@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { publicStatusTones } from '../../pledge/labels'
 import { pledgePages, publicPledgeUrl } from '../../routes'
-import { confirmAndWithdraw, downloadPlaque } from './actions'
+import { confirmAndWithdraw } from './actions'
+import { downloadPlaque, PLAQUE_TEST_ADDRESS } from './plaque-download'
 
 interface Props {
   pledge: MyPledge
@@ -45,6 +46,9 @@ export default function StatusCard({ pledge, onChanged }: Props) {
           )}
         </View>
       )}
+      {printable && pledge.plaqueWarning && (
+        <Text className="my-pledge__warn">{PLAQUE_TEST_ADDRESS}</Text>
+      )}
       <Actions pledge={pledge} printable={Boolean(printable)} onChanged={onChanged} />
     </View>
   )
@@ -69,7 +73,7 @@ function Actions({ pledge, printable, onChanged }: Props & { printable: boolean 
           下载承诺牌
         </Button>
       )}
-      {printable && process.env.TARO_ENV === 'h5' && (
+      {printable && (
         <Button
           className="btn"
           hoverClass="btn--pressed"

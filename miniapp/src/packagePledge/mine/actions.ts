@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { showFailure } from '../../profile/account-actions'
-import { downloadMyPlaque, type MyPledge, withdrawPledge } from '../../services/pledges'
+import { type MyPledge, withdrawPledge } from '../../services/pledges'
 
 /** Asks first; a withdrawn pledge's plaque shows 已撤销 to anyone who scans it. */
 export async function confirmAndWithdraw(): Promise<MyPledge | null> {
@@ -20,13 +20,5 @@ export async function confirmAndWithdraw(): Promise<MyPledge | null> {
   } catch (error) {
     await showFailure('撤回未成功', error)
     return null
-  }
-}
-
-export async function downloadPlaque(format: 'png' | 'pdf'): Promise<void> {
-  try {
-    await downloadMyPlaque(format)
-  } catch (error) {
-    await showFailure('下载未成功', error)
   }
 }

@@ -1,11 +1,11 @@
 import { Button, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import PhotoPicker from '../../components/PhotoPicker'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
 import { ApiError } from '../../services/http'
 import { reportPledge } from '../../services/pledges'
-import PhotoPicker from '../PhotoPicker'
 import { checkReport } from './feedback'
 
 interface Props {

@@ -13,9 +13,10 @@ import { privacySummary } from '../../profile/labels'
 import { ledgerPages, mainPages, memberPages, staffPages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
+import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
 
 /** 我的: who is signed in, their privacy rights (notice, export, cancel) and sign-in/out. */
-export default function MePage() {
+function MePage() {
   const user = useCurrentUser()
   const { state } = useServiceStatus()
   const devMode = state.phase === 'loaded' && state.status.wechatDevMode
@@ -119,3 +120,5 @@ function Row({ label, value, danger, onClick }: RowProps) {
     </View>
   )
 }
+
+export default withDemoBanner(MePage)

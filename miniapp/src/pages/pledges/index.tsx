@@ -7,9 +7,10 @@ import { useCurrentUser } from '../../hooks/useSession'
 import { typedCode } from '../../pledge/code'
 import { mainPages, pledgePages, publicPledgeUrl } from '../../routes'
 import './index.scss'
+import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
 
 /** 承诺: what 三亮 means, my pledge, and checking a plaque by its code. */
-export default function PledgesPage() {
+function PledgesPage() {
   const user = useCurrentUser()
   const member = user?.role === 'user'
   return (
@@ -96,3 +97,5 @@ function CheckCodeCard() {
     </View>
   )
 }
+
+export default withDemoBanner(PledgesPage)

@@ -9,9 +9,10 @@ import { showFailure } from '../../profile/account-actions'
 import { formatDate } from '../../profile/labels'
 import { acceptPrivacy } from '../../services/session'
 import './index.scss'
+import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
 
 /** The server's privacy notice, and the signed-in person's consent to its current version. */
-export default function PrivacyPage() {
+function PrivacyPage() {
   const user = useCurrentUser()
   const { state, reload } = usePrivacyNotice()
 
@@ -53,6 +54,15 @@ export default function PrivacyPage() {
   )
 }
 
+/**
+ * Back to the page that sent the person here (registration, 我的), which carries on with
+ * the consent now recorded. Opened on its own (a shared link, an H5 reload) it stays, and
+ * says when consent was given.
+ */
+async function returnToAsker(): Promise<void> {
+  if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
+}
+
 function Consent({ user, version }: { user: Me | null; version: string }) {
   const [busy, setBusy] = useState(false)
   if (!user) {
@@ -70,6 +80,7 @@ function Consent({ user, version }: { user: Me | null; version: string }) {
     try {
       await acceptPrivacy(version)
       await Taro.showToast({ title: '已同意', icon: 'success' })
+      await returnToAsker()
     } catch (error) {
       await showFailure('提交失败', error)
     } finally {
@@ -94,3 +105,5 @@ function Consent({ user, version }: { user: Me | null; version: string }) {
     </View>
   )
 }
+
+export default withDemoBanner(PrivacyPage)

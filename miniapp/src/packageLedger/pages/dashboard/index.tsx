@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 import { useRemote } from '../../../hooks/useRemote'
 import StaffOnly, { PageNotice } from '../../../packageStaff/StaffOnly'
 import { ledgerPages } from '../../../routes'
@@ -11,7 +12,7 @@ import { recordUrl } from '../../ledger/links'
 import { beijingTime, exportName } from '../../ledger/model'
 
 /** 台账: a region's figures (my own by default); tap a child region to drill down. */
-export default function LedgerDashboardPage() {
+function LedgerDashboardPage() {
   return (
     <StaffOnly>
       <Dashboard />
@@ -57,3 +58,5 @@ function PageShell({ notice, onRetry }: { notice: string; onRetry?: () => void }
     </View>
   )
 }
+
+export default withDemoBanner(LedgerDashboardPage)

@@ -15,12 +15,13 @@ import {
 import MarketCard from '../../records/MarketCard'
 import StationCard from '../../records/StationCard'
 import '../../records/records.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /**
  * 台账明细: one row per market or per station under a region, the drill-down below the
  * county. A station opens its own page; a market its registration.
  */
-export default function LedgerRecordsPage() {
+function LedgerRecordsPage() {
   return (
     <StaffOnly>
       <Records />
@@ -84,3 +85,5 @@ function Records() {
     </View>
   )
 }
+
+export default withDemoBanner(LedgerRecordsPage)

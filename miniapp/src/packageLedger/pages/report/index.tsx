@@ -11,9 +11,10 @@ import { beijingTime, exportName, periodLabel, versionsOf } from '../../ledger/m
 import { basisText } from '../../reports/basis'
 import { StateTag, VersionLines } from '../../reports/ReportState'
 import '../../reports/reports.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** One report: every version of it, then the ledger as it was frozen, with its exports. */
-export default function ReportPage() {
+function ReportPage() {
   return (
     <StaffOnly>
       <Report />
@@ -78,3 +79,5 @@ function ReportHead({
     </View>
   )
 }
+
+export default withDemoBanner(ReportPage)

@@ -12,9 +12,10 @@ import { canSubmitReport, newestByRegion, periodLabel, reportPeriods } from '../
 import ChildReports from '../../reports/ChildReports'
 import OwnReportCard from '../../reports/OwnReportCard'
 import '../../reports/reports.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 半年报告: my own report for the half-year, and those the regions under me sent. */
-export default function ReportsPage() {
+function ReportsPage() {
   return (
     <StaffOnly>
       <Reports />
@@ -82,3 +83,5 @@ function PeriodReports({ period, level, region }: PeriodProps) {
     </>
   )
 }
+
+export default withDemoBanner(ReportsPage)

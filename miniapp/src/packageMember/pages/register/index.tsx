@@ -7,9 +7,10 @@ import KindChooser from '../../register/KindChooser'
 import RegisterForm from '../../register/RegisterForm'
 import { useRegisterForm } from '../../register/useRegisterForm'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 党员登记: choose rider, operator or market opener, then fill in and submit that form. */
-export default function RegisterPage() {
+function RegisterPage() {
   const user = useCurrentUser()
   const member = user?.role === 'user' ? user : null
   const form = useRegisterForm(member?.id)
@@ -59,3 +60,5 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
     </View>
   )
 }
+
+export default withDemoBanner(RegisterPage)

@@ -3,13 +3,15 @@ import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import Timeline from '../../../components/Timeline'
 import { memberPages } from '../../../routes'
+import NextStepCard from '../../status/NextStepCard'
 import StatusActions from '../../status/StatusActions'
 import StatusCard, { EntryNotices } from '../../status/StatusCard'
 import { useMyMembership } from '../../status/useMyMembership'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 我的党员登记: state, masked identifiers, warnings, the staff question, and the history. */
-export default function StatusPage() {
+function StatusPage() {
   const { state, reload } = useMyMembership()
   if (state.phase === 'loading') return <Notice text="正在加载…" />
   if (state.phase === 'failed') {
@@ -37,6 +39,7 @@ export default function StatusPage() {
   return (
     <View className="page status-page">
       <StatusCard mine={mine} />
+      <NextStepCard mine={mine} />
       <EntryNotices mine={mine} />
       <StatusActions mine={mine} onChanged={reload} />
       <View className="card">
@@ -57,3 +60,5 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
     </View>
   )
 }
+
+export default withDemoBanner(StatusPage)

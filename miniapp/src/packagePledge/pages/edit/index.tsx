@@ -1,17 +1,18 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
+import PhotoPicker from '../../../components/PhotoPicker'
 import { useCurrentUser } from '../../../hooks/useSession'
 import { formatShanghaiTime } from '../../../membership/labels'
 import { mainPages, memberPages, pledgePages } from '../../../routes'
 import IdentityFields from '../../edit/IdentityFields'
 import PromiseEditor from '../../edit/PromiseEditor'
 import { usePledgeForm } from '../../edit/usePledgeForm'
-import PhotoPicker from '../../PhotoPicker'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 填写承诺: 亮身份, 亮职责, 亮承诺 and a photo; checked here, then sent for approval. */
-export default function PledgeEditPage() {
+function PledgeEditPage() {
   const user = useCurrentUser()
   const member = user?.role === 'user' ? user : null
   const pledge = usePledgeForm(member?.id)
@@ -100,3 +101,5 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
     </View>
   )
 }
+
+export default withDemoBanner(PledgeEditPage)

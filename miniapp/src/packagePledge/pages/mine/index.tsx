@@ -16,9 +16,10 @@ import { mainPages, memberPages, pledgePages } from '../../../routes'
 import { fetchMyPledge, publicPhotoUrl } from '../../../services/pledges'
 import StatusCard from '../../mine/StatusCard'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 我的承诺: its live status, the public version, ratings, reports, evaluations, history. */
-export default function MyPledgePage() {
+function MyPledgePage() {
   const user = useCurrentUser()
   if (user?.role !== 'user') {
     return (
@@ -127,3 +128,5 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
     </View>
   )
 }
+
+export default withDemoBanner(MyPledgePage)

@@ -13,9 +13,10 @@ import ReportSheet from '../../public/ReportSheet'
 import StatusBanner from '../../public/StatusBanner'
 import { usePublicPledge } from '../../public/usePublicPledge'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** What a scan of the plaque opens, for anyone and without sign-in: is this pledge live? */
-export default function PublicPledgePage() {
+function PublicPledgePage() {
   const { params } = useRouter()
   const code = pledgeCodeOf(params)
   const { state, reload, setRating } = usePublicPledge(code)
@@ -156,3 +157,5 @@ function PublicView({ pledge, onRated, onReported }: ViewProps) {
     </View>
   )
 }
+
+export default withDemoBanner(PublicPledgePage)

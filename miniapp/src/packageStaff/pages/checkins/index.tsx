@@ -8,9 +8,10 @@ import { useCheckinQueue } from '../../places/useCheckinQueue'
 import NoteDialog from '../../review/NoteDialog'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 报到审核: flow members checking in at my jurisdiction's branches, approved or declined. */
-export default function CheckinReviewPage() {
+function CheckinReviewPage() {
   return (
     <StaffOnly>
       <CheckinReview />
@@ -73,3 +74,5 @@ function CheckinReview() {
     </View>
   )
 }
+
+export default withDemoBanner(CheckinReviewPage)

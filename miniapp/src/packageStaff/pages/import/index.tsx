@@ -13,9 +13,10 @@ import ImportReport from '../../imports/ImportReport'
 import { useRegisterImport } from '../../imports/useRegisterImport'
 import StaffOnly from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 名录导入: a register file in, a report of what was accepted and rejected out. */
-export default function RegisterImportPage() {
+function RegisterImportPage() {
   return (
     <StaffOnly>
       <RegisterImportBody />
@@ -78,3 +79,5 @@ function columnList(kind: RegisterKind): string {
     )
     .join('、')
 }
+
+export default withDemoBanner(RegisterImportPage)

@@ -7,13 +7,14 @@ import { ApiError } from '../../../services/http'
 import { signInStaff } from '../../../services/session'
 import { leaveToMe } from '../../leave'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 const FIELDS = ['username', 'password', 'otp'] as const
 type Field = (typeof FIELDS)[number]
 const NO_ERRORS: FormErrors<Field> = { fields: {}, message: null }
 
 /** Bureau staff sign-in: account and password, then the 6-digit code when MFA is on. */
-export default function StaffLoginPage() {
+function StaffLoginPage() {
   const [form, setForm] = useState<Record<Field, string>>({ username: '', password: '', otp: '' })
   const [needsOtp, setNeedsOtp] = useState(false)
   const [errors, setErrors] = useState(NO_ERRORS)
@@ -99,3 +100,5 @@ export default function StaffLoginPage() {
     </View>
   )
 }
+
+export default withDemoBanner(StaffLoginPage)

@@ -10,6 +10,7 @@ import { ApiError } from '../../../services/http'
 import { confirmMfa } from '../../../services/session'
 import { leaveToMe } from '../../leave'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 type Enrollment =
   | { phase: 'loading' }
@@ -19,7 +20,7 @@ const FIELDS = ['otp'] as const
 const NO_ERRORS: FormErrors<'otp'> = { fields: {}, message: null }
 
 /** Staff two-factor enrolment: scan the QR code (or type the secret), confirm with a first code. */
-export default function MfaEnrollmentPage() {
+function MfaEnrollmentPage() {
   const user = useCurrentUser()
   const [state, setState] = useState<Enrollment>({ phase: 'loading' })
   const [otp, setOtp] = useState('')
@@ -126,3 +127,5 @@ function Notice({ text }: { text: string }) {
 function groupedSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ')
 }
+
+export default withDemoBanner(MfaEnrollmentPage)

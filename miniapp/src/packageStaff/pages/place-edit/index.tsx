@@ -5,9 +5,10 @@ import PlaceFields from '../../places/PlaceFields'
 import { usePlaceForm } from '../../places/usePlaceForm'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** A new place (no `id`), or one of my jurisdiction's places to correct. */
-export default function PlaceEditPage() {
+function PlaceEditPage() {
   return (
     <StaffOnly>
       <PlaceEdit />
@@ -41,3 +42,5 @@ function PlaceEdit() {
     </View>
   )
 }
+
+export default withDemoBanner(PlaceEditPage)

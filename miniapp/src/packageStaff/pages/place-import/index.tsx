@@ -6,11 +6,12 @@ import PlaceImportResult from '../../places/PlaceImportResult'
 import { usePlaceImport } from '../../places/usePlaceImport'
 import StaffOnly from '../../StaffOnly'
 import '../import/index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 const EXTENSIONS = ['csv', 'xlsx', 'geojson', 'json']
 
 /** 场所导入: a file of stations and branches in, a report of what was left out. */
-export default function PlaceImportPage() {
+function PlaceImportPage() {
   return (
     <StaffOnly>
       <PlaceImport />
@@ -64,3 +65,5 @@ function PlaceImport() {
     </View>
   )
 }
+
+export default withDemoBanner(PlaceImportPage)

@@ -8,9 +8,10 @@ import PlaceItem from '../../places/PlaceItem'
 import { useStaffPlaces } from '../../places/useStaffPlaces'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 场所管理: my jurisdiction's stations and branches, suspended ones too. */
-export default function StaffPlacesPage() {
+function StaffPlacesPage() {
   return (
     <StaffOnly>
       <StaffPlaces />
@@ -72,3 +73,5 @@ function StaffPlaces() {
     </View>
   )
 }
+
+export default withDemoBanner(StaffPlacesPage)

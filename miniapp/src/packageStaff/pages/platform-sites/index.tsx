@@ -12,11 +12,12 @@ import { emptySiteDraft, siteDraftOf } from '../../platform-sites/site-model'
 import StaffOnly from '../../StaffOnly'
 import { canRecordWork } from '../../work/work-model'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 const platformOptions = [{ value: '', label: '全部平台' }, ...optionsOf(platformNames)]
 
 /** 平台站点: the delivery platforms' local sites of my jurisdiction and their organisation. */
-export default function PlatformSitesPage() {
+function PlatformSitesPage() {
   return (
     <StaffOnly>
       <PlatformSites />
@@ -73,3 +74,5 @@ function PlatformSites() {
     </View>
   )
 }
+
+export default withDemoBanner(PlatformSitesPage)

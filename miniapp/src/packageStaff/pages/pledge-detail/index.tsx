@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
+import { previewFetchedPhoto } from '../../../photos/preview'
 import { ratingText, stars } from '../../../pledge/labels'
 import PledgeContentCard from '../../../pledge/PledgeContentCard'
 import {
@@ -12,8 +13,8 @@ import {
 import { showFailure } from '../../../profile/account-actions'
 import {
   decidePledge,
-  downloadReportPhoto,
   evaluatePledge,
+  fetchReportPhoto,
   reinstatePledge,
   type StaffPledge,
   suspendPledge,
@@ -25,9 +26,10 @@ import SuspendCard from '../../pledges/SuspendCard'
 import { runAction, usePledgeDetail } from '../../pledges/usePledgeDetail'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** One pledge: decide the pending version, evaluate, suspend, and read what the public said. */
-export default function PledgeDetailPage() {
+function PledgeDetailPage() {
   return (
     <StaffOnly>
       <PledgeDetailBody />
@@ -115,9 +117,7 @@ function PledgeView({ pledge, replace, reload }: ViewProps) {
         <Text className="card__title">群众举报</Text>
         <ReportList
           reports={pledge.reports}
-          onPhoto={(id) =>
-            void downloadReportPhoto(id).catch((e) => showFailure('照片打开失败', e))
-          }
+          onPhoto={(id) => void previewFetchedPhoto(() => fetchReportPhoto(id))}
         />
       </View>
       <SuspendCard
@@ -149,3 +149,5 @@ function PledgeView({ pledge, replace, reload }: ViewProps) {
 function Page({ children }: { children: ReactNode }) {
   return <View className="page pledge-detail">{children}</View>
 }
+
+export default withDemoBanner(PledgeDetailPage)

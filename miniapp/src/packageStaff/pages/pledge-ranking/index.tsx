@@ -11,9 +11,10 @@ import { staffPages } from '../../../routes'
 import { fetchRanking, type RankingItem } from '../../../services/pledge-review'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 比作为: pledges in my jurisdiction by the half-year's score, then by public rating. */
-export default function PledgeRankingPage() {
+function PledgeRankingPage() {
   return (
     <StaffOnly>
       <RankingBody />
@@ -77,3 +78,5 @@ function RankRow({ item, rank }: { item: RankingItem; rank: number }) {
     </View>
   )
 }
+
+export default withDemoBanner(PledgeRankingPage)

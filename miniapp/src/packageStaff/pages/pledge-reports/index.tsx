@@ -4,23 +4,25 @@ import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import { useRemote } from '../../../hooks/useRemote'
 import { formatShanghaiTime } from '../../../membership/labels'
+import { previewFetchedPhoto } from '../../../photos/preview'
 import { ReportList } from '../../../pledge/PledgeRecords'
 import { showFailure } from '../../../profile/account-actions'
 import { staffPages } from '../../../routes'
 import {
-  downloadReportPhoto,
   fetchPledgeReports,
+  fetchReportPhoto,
   type ReportQueueItem,
   respondToReport,
 } from '../../../services/pledge-review'
 import RespondSheet from '../../pledges/RespondSheet'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 type Tab = 'open' | 'handled'
 
 /** 群众举报 (事中监督): reports about my jurisdiction's pledges, answered in public. */
-export default function PledgeReportsPage() {
+function PledgeReportsPage() {
   return (
     <StaffOnly>
       <PledgeReportsBody />
@@ -58,8 +60,7 @@ function ReportQueue({ tab }: { tab: Tab }) {
   if (state.phase === 'loading') return <PageNotice text="正在加载…" />
   if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
   const items = state.value.filter((item) => !answered.has(item.id))
-  const photo = (id: string) =>
-    void downloadReportPhoto(id).catch((e) => showFailure('照片打开失败', e))
+  const photo = (id: string) => void previewFetchedPhoto(() => fetchReportPhoto(id))
   return (
     <View>
       {items.length === 0 && (
@@ -114,3 +115,5 @@ function ReportQueue({ tab }: { tab: Tab }) {
     </View>
   )
 }
+
+export default withDemoBanner(PledgeReportsPage)

@@ -8,6 +8,7 @@ import PledgeQueueItem from '../../pledges/PledgeQueueItem'
 import { usePledgeQueue } from '../../pledges/usePledgeQueue'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 const tabs: readonly { state: PledgeVersionState; label: string }[] = [
   { state: 'pending', label: '待审核' },
@@ -17,7 +18,7 @@ const tabs: readonly { state: PledgeVersionState; label: string }[] = [
 ]
 
 /** 承诺审核: pledges in my jurisdiction by review state, oldest first (事前把关). */
-export default function PledgeQueuePage() {
+function PledgeQueuePage() {
   return (
     <StaffOnly>
       <PledgeQueueBody />
@@ -83,3 +84,5 @@ function PledgeQueueBody() {
     </View>
   )
 }
+
+export default withDemoBanner(PledgeQueuePage)

@@ -3,6 +3,8 @@ import { useRouter } from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
 import Timeline from '../../../components/Timeline'
 import type { SensitiveField } from '../../../membership/fields'
+import { previewFetchedPhoto } from '../../../photos/preview'
+import { fetchAnswerPhoto } from '../../../services/review'
 import DecisionBar from '../../review/DecisionBar'
 import EntryCard from '../../review/EntryCard'
 import EvidencePanel from '../../review/EvidencePanel'
@@ -10,9 +12,10 @@ import RevealDialog from '../../review/RevealDialog'
 import { useReviewDetail } from '../../review/useReviewDetail'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** One entry beside the registers' evidence, with the decisions and the history. */
-export default function ReviewDetailPage() {
+function ReviewDetailPage() {
   return (
     <StaffOnly>
       <ReviewDetailBody />
@@ -47,7 +50,12 @@ function ReviewDetailBody() {
       <DecisionBar detail={detail} onDecided={replace} onStale={reload} />
       <View className="card">
         <Text className="card__title">办理记录</Text>
-        <Timeline events={detail.timeline} />
+        <Timeline
+          events={detail.timeline}
+          onPhoto={(photoId) =>
+            void previewFetchedPhoto(() => fetchAnswerPhoto(detail.id, photoId))
+          }
+        />
       </View>
       {revealing && (
         <RevealDialog entryId={detail.id} field={revealing} onClose={() => setRevealing(null)} />
@@ -59,3 +67,5 @@ function ReviewDetailBody() {
 function Body({ children }: { children: ReactNode }) {
   return <View className="page detail">{children}</View>
 }
+
+export default withDemoBanner(ReviewDetailPage)

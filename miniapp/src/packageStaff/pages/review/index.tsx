@@ -12,9 +12,10 @@ import { useBulkVerify } from '../../review/useBulkVerify'
 import { type Queue, useReviewQueue } from '../../review/useReviewQueue'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 登记核验: the jurisdiction's entries oldest first, filtered, with a bulk mode for strong ones. */
-export default function ReviewQueuePage() {
+function ReviewQueuePage() {
   return (
     <StaffOnly>
       <ReviewQueue />
@@ -105,3 +106,5 @@ function QueueFoot({ queue, onMore }: { queue: Queue; onMore: () => void }) {
     </>
   )
 }
+
+export default withDemoBanner(ReviewQueuePage)

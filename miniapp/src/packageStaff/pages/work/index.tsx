@@ -9,9 +9,10 @@ import SummarySection from '../../work/SummarySection'
 import TrainingSection from '../../work/TrainingSection'
 import { canRecordCommittee, canRecordWork } from '../../work/work-model'
 import './index.scss'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 
 /** 本级工作: the year's progress, then training classes, liaison pairs and the 小个专党委. */
-export default function WorkPage() {
+function WorkPage() {
   return (
     <StaffOnly>
       <WorkBody />
@@ -39,3 +40,5 @@ function WorkBody() {
     </View>
   )
 }
+
+export default withDemoBanner(WorkPage)

@@ -1,9 +1,9 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError } from '../services/http'
-import { type UploadSource, uploadPhoto } from '../services/pledges'
-import './PhotoPicker.scss'
+import { ApiError } from '../../services/http'
+import { type UploadSource, uploadPhoto } from '../../services/pledges'
+import './index.scss'
 
 const MAX_BYTES = 2 * 1024 * 1024
 const TOO_BIG = '照片不能超过2MB，请换一张或裁小一些'

@@ -1,0 +1,133 @@
+import {
+  membershipFieldNames,
+  membershipKindNames,
+  membershipStateNames,
+  membershipValueText,
+  staffLevelNames,
+} from '@djt/shared'
+import { SESSION_TIME_ZONE } from '../db/types.ts'
+import type { collectPersonalData } from './me.repository.ts'
+
+type Held = Awaited<ReturnType<typeof collectPersonalData>>
+type Registration = Omit<
+  Held['memberships'][number],
+  'mobile_enc' | 'mobile_bi' | 'id_number_enc' | 'id_number_bi'
+> & { mobileMasked: string | null; idNumberMasked: string | null }
+/** What the export holds: ciphertexts already replaced by masked values. */
+export type PersonalData = Omit<Held, 'memberships'> & { memberships: Registration[] }
+
+type Cell = string | number | null
+interface Sheet {
+  name: string
+  header: string[]
+  rows: Cell[][]
+}
+
+const clock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: SESSION_TIME_ZONE,
+  dateStyle: 'short',
+  timeStyle: 'medium',
+})
+const at = (date: Date | null) => (date ? clock.format(date) : '')
+const roleNames = { user: '小程序用户', staff: '工作人员' } as const
+const outcomeNames = { success: '成功', failure: '未成功', denied: '被拒绝' } as const
+
+/** The export for a person, not a program: one sheet per part, Chinese headers, local time. */
+export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[] {
+  const { user, staff } = data
+  const account: Sheet = {
+    name: '账号',
+    header: ['项目', '内容'],
+    rows: [
+      ['账号编号', user.id],
+      ['账号类型', roleNames[user.role]],
+      ['称呼', user.display_name],
+      ['身份类别', user.kind ? membershipKindNames[user.kind] : ''],
+      ['微信标识（openid）', user.openid],
+      ['微信开放平台标识（unionid）', user.unionid],
+      ['同意的隐私政策版本', user.privacy_version],
+      ['同意时间', at(user.privacy_accepted_at)],
+      ['账号创建时间', at(user.created_at)],
+      ['导出时间', at(exportedAt)],
+    ],
+  }
+  const staffSheet: Sheet[] = staff
+    ? [
+        {
+          name: '工作人员',
+          header: ['项目', '内容'],
+          rows: [
+            ['用户名', staff.username],
+            ['级别', staffLevelNames[staff.level]],
+            ['所辖地区代码', staff.region_code],
+            ['所在指导站', staff.station_name],
+            ['两步验证', staff.totp_enabled ? '已开启' : '未开启'],
+          ],
+        },
+      ]
+    : []
+  return [
+    account,
+    ...staffSheet,
+    { name: '党员登记', header: ['登记', '项目', '内容'], rows: registrationRows(data) },
+    {
+      name: '登录记录',
+      header: ['登录时间', '有效期至', '续期时间', '退出时间'],
+      rows: data.sessions.map((s) => [
+        at(s.created_at),
+        at(s.expires_at),
+        at(s.rotated_at),
+        at(s.revoked_at),
+      ]),
+    },
+    {
+      name: '操作记录',
+      header: ['时间', '操作', '结果', '对象类型', '对象编号'],
+      rows: data.activity.map((a) => [
+        at(a.at),
+        a.action,
+        outcomeNames[a.outcome],
+        a.target_type,
+        a.target_id,
+      ]),
+    },
+  ]
+}
+
+/** Each registration as labelled lines; mobile and ID number only masked. */
+function registrationRows(data: PersonalData): Cell[][] {
+  return data.memberships.flatMap((row, index) => {
+    const label = `第 ${index + 1} 份`
+    const form = Object.entries((row.form ?? {}) as Record<string, unknown>).filter(
+      ([field]) => field !== 'kind',
+    )
+    return [
+      [label, '登记类型', membershipKindNames[row.kind]],
+      [label, '状态', membershipStateNames[row.state]],
+      [label, `${membershipFieldNames.mobile}（已遮盖）`, row.mobileMasked],
+      [label, `${membershipFieldNames.idNumber}（已遮盖）`, row.idNumberMasked],
+      ...form.map(([field, value]): Cell[] => [
+        label,
+        membershipFieldNames[field] ?? field,
+        membershipValueText(field, value),
+      ]),
+      [label, '审核提问', row.question],
+      [label, '提交时间', at(row.created_at)],
+      [label, '最后更新', at(row.updated_at)],
+    ]
+  })
+}
+
+export async function personalDataXlsx(data: PersonalData, exportedAt: Date): Promise<Buffer> {
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
+  for (const sheet of personalDataSheets(data, exportedAt)) {
+    const worksheet = workbook.addWorksheet(sheet.name)
+    worksheet.addRow(sheet.header).font = { bold: true }
+    worksheet.addRows(sheet.rows)
+    worksheet.columns.forEach((column) => {
+      column.width = 24
+    })
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
