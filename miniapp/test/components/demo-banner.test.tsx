@@ -12,8 +12,8 @@ import { myMembership } from '../membership-fixtures'
 const BANNER = '演示数据：本系统当前运行在演示模式，数据均为虚构'
 const notice = { version: '2026-11-01', title: '党建通隐私保护指引', body: ['正文'] }
 
-/** 附近 draws its own banner beside its status card; the place page belongs to 附近's work. */
-const NOT_WRAPPED = ['pages/nearby/index', 'packagePlace/pages/detail/index']
+/** 附近 draws its own banner beside its status card. */
+const NOT_WRAPPED = ['pages/nearby/index']
 
 // app.config.ts calls Taro's build-time global; here it just returns the config.
 vi.hoisted(() => {

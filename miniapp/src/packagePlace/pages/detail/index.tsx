@@ -1,6 +1,7 @@
 import { facilityNames, placeKindNames, placeOperatorNames, stationBrandNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
 import { callPhone } from '../../../components/PhoneLink'
 import { distanceParam, formatDistance } from '../../../places/format'
 import { navigateTo } from '../../../places/navigate'
@@ -11,7 +12,7 @@ import { usePlace } from '../../detail/usePlace'
 import './index.scss'
 
 /** One place: open now and hours, facilities, 导航 and 拨打电话; 报到 at a branch. */
-export default function PlaceDetailPage() {
+function PlaceDetailPage() {
   const { params } = useRouter()
   const { state, reload } = usePlace(params)
   if (state.phase === 'loading')
@@ -95,3 +96,5 @@ function PlaceView({ place, distance }: { place: PlaceDetail; distance: number |
     </View>
   )
 }
+
+export default withDemoBanner(PlaceDetailPage)
