@@ -47,8 +47,8 @@ async function acceptPrivacyIfAsked(page: Page): Promise<void> {
   if (!(await reminder.isVisible())) return
   await reminder.click()
   await page.getByText('同意本指引', { exact: true }).click()
-  await page.getByText(/你已于 .* 同意本指引/).waitFor(WAIT)
-  await page.goBack({ waitUntil: 'domcontentloaded' })
+  // 同意 returns to the page that asked: the form, its reminder gone.
+  await page.getByText('登记类型：快递外卖骑手').waitFor(WAIT)
   await reminder.waitFor({ state: 'hidden', ...WAIT })
 }
 
