@@ -52,16 +52,6 @@ export async function insertEvent(db: Db, event: Insertable<MembershipEventTable
   await db.insertInto('membership_events').values(event).execute()
 }
 
-export async function isPhotoOf(db: Db, photoId: string, userId: string): Promise<boolean> {
-  const photo = await db
-    .selectFrom('pledge_photos')
-    .select('id')
-    .where('id', '=', photoId)
-    .where('uploaded_by', '=', userId)
-    .executeTakeFirst()
-  return Boolean(photo)
-}
-
 /** Whether a photo was sent with an answer on this registration (staff may then open it). */
 export async function isAnswerPhoto(db: Db, membershipId: string, photoId: string) {
   const event = await db

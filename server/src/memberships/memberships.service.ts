@@ -11,11 +11,11 @@ import type { Database, MembershipTable } from '../db/schema.ts'
 import { recomputeEvidence } from '../evidence/evidence.service.ts'
 import { ApiError } from '../http/errors.ts'
 import { PRIVACY_NOTICE } from '../me/privacy-notice.ts'
+import { isOwnPhoto } from '../pledges/pledges.repository.ts'
 import { type CheckedSubmission, checkSubmission } from './form-check.ts'
 import {
   insertEvent,
   insertMembership,
-  isPhotoOf,
   lockOpenMembership,
   type MembershipRow,
   updateMembership,
@@ -84,7 +84,7 @@ export async function saveMembership(
 
 /** Only a photo this member uploaded: never another person's stall or report photo. */
 async function requireOwnPhoto(trx: Db, userId: string, photoId: string): Promise<void> {
-  if (!(await isPhotoOf(trx, photoId, userId)))
+  if (!(await isOwnPhoto(trx, photoId, userId)))
     throw new ApiError(400, 'validation_failed', '照片不存在或不是你上传的，请重新上传', [
       { field: 'answerPhotoId', message: '照片不存在或不是你上传的，请重新上传' },
     ])
