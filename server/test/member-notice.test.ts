@@ -1,6 +1,5 @@
 import t from 'tap'
-import { PRIVACY_NOTICE } from '../src/me/privacy-notice.ts'
-import { signInStaff } from './fixtures/accounts.ts'
+import { signInLiveUser, signInStaff } from './fixtures/accounts.ts'
 import { startFakeWechat } from './fixtures/fake-wechat.ts'
 import { riderForm, submitMembership } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
@@ -16,19 +15,7 @@ t.test('a decision reaches the member as a subscribe message when WeChat is live
     WECHAT_TIMEOUT_MS: '500',
     WECHAT_REVIEW_TEMPLATE_ID: 'tmpl-review',
   })
-  const member = async (code: string) => {
-    const session = (
-      await app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code } })
-    ).json()
-    const auth = { authorization: `Bearer ${session.accessToken}` }
-    await app.inject({
-      method: 'POST',
-      url: '/api/v1/me/privacy-consent',
-      headers: auth,
-      payload: { version: PRIVACY_NOTICE.version },
-    })
-    return { id: session.user.id, accessToken: session.accessToken, refreshToken: '', auth }
-  }
+  const member = (code: string) => signInLiveUser(app, code)
   const staff = await signInStaff(app, 'county.n', 'county', '350102')
   const decide = async (id: string, decision: string, note?: string) => {
     const url = `/api/v1/review/memberships/${id}`
