@@ -138,7 +138,9 @@ export function startServer(name, port, env, logDir) {
  * haproxy in front of the replicas: round robin, health checks on /readyz, a request
  * whose connection failed is retried on another server (redispatch). Server-side
  * connections close after each answer, so a server that stops takes no request on an
- * idle connection it is closing. `X-Served-By` names the server that answered.
+ * idle connection it is closing. `X-Served-By` names the server that answered. A health
+ * check may take 3 s and a server is out after 3 failed checks in a row: on a loaded
+ * two-core machine a /readyz can take longer than the 500 ms interval.
  */
 export async function startHaproxy(port, replicas, logDir) {
   const config = `global
@@ -152,6 +154,7 @@ defaults
   timeout client 60s
   timeout server 60s
   timeout queue 10s
+  timeout check 3s
   retries 3
   option redispatch 1
   retry-on conn-failure
@@ -165,7 +168,7 @@ backend servers
   option httpchk GET /readyz
   http-check expect status 200
   http-response set-header X-Served-By %s
-  default-server check inter 500 fall 2 rise 2
+  default-server check inter 500 fall 3 rise 2
 ${replicas.map((replica) => `  server ${replica.name} 127.0.0.1:${replica.port}`).join('\n')}
 `
   const file = path.join(logDir, 'haproxy.cfg')
