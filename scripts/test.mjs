@@ -58,7 +58,7 @@ function banner(name) {
 
 await check('lint + format (biome)', () => run('npx', ['biome', 'check', '.'], { cwd: root }))
 await check('typecheck (tsc)', async () => {
-  for (const project of ['shared', 'server', 'miniapp']) {
+  for (const project of ['shared', 'server', 'miniapp', 'test']) {
     const code = await run('npx', ['tsc', '-p', `${project}/tsconfig.json`], { cwd: root })
     if (code !== 0) return code
   }

@@ -2,8 +2,10 @@
 // down, 750 kbps up, 150 ms round trips and a CPU 4× slower, cache empty, opens what a
 // plaque's plain QR holds and the clock runs from navigation until 有效 is on screen.
 // Both addresses: `/p/<code>` (server-rendered, what new plaques hold) and the H5 page
-// `/#/packagePledge/pages/public/index?code=…` (what earlier plaques hold). Target: the
-// verdict within 2.5 s. Prints each run, the median and worst, and the bytes downloaded.
+// `/#/packagePledge/pages/public/index?code=…` (what earlier plaques hold, sent on to
+// /p/<code> by index.html's first script), both with the target: the verdict within
+// 2.5 s; and, for reference, the full H5 page the light page's 评价或举报 button opens.
+// Prints each run, the median and worst, and the bytes downloaded.
 // Starts the compiled server on a fresh demo database; the H5 build must be current.
 // Run: node scripts/bench/public-page.mjs [--runs 5]
 import { parseArgs } from 'node:util'
@@ -38,8 +40,14 @@ try {
   const targets = [
     { name: 'plain QR, server-rendered /p/<code>', url: `/p/${code}`, verdict: '.verdict h1' },
     {
-      name: 'earlier plaques, H5 page',
+      // index.html's first script sends it on to /p/<code> before the app's bundles run.
+      name: 'earlier plaques, H5 address',
       url: `/#/packagePledge/pages/public/index?code=${code}`,
+      verdict: '.verdict h1',
+    },
+    {
+      name: 'the full H5 page (评价或举报)',
+      url: `/#/packagePledge/pages/public/index?code=${code}&full=1`,
       verdict: '.public-banner__status',
     },
   ]
@@ -62,7 +70,7 @@ try {
     console.log(
       `${target.name}: median ${median} ms, worst ${worst} ms, ${(bytes / 1024).toFixed(1)} KB on the wire — ${verdict} ${TARGET_MS} ms`,
     )
-    if (target.url.startsWith('/p/') && worst > TARGET_MS) missed = true
+    if (!target.url.includes('full=1') && worst > TARGET_MS) missed = true
   }
 } finally {
   await browser.close()

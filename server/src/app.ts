@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import path from 'node:path'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
@@ -141,7 +142,9 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
     version: APP_VERSION,
     expose: config.API_DOCS === 'public',
   })
-  await instance.register(securityHeadersPlugin)
+  await instance.register(securityHeadersPlugin, {
+    homePage: path.join(config.h5Dir, 'index.html'),
+  })
   await instance.register(cryptoPlugin)
   await instance.register(deviceTokensPlugin)
   await instance.register(dbPlugin, { config })

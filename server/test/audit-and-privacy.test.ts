@@ -214,6 +214,15 @@ t.test('GET /me/data.xlsx: one sheet per part, Chinese labels, secrets masked', 
   t.match(value('身份证号（已遮盖）'), /^\d{4}\*+\w{4}$/)
   t.equal(value('配送平台'), '美团')
   t.equal(value('是否流动党员'), '是')
+  t.equal(value('工作地区'), '鼓楼区（350102）', 'regions by name, code after')
+  const activity = cells('操作记录')
+  t.same(activity[1], ['时间', '操作', '结果', '对象', '对象编号'])
+  const actions = activity.slice(2).map((row) => row[1])
+  t.ok(actions.includes('同意隐私保护指引'), `actions read as words: ${actions}`)
+  t.notOk(
+    actions.some((action) => /[a-z]/.test(action ?? '')),
+    `no raw action code: ${actions}`,
+  )
   const everything = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()))
   t.notMatch(everything, '13812345678', 'the full mobile is nowhere in the file')
   t.notMatch(everything, riderForm().idNumber, 'nor the full ID number')

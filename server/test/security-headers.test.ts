@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -29,6 +30,21 @@ t.test(
     }
   },
 )
+
+t.test('an inline script of index.html runs by its hash, and no other inline script', async (t) => {
+  const h5 = await h5Folder(t)
+  const script = "location.replace('/p/'+1)"
+  await writeFile(
+    path.join(h5, 'index.html'),
+    `<!doctype html><title>党建通</title><script>${script}</script><script src="/js/a.js"></script>`,
+  )
+  const app = await buildTestApp(t, { H5_DIR: h5 })
+  const csp = String((await app.inject('/')).headers['content-security-policy'])
+  const hash = createHash('sha256').update(script).digest('base64')
+  t.match(csp, `script-src 'self' 'sha256-${hash}'`, 'that script, by the hash of its text')
+  t.notMatch(csp, /script-src[^;]*unsafe/, 'still no unsafe-inline')
+  t.equal(csp.match(/sha256-/g)?.length, 1, 'the external script needs no hash')
+})
 
 t.test('HSTS only when the answer went out over HTTPS through a trusted proxy', async (t) => {
   const app = await buildTestApp(t, { TRUST_PROXY: '127.0.0.1' })

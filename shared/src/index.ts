@@ -1,5 +1,6 @@
 import './zod-locale.ts'
 
+export * from './audit-labels.ts'
 export * from './auth.ts'
 export * from './errors.ts'
 export * from './ledger-detail.ts'

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -85,12 +85,25 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** Debian's Chromium, headless, in a fresh profile, with nothing reaching for the network. */
-export async function launchBrowser(): Promise<{
+/**
+ * Debian's Chromium, headless, in a fresh profile, with nothing reaching for the network.
+ * `defaultFontSize`: the profile's font size setting (Chromium's own 16 px otherwise), as a
+ * person who set large text in their browser has it.
+ */
+export async function launchBrowser({
+  defaultFontSize,
+}: {
+  defaultFontSize?: number
+} = {}): Promise<{
   context: BrowserContext
   close(): Promise<void>
 }> {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-chromium-'))
+  if (defaultFontSize) {
+    await mkdir(path.join(userDataDir, 'Default'), { recursive: true })
+    const preferences = { webkit: { webprefs: { default_font_size: defaultFontSize } } }
+    await writeFile(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences))
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -147,4 +160,18 @@ export function serverAndBrowserPerFile(): {
     server: () => server as RunningServer,
     browser: () => (browser as Awaited<ReturnType<typeof launchBrowser>>).context,
   }
+}
+
+/** The code on a demo owner's plaque, read through the API as that owner. */
+export async function demoPledgeCode(serverUrl: string, owner: string): Promise<string> {
+  const signIn = await fetch(`${serverUrl}/api/v1/auth/wechat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: `dev:${owner}` }),
+  })
+  const { accessToken } = (await signIn.json()) as { accessToken: string }
+  const mine = await fetch(`${serverUrl}/api/v1/pledges/mine`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  })
+  return ((await mine.json()) as { pledge: { code: string } }).pledge.code
 }

@@ -1,7 +1,12 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
+import {
+  demoPledgeCode,
+  launchChromium,
+  screenshotDir,
+  serverAndBrowserPerFile,
+} from './harness.ts'
 
 const running = serverAndBrowserPerFile()
 const OWNER = '演示店主老周'
@@ -95,9 +100,13 @@ test('a code nobody issued shows 无效, loudly, to someone not signed in', asyn
     await chromium.newContext({ viewport: { width: 390, height: 844 } })
   ).newPage()
   // Well-formed (an old-style code) but never issued: only such a code reads 无效.
-  await page.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=cNOSUCH00099`, {
-    waitUntil: 'domcontentloaded',
-  })
+  // (full=1: the full page itself, as the light page's button opens it.)
+  await page.goto(
+    `${running.server().url}/#/packagePledge/pages/public/index?code=cNOSUCH00099&full=1`,
+    {
+      waitUntil: 'domcontentloaded',
+    },
+  )
   await page
     .locator('.public-banner--danger .public-banner__status', { hasText: '无效' })
     .waitFor(WAIT)
@@ -105,12 +114,30 @@ test('a code nobody issued shows 无效, loudly, to someone not signed in', asyn
   expect(await page.getByText('评价', { exact: true }).count()).toBe(0)
   await shot(page, 'pledge-public-invalid.png')
   // A typo is not a forgery: the page asks to check the code instead.
-  await page.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=NOSUCH99`, {
-    waitUntil: 'domcontentloaded',
-  })
+  await page.goto(
+    `${running.server().url}/#/packagePledge/pages/public/index?code=NOSUCH99&full=1`,
+    {
+      waitUntil: 'domcontentloaded',
+    },
+  )
   await page.getByText('查验码格式不对，请核对').waitFor(WAIT)
   expect(await page.getByText('无效', { exact: true }).count()).toBe(0)
   await shot(page, 'pledge-public-malformed.png')
+})
+
+test('an earlier plaque opens the light page first; its button opens the full page', async () => {
+  const page = await (
+    await chromium.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage()
+  const code = await demoPledgeCode(running.server().url, '演示店主小林')
+  await page.goto(`${running.server().url}/#/packagePledge/pages/public/index?code=${code}`)
+  await page.waitForURL(`${running.server().url}/p/${code}`, WAIT)
+  await page.locator('.verdict h1', { hasText: '有效' }).waitFor(WAIT)
+  // No app bundle was run on the way: the light page came straight after index.html.
+  expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(0)
+  await page.getByText('评价或举报', { exact: true }).click()
+  await page.locator('.public-banner__status', { hasText: '有效' }).waitFor(WAIT)
+  expect(page.url()).toContain(`/#/packagePledge/pages/public/index?code=${code}&full=1`)
 })
 
 async function signInOwner(page: Page): Promise<void> {

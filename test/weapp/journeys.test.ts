@@ -44,6 +44,20 @@ describe('journeys through the WeChat build, by taps', () => {
     expect(again.problems).toEqual([])
   })
 
+  test('a page opened first, with nothing stored, waits for the silent sign-in', async () => {
+    // A rider opening 我的党员登记 from a shared card or a notice: the page's request
+    // must carry the token the launch sign-in is still fetching, not go without one.
+    const app = await launched('packageMember/pages/status/index', { wechatUser: '演示骑手小王' })
+    expect(app.problems).toEqual([])
+    expect(app.texts().join('\n')).not.toContain('请先登录')
+    expect(app.texts().join('\n')).toContain('王小明')
+    // Asked after the sign-in answered: the entry shown is the one of the signed-in rider.
+    const urls = app.requestsTo('').map((request) => request.url.split('?')[0])
+    const signIn = urls.findIndex((url) => url?.endsWith('/auth/wechat'))
+    expect(signIn).toBeGreaterThanOrEqual(0)
+    expect(urls.findIndex((url) => url?.endsWith('/memberships/mine'))).toBeGreaterThan(signIn)
+  })
+
   test('附近 → the row’s 导航 and 拨打 → the place → 导航, all at the place (GCJ-02)', async () => {
     const app = await launched('pages/nearby/index', { location: FUZHOU })
     expect(app.callsTo('getLocation')).toEqual([expect.objectContaining({ type: 'gcj02' })])

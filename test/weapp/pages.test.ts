@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { api, type StoredSession, staffSession, wechatSession } from './api.ts'
 import { dist, launched, signedIn } from './app.ts'
+import { elements, findByAttr } from './harness/tree.ts'
 
 /** Who opens a page: nobody stored (WeChat signs in silently), or a stored session. */
 type Who = 'newcomer' | 'staff' | 'rider' | 'owner' | 'owner without pledge'
@@ -137,8 +138,43 @@ describe('every page loads in the WeChat build', () => {
       `${route} onReady`,
     ])
     expect(app.texts().join('\n')).toContain(shows)
+
+    // Large text: the page's root font size is the user's WeChat font size, and the
+    // navigation bar Taro writes beside it keeps the page's own title.
+    const meta = findByAttr(app.tree(), 'wx-page-meta', 'rootFontSize', 'system')
+    expect(meta, "a page-meta following WeChat's font size").toBeDefined()
+    const bars = [...elements(meta?.element ?? app.tree())]
+      .map(({ element }) => element)
+      .filter((element) => element.tag === 'wx-navigation-bar')
+    expect(bars.map((bar) => bar.attr?.title)).toEqual([pageTitle(route)])
   })
 })
+
+test('every font size in the WeChat build is in rem, so it follows the font setting', () => {
+  const sizes = wxssFiles(dist).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/font-size:\s*([^;}]+)/g)].map((m) => ({
+      file: path.relative(dist, file),
+      size: (m[1] ?? '').trim(),
+    })),
+  )
+  expect(sizes.length).toBeGreaterThan(100)
+  expect(sizes.filter(({ size }) => !/^(\d*\.?\d+rem|inherit|100%|1em)$/.test(size))).toEqual([])
+})
+
+function pageTitle(route: string): string {
+  const config = JSON.parse(readFileSync(path.join(dist, `${route}.json`), 'utf8')) as {
+    navigationBarTitleText?: string
+  }
+  return config.navigationBarTitleText ?? ''
+}
+
+function wxssFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return wxssFiles(full)
+    return entry.name.endsWith('.wxss') ? [full] : []
+  })
+}
 
 /** The half-year now, in Beijing: `2026-H2`. */
 function currentHalfYear(): string {

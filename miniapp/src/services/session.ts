@@ -18,9 +18,16 @@ export function currentUser(): Me | null {
   return sessionStore.current()?.user ?? null
 }
 
+// The silent sign-in at launch, while it runs: a page opened straight from a share or a
+// scan asks for its data before it has finished, and must wait for its token.
+let launchSignIn: Promise<void> | undefined
+
 /** Hands the tokens and the refresh to the request wrapper. */
 export function installSession(): void {
-  setAccessTokenProvider(() => sessionStore.current()?.accessToken)
+  setAccessTokenProvider(async () => {
+    await launchSignIn
+    return sessionStore.current()?.accessToken
+  })
   setTokenRefresher(refreshAccessToken)
 }
 
@@ -29,7 +36,11 @@ export async function startSessionOnLaunch(): Promise<void> {
   installSession()
   if (sessionStore.current() || process.env.TARO_ENV !== 'weapp') return
   // Failure stays quiet here: 我的 offers sign-in again.
-  await signInWithWechat().catch(() => undefined)
+  launchSignIn = signInWithWechat().then(
+    () => undefined,
+    () => undefined,
+  )
+  await launchSignIn
 }
 
 // What the server accepts after `dev:` (WeChat dev mode).

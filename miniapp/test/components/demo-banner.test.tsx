@@ -12,9 +12,6 @@ import { myMembership } from '../membership-fixtures'
 const BANNER = '演示数据：本系统当前运行在演示模式，数据均为虚构'
 const notice = { version: '2026-11-01', title: '党建通隐私保护指引', body: ['正文'] }
 
-/** 附近 draws its own banner beside its status card. */
-const NOT_WRAPPED = ['pages/nearby/index']
-
 // app.config.ts calls Taro's build-time global; here it just returns the config.
 vi.hoisted(() => {
   Object.assign(globalThis, { defineAppConfig: (config: unknown) => config })
@@ -33,11 +30,13 @@ beforeEach(() => {
 })
 
 describe('demo banner', () => {
-  it.each(pages.filter((page) => !NOT_WRAPPED.includes(page)))('%s carries it', async (page) => {
+  // Every page is framed (withPageFrame): the banner, and WeChat's font size followed.
+  // 附近 places the banner itself, beside its status card.
+  it.each(pages)('%s carries it', async (page) => {
     const load = modules[`../../src/${page}.tsx`]
     expect(load, `no module for ${page}`).toBeTruthy()
     const module = await load?.()
-    expect(module?.default.name).toBe('PageWithDemoBanner')
+    expect(module?.default.name).toBe('FramedPage')
   })
 
   it('shows above main- and sub-package pages while the server runs demo data, asked once', async () => {

@@ -175,3 +175,22 @@ function MapStandIn({ id, className, markers = [], includePoints = [], onCallout
 
 // Exported under Taro's name; declared under another so the global Map stays visible here.
 export { MapStandIn as Map }
+
+/** WeChat's page-meta: drawn as nothing, its props kept for tests to read. */
+export function PageMeta({
+  rootFontSize,
+  children,
+}: {
+  rootFontSize?: string
+  children?: ReactNode
+}) {
+  return (
+    <div data-page-meta data-root-font-size={rootFontSize}>
+      {children}
+    </div>
+  )
+}
+
+export function NavigationBar({ title }: { title?: string }) {
+  return <div data-navigation-bar data-title={title} />
+}

@@ -82,6 +82,14 @@ export function useRouter() {
   return { params: routerParams, path: '' }
 }
 
+/** The page being shown, with the config its index.config.ts gives it. */
+export function getCurrentInstance() {
+  return {
+    page: { config: { navigationBarTitleText: '测试页' } },
+    router: { params: routerParams },
+  }
+}
+
 export function useLoad(callback: () => void): void {
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, like onLoad
   useEffect(() => callback(), [])

@@ -52,7 +52,23 @@ export async function collectPersonalData(db: Db, userId: string) {
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute()
-  return { user, staff: staff ?? null, sessions, activity, memberships }
+  // The names of the regions the record mentions (the staff member's, and each form's).
+  const codes = new Set<string>(staff ? [staff.region_code] : [])
+  for (const row of memberships) {
+    for (const value of Object.values((row.form ?? {}) as Record<string, unknown>)) {
+      if (typeof value === 'string' && /^\d{6}$/.test(value)) codes.add(value)
+    }
+  }
+  const regions =
+    codes.size === 0
+      ? []
+      : await db
+          .selectFrom('regions')
+          .select(['code', 'name'])
+          .where('code', 'in', [...codes])
+          .execute()
+  const regionNames = new Map(regions.map((region) => [region.code, region.name]))
+  return { user, staff: staff ?? null, sessions, activity, memberships, regionNames }
 }
 
 /**

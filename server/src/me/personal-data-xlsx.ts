@@ -1,4 +1,6 @@
 import {
+  auditActionText,
+  auditTargetText,
   membershipFieldNames,
   membershipKindNames,
   membershipStateNames,
@@ -59,7 +61,7 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
           rows: [
             ['用户名', staff.username],
             ['级别', staffLevelNames[staff.level]],
-            ['所辖地区代码', staff.region_code],
+            ['所辖地区', regionText(data, staff.region_code)],
             ['所在指导站', staff.station_name],
             ['两步验证', staff.totp_enabled ? '已开启' : '未开启'],
           ],
@@ -82,16 +84,22 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
     },
     {
       name: '操作记录',
-      header: ['时间', '操作', '结果', '对象类型', '对象编号'],
+      header: ['时间', '操作', '结果', '对象', '对象编号'],
       rows: data.activity.map((a) => [
         at(a.at),
-        a.action,
+        auditActionText(a.action),
         outcomeNames[a.outcome],
-        a.target_type,
+        auditTargetText(a.target_type),
         a.target_id,
       ]),
     },
   ]
+}
+
+/** A region by its name, its code after it (what the bureau's lists show). */
+function regionText(data: PersonalData, code: string): string {
+  const name = data.regionNames.get(code)
+  return name ? `${name}（${code}）` : code
 }
 
 /** Each registration as labelled lines; mobile and ID number only masked. */
@@ -109,7 +117,9 @@ function registrationRows(data: PersonalData): Cell[][] {
       ...form.map(([field, value]): Cell[] => [
         label,
         membershipFieldNames[field] ?? field,
-        membershipValueText(field, value),
+        /regioncode$/i.test(field) && typeof value === 'string'
+          ? regionText(data, value)
+          : membershipValueText(field, value),
       ]),
       [label, '审核提问', row.question],
       [label, '提交时间', at(row.created_at)],

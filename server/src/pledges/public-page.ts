@@ -21,17 +21,18 @@ export const groupedCode = (code: string) => code.replace(/(.{5})(?=.)/g, '$1 ')
 const day = (iso: string | null) =>
   iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : ''
 
+// Text sizes in rem: a phone's or browser's larger text setting grows them (1rem = 16 px).
 const STYLE = `
-body{margin:0;font:16px/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f5f5;color:#222}
-main{max-width:640px;margin:0 auto;padding:12px}
-.demo{background:#fff3cd;color:#664d03;padding:6px 12px;text-align:center;font-size:14px}
+body{margin:0;font:1rem/1.6 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f5f5f5;color:#222}
+main{max-width:640px;margin:0 auto;padding:12px;overflow-wrap:anywhere}
+.demo{background:#fff3cd;color:#664d03;padding:6px 12px;text-align:center;font-size:.875rem}
 .verdict{border-radius:12px;padding:16px;color:#fff;margin-bottom:12px}
-.verdict h1{margin:0;font-size:28px}.verdict p{margin:4px 0 0}
+.verdict h1{margin:0;font-size:1.75rem}.verdict p{margin:4px 0 0}
 .valid{background:#1a7f37}.pending{background:#9a6700}.revoked,.invalid{background:#b42318}.suspended{background:#6e4c9e}.malformed{background:#57606a}
 section{background:#fff;border-radius:12px;padding:12px 16px;margin-bottom:12px}
-h2{font-size:17px;margin:0 0 6px}ul{margin:0;padding-left:20px}
-.muted{color:#595959;font-size:14px}.code{font-family:monospace;letter-spacing:1px}
-a.button{display:block;text-align:center;background:#c8161d;color:#fff;border-radius:24px;padding:12px;text-decoration:none;font-size:17px}
+h2{font-size:1.0625rem;margin:0 0 6px}ul{margin:0;padding-left:20px}
+.muted{color:#595959;font-size:.875rem}.code{font-family:monospace;letter-spacing:1px}
+a.button{display:block;text-align:center;background:#c8161d;color:#fff;border-radius:24px;padding:12px;text-decoration:none;font-size:1.0625rem}
 `
 
 export interface PageContext {
@@ -42,7 +43,8 @@ function shell(title: string, body: string, context: PageContext): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${html(title)}</title><style>${STYLE}</style></head><body>${context.demo ? '<div class="demo">演示数据：本页内容为演示用，不是真实承诺</div>' : ''}<main>${body}</main></body></html>`
 }
 
-const fullPage = (code: string) => `/#/${PUBLIC_PAGE}?code=${encodeURIComponent(code)}`
+/** The full H5 page; `full=1` keeps it from being sent back here (index.html's inline script, miniapp/src/index.html). */
+const fullPage = (code: string) => `/#/${PUBLIC_PAGE}?code=${encodeURIComponent(code)}&full=1`
 
 /** The page for a code that names a pledge. */
 export function pledgePage(pledge: PublicPledge, context: PageContext): string {

@@ -13,7 +13,7 @@ import { privacySummary } from '../../profile/labels'
 import { ledgerPages, mainPages, memberPages, staffPages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
-import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../components/PageFrame'
 
 /** 我的: who is signed in, their privacy rights (notice, export, cancel) and sign-in/out. */
 function MePage() {
@@ -121,4 +121,4 @@ function Row({ label, value, danger, onClick }: RowProps) {
   )
 }
 
-export default withDemoBanner(MePage)
+export default withPageFrame(MePage)

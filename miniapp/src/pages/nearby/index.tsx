@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { useState } from 'react'
 import DemoBanner from '../../components/DemoBanner'
+import { withPageFrame } from '../../components/PageFrame'
 import PrivacySheet from '../../components/PrivacySheet'
 import ServiceStatusCard from '../../components/ServiceStatusCard'
 import { useServiceStatus } from '../../hooks/useServiceStatus'
@@ -21,7 +22,7 @@ import './index.scss'
 const MAP_AVAILABLE = process.env.TARO_ENV !== 'h5'
 
 /** 附近 (home): care stations, canteens and branches nearest first, filtered, list or map. */
-export default function NearbyPage() {
+function NearbyPage() {
   const service = useServiceStatus()
   const nearby = useNearby()
   const [view, setView] = useState<'list' | 'map'>('list')
@@ -91,3 +92,6 @@ export default function NearbyPage() {
     </View>
   )
 }
+
+// The banner sits inside the page's own frame, above the service status.
+export default withPageFrame(NearbyPage, { ownBanner: true })

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../hooks/useSession'
 import { typedCode } from '../../pledge/code'
 import { mainPages, pledgePages, publicPledgeUrl } from '../../routes'
 import './index.scss'
-import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../components/PageFrame'
 
 /** 承诺: what 三亮 means, my pledge, and checking a plaque by its code. */
 function PledgesPage() {
@@ -98,4 +98,4 @@ function CheckCodeCard() {
   )
 }
 
-export default withDemoBanner(PledgesPage)
+export default withPageFrame(PledgesPage)

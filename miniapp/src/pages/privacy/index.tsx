@@ -9,7 +9,7 @@ import { showFailure } from '../../profile/account-actions'
 import { formatDate } from '../../profile/labels'
 import { acceptPrivacy } from '../../services/session'
 import './index.scss'
-import { withDemoBanner } from '../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../components/PageFrame'
 
 /** The server's privacy notice, and the signed-in person's consent to its current version. */
 function PrivacyPage() {
@@ -106,4 +106,4 @@ function Consent({ user, version }: { user: Me | null; version: string }) {
   )
 }
 
-export default withDemoBanner(PrivacyPage)
+export default withPageFrame(PrivacyPage)

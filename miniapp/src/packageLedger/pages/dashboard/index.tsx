@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 import { useRemote } from '../../../hooks/useRemote'
 import StaffOnly, { PageNotice } from '../../../packageStaff/StaffOnly'
 import { ledgerPages } from '../../../routes'
@@ -59,4 +59,4 @@ function PageShell({ notice, onRetry }: { notice: string; onRetry?: () => void }
   )
 }
 
-export default withDemoBanner(LedgerDashboardPage)
+export default withPageFrame(LedgerDashboardPage)

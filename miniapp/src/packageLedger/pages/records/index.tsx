@@ -15,7 +15,7 @@ import {
 import MarketCard from '../../records/MarketCard'
 import StationCard from '../../records/StationCard'
 import '../../records/records.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /**
  * 台账明细: one row per market or per station under a region, the drill-down below the
@@ -86,4 +86,4 @@ function Records() {
   )
 }
 
-export default withDemoBanner(LedgerRecordsPage)
+export default withPageFrame(LedgerRecordsPage)

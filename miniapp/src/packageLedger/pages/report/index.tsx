@@ -11,7 +11,7 @@ import { beijingTime, exportName, periodLabel, versionsOf } from '../../ledger/m
 import { basisText } from '../../reports/basis'
 import { StateTag, VersionLines } from '../../reports/ReportState'
 import '../../reports/reports.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** One report: every version of it, then the ledger as it was frozen, with its exports. */
 function ReportPage() {
@@ -80,4 +80,4 @@ function ReportHead({
   )
 }
 
-export default withDemoBanner(ReportPage)
+export default withPageFrame(ReportPage)

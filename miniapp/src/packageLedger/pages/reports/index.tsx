@@ -12,7 +12,7 @@ import { canSubmitReport, newestByRegion, periodLabel, reportPeriods } from '../
 import ChildReports from '../../reports/ChildReports'
 import OwnReportCard from '../../reports/OwnReportCard'
 import '../../reports/reports.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 半年报告: my own report for the half-year, and those the regions under me sent. */
 function ReportsPage() {
@@ -84,4 +84,4 @@ function PeriodReports({ period, level, region }: PeriodProps) {
   )
 }
 
-export default withDemoBanner(ReportsPage)
+export default withPageFrame(ReportsPage)

@@ -7,7 +7,7 @@ import KindChooser from '../../register/KindChooser'
 import RegisterForm from '../../register/RegisterForm'
 import { useRegisterForm } from '../../register/useRegisterForm'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 党员登记: choose rider, operator or market opener, then fill in and submit that form. */
 function RegisterPage() {
@@ -61,4 +61,4 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
   )
 }
 
-export default withDemoBanner(RegisterPage)
+export default withPageFrame(RegisterPage)

@@ -8,7 +8,7 @@ import StatusActions from '../../status/StatusActions'
 import StatusCard, { EntryNotices } from '../../status/StatusCard'
 import { useMyMembership } from '../../status/useMyMembership'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 我的党员登记: state, masked identifiers, warnings, the staff question, and the history. */
 function StatusPage() {
@@ -61,4 +61,4 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
   )
 }
 
-export default withDemoBanner(StatusPage)
+export default withPageFrame(StatusPage)

@@ -1,7 +1,7 @@
 import { facilityNames, placeKindNames, placeOperatorNames, stationBrandNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 import { callPhone } from '../../../components/PhoneLink'
 import { distanceParam, formatDistance } from '../../../places/format'
 import { navigateTo } from '../../../places/navigate'
@@ -97,4 +97,4 @@ function PlaceView({ place, distance }: { place: PlaceDetail; distance: number |
   )
 }
 
-export default withDemoBanner(PlaceDetailPage)
+export default withPageFrame(PlaceDetailPage)

@@ -9,7 +9,7 @@ import IdentityFields from '../../edit/IdentityFields'
 import PromiseEditor from '../../edit/PromiseEditor'
 import { usePledgeForm } from '../../edit/usePledgeForm'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 填写承诺: 亮身份, 亮职责, 亮承诺 and a photo; checked here, then sent for approval. */
 function PledgeEditPage() {
@@ -102,4 +102,4 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
   )
 }
 
-export default withDemoBanner(PledgeEditPage)
+export default withPageFrame(PledgeEditPage)

@@ -16,7 +16,7 @@ import { mainPages, memberPages, pledgePages } from '../../../routes'
 import { fetchMyPledge, publicPhotoUrl } from '../../../services/pledges'
 import StatusCard from '../../mine/StatusCard'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 我的承诺: its live status, the public version, ratings, reports, evaluations, history. */
 function MyPledgePage() {
@@ -129,4 +129,4 @@ function Notice({ text, children }: { text: string; children?: ReactNode }) {
   )
 }
 
-export default withDemoBanner(MyPledgePage)
+export default withPageFrame(MyPledgePage)

@@ -13,7 +13,7 @@ import ReportSheet from '../../public/ReportSheet'
 import StatusBanner from '../../public/StatusBanner'
 import { usePublicPledge } from '../../public/usePublicPledge'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** What a scan of the plaque opens, for anyone and without sign-in: is this pledge live? */
 function PublicPledgePage() {
@@ -158,4 +158,4 @@ function PublicView({ pledge, onRated, onReported }: ViewProps) {
   )
 }
 
-export default withDemoBanner(PublicPledgePage)
+export default withPageFrame(PublicPledgePage)

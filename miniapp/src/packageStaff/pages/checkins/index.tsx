@@ -8,7 +8,7 @@ import { useCheckinQueue } from '../../places/useCheckinQueue'
 import NoteDialog from '../../review/NoteDialog'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 报到审核: flow members checking in at my jurisdiction's branches, approved or declined. */
 function CheckinReviewPage() {
@@ -75,4 +75,4 @@ function CheckinReview() {
   )
 }
 
-export default withDemoBanner(CheckinReviewPage)
+export default withPageFrame(CheckinReviewPage)

@@ -13,7 +13,7 @@ import ImportReport from '../../imports/ImportReport'
 import { useRegisterImport } from '../../imports/useRegisterImport'
 import StaffOnly from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 名录导入: a register file in, a report of what was accepted and rejected out. */
 function RegisterImportPage() {
@@ -80,4 +80,4 @@ function columnList(kind: RegisterKind): string {
     .join('、')
 }
 
-export default withDemoBanner(RegisterImportPage)
+export default withPageFrame(RegisterImportPage)

@@ -7,7 +7,7 @@ import { ApiError } from '../../../services/http'
 import { signInStaff } from '../../../services/session'
 import { leaveToMe } from '../../leave'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 const FIELDS = ['username', 'password', 'otp'] as const
 type Field = (typeof FIELDS)[number]
@@ -101,4 +101,4 @@ function StaffLoginPage() {
   )
 }
 
-export default withDemoBanner(StaffLoginPage)
+export default withPageFrame(StaffLoginPage)

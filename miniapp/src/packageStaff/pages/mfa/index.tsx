@@ -10,7 +10,7 @@ import { ApiError } from '../../../services/http'
 import { confirmMfa } from '../../../services/session'
 import { leaveToMe } from '../../leave'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 type Enrollment =
   | { phase: 'loading' }
@@ -128,4 +128,4 @@ function groupedSecret(secret: string): string {
   return secret.replace(/(.{4})(?=.)/g, '$1 ')
 }
 
-export default withDemoBanner(MfaEnrollmentPage)
+export default withPageFrame(MfaEnrollmentPage)

@@ -5,7 +5,7 @@ import PlaceFields from '../../places/PlaceFields'
 import { usePlaceForm } from '../../places/usePlaceForm'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** A new place (no `id`), or one of my jurisdiction's places to correct. */
 function PlaceEditPage() {
@@ -43,4 +43,4 @@ function PlaceEdit() {
   )
 }
 
-export default withDemoBanner(PlaceEditPage)
+export default withPageFrame(PlaceEditPage)

@@ -6,7 +6,7 @@ import PlaceImportResult from '../../places/PlaceImportResult'
 import { usePlaceImport } from '../../places/usePlaceImport'
 import StaffOnly from '../../StaffOnly'
 import '../import/index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 const EXTENSIONS = ['csv', 'xlsx', 'geojson', 'json']
 
@@ -66,4 +66,4 @@ function PlaceImport() {
   )
 }
 
-export default withDemoBanner(PlaceImportPage)
+export default withPageFrame(PlaceImportPage)

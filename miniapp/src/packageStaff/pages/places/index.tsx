@@ -8,7 +8,7 @@ import PlaceItem from '../../places/PlaceItem'
 import { useStaffPlaces } from '../../places/useStaffPlaces'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 场所管理: my jurisdiction's stations and branches, suspended ones too. */
 function StaffPlacesPage() {
@@ -74,4 +74,4 @@ function StaffPlaces() {
   )
 }
 
-export default withDemoBanner(StaffPlacesPage)
+export default withPageFrame(StaffPlacesPage)

@@ -12,7 +12,7 @@ import { emptySiteDraft, siteDraftOf } from '../../platform-sites/site-model'
 import StaffOnly from '../../StaffOnly'
 import { canRecordWork } from '../../work/work-model'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 const platformOptions = [{ value: '', label: '全部平台' }, ...optionsOf(platformNames)]
 
@@ -75,4 +75,4 @@ function PlatformSites() {
   )
 }
 
-export default withDemoBanner(PlatformSitesPage)
+export default withPageFrame(PlatformSitesPage)

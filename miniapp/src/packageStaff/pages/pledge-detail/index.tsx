@@ -26,7 +26,7 @@ import SuspendCard from '../../pledges/SuspendCard'
 import { runAction, usePledgeDetail } from '../../pledges/usePledgeDetail'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** One pledge: decide the pending version, evaluate, suspend, and read what the public said. */
 function PledgeDetailPage() {
@@ -150,4 +150,4 @@ function Page({ children }: { children: ReactNode }) {
   return <View className="page pledge-detail">{children}</View>
 }
 
-export default withDemoBanner(PledgeDetailPage)
+export default withPageFrame(PledgeDetailPage)

@@ -11,7 +11,7 @@ import { staffPages } from '../../../routes'
 import { fetchRanking, type RankingItem } from '../../../services/pledge-review'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 比作为: pledges in my jurisdiction by the half-year's score, then by public rating. */
 function PledgeRankingPage() {
@@ -79,4 +79,4 @@ function RankRow({ item, rank }: { item: RankingItem; rank: number }) {
   )
 }
 
-export default withDemoBanner(PledgeRankingPage)
+export default withPageFrame(PledgeRankingPage)

@@ -17,7 +17,7 @@ import {
 import RespondSheet from '../../pledges/RespondSheet'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 type Tab = 'open' | 'handled'
 
@@ -116,4 +116,4 @@ function ReportQueue({ tab }: { tab: Tab }) {
   )
 }
 
-export default withDemoBanner(PledgeReportsPage)
+export default withPageFrame(PledgeReportsPage)

@@ -8,7 +8,7 @@ import PledgeQueueItem from '../../pledges/PledgeQueueItem'
 import { usePledgeQueue } from '../../pledges/usePledgeQueue'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 const tabs: readonly { state: PledgeVersionState; label: string }[] = [
   { state: 'pending', label: '待审核' },
@@ -85,4 +85,4 @@ function PledgeQueueBody() {
   )
 }
 
-export default withDemoBanner(PledgeQueuePage)
+export default withPageFrame(PledgeQueuePage)

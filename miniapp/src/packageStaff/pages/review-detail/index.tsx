@@ -12,7 +12,7 @@ import RevealDialog from '../../review/RevealDialog'
 import { useReviewDetail } from '../../review/useReviewDetail'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** One entry beside the registers' evidence, with the decisions and the history. */
 function ReviewDetailPage() {
@@ -68,4 +68,4 @@ function Body({ children }: { children: ReactNode }) {
   return <View className="page detail">{children}</View>
 }
 
-export default withDemoBanner(ReviewDetailPage)
+export default withPageFrame(ReviewDetailPage)

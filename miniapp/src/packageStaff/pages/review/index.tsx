@@ -12,7 +12,7 @@ import { useBulkVerify } from '../../review/useBulkVerify'
 import { type Queue, useReviewQueue } from '../../review/useReviewQueue'
 import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 登记核验: the jurisdiction's entries oldest first, filtered, with a bulk mode for strong ones. */
 function ReviewQueuePage() {
@@ -107,4 +107,4 @@ function QueueFoot({ queue, onMore }: { queue: Queue; onMore: () => void }) {
   )
 }
 
-export default withDemoBanner(ReviewQueuePage)
+export default withPageFrame(ReviewQueuePage)

@@ -9,7 +9,7 @@ import SummarySection from '../../work/SummarySection'
 import TrainingSection from '../../work/TrainingSection'
 import { canRecordCommittee, canRecordWork } from '../../work/work-model'
 import './index.scss'
-import { withDemoBanner } from '../../../components/DemoBanner/withDemoBanner'
+import { withPageFrame } from '../../../components/PageFrame'
 
 /** 本级工作: the year's progress, then training classes, liaison pairs and the 小个专党委. */
 function WorkPage() {
@@ -41,4 +41,4 @@ function WorkBody() {
   )
 }
 
-export default withDemoBanner(WorkPage)
+export default withPageFrame(WorkPage)
