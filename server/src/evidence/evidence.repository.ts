@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, MembershipKind } from '../db/schema.ts'
-import { textArray, unnestRows } from '../registers/sql-arrays.ts'
+import { textArray, unnestRows } from '../kernel/sql-arrays.ts'
 import type { PartyListFacts } from './facts.ts'
 
 /** Which pending entries to recompute; several criteria narrow together, none means all. */

@@ -1,7 +1,7 @@
 import { placeStatusNames } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import type { PlaceCursor } from '../places/place-cursor.ts'
+import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
 import { type DetailRegion, detailKey, listMarkets, listStations } from './detail.repository.ts'
 import { toLedgerMarket, toLedgerStation } from './detail.routes.ts'
 import type { Cell, DetailSheet } from './ledger-export.ts'

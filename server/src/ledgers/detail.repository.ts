@@ -1,7 +1,7 @@
 import type { PlaceKind } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import type { PlaceCursor } from '../places/place-cursor.ts'
+import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
 
 type Db = Kysely<Database>
 export interface DetailRegion {

@@ -11,7 +11,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { regionInScope } from '../auth/region-scope.ts'
-import { decodePlaceCursor, page } from '../places/place-cursor.ts'
+import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
 import {
   detailKey,
   listMarkets,

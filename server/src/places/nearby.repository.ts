@@ -1,8 +1,8 @@
 import type { Facility, PlaceKind } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { textArray } from '../registers/sql-arrays.ts'
-import type { PlaceCursor } from './place-cursor.ts'
+import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
+import { textArray } from '../kernel/sql-arrays.ts'
 import { hasFacilities, openAt, summaryColumns } from './place-filters.ts'
 
 /** NearbyQuery as validated; the location is used for this query only, never stored. */

@@ -1,5 +1,5 @@
 import { type Expression, type SqlBool, sql } from 'kysely'
-import { textArray } from '../registers/sql-arrays.ts'
+import { textArray } from '../kernel/sql-arrays.ts'
 import { localMoment } from './hours.ts'
 
 /** Columns a list answer needs (PlaceSummary), selected from `places as p`. */

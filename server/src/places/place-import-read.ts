@@ -1,7 +1,7 @@
 import type { PlaceImportReport, PlaceInput } from '@djt/shared'
 import { yieldToEventLoop } from '../db/pglite.ts'
-import type { UploadedFile } from '../registers/upload.ts'
 import { RejectCap } from '../uploads/reject-cap.ts'
+import type { UploadedFile } from '../uploads/upload.ts'
 import { readPlaceRecords } from './place-records.ts'
 import { type RowContext, readPlaceRecord } from './place-rows.ts'
 

@@ -1,5 +1,5 @@
 import type { FileHandle } from 'node:fs/promises'
-import { readSheetRows } from '../registers/row-readers.ts'
+import { readSheetRows } from '../kernel/row-readers.ts'
 import { fileChunks } from '../uploads/file-chunks.ts'
 import { geojsonFeatures } from '../uploads/geojson-features.ts'
 import { overLimit, type SheetLimits, unreadableFile } from '../uploads/limits.ts'

@@ -2,8 +2,8 @@ import { ErrorBody, PlaceImportQuery, PlaceImportReport } from '@djt/shared'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
-import { spoolUpload } from '../registers/upload.ts'
 import { IMPORTS_PER_IP } from '../shared-state/limit-store.ts'
+import { spoolUpload } from '../uploads/upload.ts'
 import { importPlaces } from './places.import.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }

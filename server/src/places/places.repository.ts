@@ -3,9 +3,9 @@ import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
-import { textArray } from '../registers/sql-arrays.ts'
+import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
+import { textArray } from '../kernel/sql-arrays.ts'
 import { hoursRows } from './hours.ts'
-import type { PlaceCursor } from './place-cursor.ts'
 import { hasFacilities, openAt, summaryColumns } from './place-filters.ts'
 
 type Db = Kysely<Database>

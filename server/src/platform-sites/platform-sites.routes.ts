@@ -9,7 +9,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { StaffCaller } from '../auth/access.ts'
-import { workRegion } from '../work/work-region.ts'
+import { workRegion } from '../regions/record-region.ts'
 import { findSite, listSites, SITE_LIST_LIMIT } from './platform-sites.repository.ts'
 import { changeSite, createSite, sameNameOpen } from './platform-sites.service.ts'
 import { toPlatformSite } from './platform-sites.view.ts'

@@ -4,7 +4,7 @@ import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
-import { type RequestContext, workRegion } from '../work/work-region.ts'
+import { type RequestContext, workRegion } from '../regions/record-region.ts'
 import { findSiteInScope, insertSite, updateSite } from './platform-sites.repository.ts'
 
 type Db = Kysely<Database>

@@ -6,13 +6,13 @@ import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import { recomputeEvidence } from '../evidence/evidence.service.ts'
 import { ApiError } from '../http/errors.ts'
+import { readSheetRows, type SheetRow } from '../kernel/row-readers.ts'
+import type { UploadedFile } from '../uploads/upload.ts'
 import { locateColumns } from './columns.ts'
 import { collectGarbage } from './heap.ts'
 import { RegisterLoader } from './register-loader.ts'
 import { createImport, finishImport, loadRegionPaths } from './registers.repository.ts'
 import { RowCheck } from './row-check.ts'
-import { readSheetRows, type SheetRow } from './row-readers.ts'
-import type { UploadedFile } from './upload.ts'
 
 export interface ImportRequest {
   kind: RegisterKind

@@ -2,12 +2,12 @@ import type { RegisterKind } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
+import type { SheetRow } from '../kernel/row-readers.ts'
 import { RejectCap } from '../uploads/reject-cap.ts'
 import { type RegisterRecord, type RowReader, rowReaders } from './register-rows.ts'
 import { upsertRegisterRows } from './register-upserts.ts'
 import { type ImportCounts, insertRejects, type RejectRecord } from './registers.repository.ts'
 import type { RowCheck, RowProblem } from './row-check.ts'
-import type { SheetRow } from './row-readers.ts'
 
 /** Rows per multi-row statement: large enough to amortise a round trip, small in memory. */
 const BATCH = 2_000

@@ -1,8 +1,8 @@
 import type { RegisterKind } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { type Column, castColumns, unnestRows } from '../kernel/sql-arrays.ts'
 import type { RegisterRecord } from './register-rows.ts'
-import { type Column, castColumns, unnestRows } from './sql-arrays.ts'
 
 interface Target {
   table: string

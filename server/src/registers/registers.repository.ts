@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
-import { unnestRows } from './sql-arrays.ts'
+import { unnestRows } from '../kernel/sql-arrays.ts'
 
 export interface RejectRecord {
   line: number

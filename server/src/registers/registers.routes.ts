@@ -12,10 +12,10 @@ import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
 import { notFound } from '../http/errors.ts'
 import { IMPORTS_PER_IP } from '../shared-state/limit-store.ts'
+import { spoolUpload } from '../uploads/upload.ts'
 import { importRegister } from './import.ts'
 import { findImport, listImports } from './registers.repository.ts'
 import { importReport, rejectsCsv, templateCsv, toRegisterImport } from './registers.service.ts'
-import { spoolUpload } from './upload.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const csv = { content: { 'text/csv': { schema: z.string() } } }

@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { notFound } from '../http/errors.ts'
+import { CSV_BOM, csvLine } from '../kernel/csv-out.ts'
 import { templateHeaders } from './columns.ts'
-import { CSV_BOM, csvLine } from './csv-out.ts'
 import { findImport, type ImportRow, listRejects } from './registers.repository.ts'
 
 /** The report lists this many rejects; the CSV download has them all. */

@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
+import type { QueueCursor } from '../kernel/queue-cursor.ts'
 
 type Db = Kysely<Database>
 
@@ -14,11 +15,6 @@ function visible(db: Db, caller: StaffCaller) {
     .where(withinScope(caller, sql.ref('m.region_path')))
     .where('m.state', '<>', 'draft')
     .where('m.queued_at', 'is not', null)
-}
-
-export interface QueueCursor {
-  queuedAt: Date
-  id: string
 }
 
 /** Oldest first by the time each entry joined the queue; keyset on (queued_at, id). */

@@ -4,9 +4,9 @@ import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
+import { type RequestContext, workRegion } from '../regions/record-region.ts'
 import { findCommittee, saveCommittee } from './committees.repository.ts'
 import { toPartyCommittee } from './work.view.ts'
-import { type RequestContext, workRegion } from './work-region.ts'
 
 type Db = Kysely<Database>
 const committeeRegion = (db: Db, caller: StaffCaller, code: string) =>

@@ -13,10 +13,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
+import { workRegion } from '../regions/record-region.ts'
 import { findPair, listPairs, visitsOf } from './liaison.repository.ts'
 import { addVisit, closePair, createPair } from './work.service.ts'
 import { toLiaisonPair, toLiaisonVisit } from './work.view.ts'
-import { workRegion } from './work-region.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['bureau work']

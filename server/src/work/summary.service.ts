@@ -2,6 +2,7 @@ import { TRAINING_TARGET_ATTENDEES, type WorkFigures, type WorkSummary } from '@
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
+import { workRegion } from '../regions/record-region.ts'
 import { listRegions } from '../regions/regions.repository.ts'
 import {
   committeeCounts,
@@ -12,7 +13,6 @@ import {
   trainingCounts,
   visitCounts,
 } from './summary.repository.ts'
-import { workRegion } from './work-region.ts'
 
 type Db = Kysely<Database>
 type Region = WorkFigures['region']

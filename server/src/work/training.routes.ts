@@ -9,10 +9,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
+import { workRegion } from '../regions/record-region.ts'
 import { findSession, listSessions } from './training.repository.ts'
 import { createSession, removeSession } from './work.service.ts'
 import { toTrainingSession } from './work.view.ts'
-import { workRegion } from './work-region.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const tags = ['bureau work']

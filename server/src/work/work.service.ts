@@ -4,6 +4,7 @@ import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
+import { type RequestContext, workRegion } from '../regions/record-region.ts'
 import {
   endPair,
   findPairInScope,
@@ -12,7 +13,6 @@ import {
   insertVisit,
 } from './liaison.repository.ts'
 import { deleteSession, findSessionInScope, insertSession } from './training.repository.ts'
-import { type RequestContext, workRegion } from './work-region.ts'
 
 type Db = Kysely<Database>
 

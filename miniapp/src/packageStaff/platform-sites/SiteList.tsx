@@ -2,6 +2,7 @@ import type { Platform } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
+import { PageNotice } from '../../components/StaffOnly'
 import { useRemote } from '../../hooks/useRemote'
 import { showFailure } from '../../profile/account-actions'
 import {
@@ -9,7 +10,6 @@ import {
   type PlatformSite,
   updatePlatformSite,
 } from '../../services/platform-sites'
-import { PageNotice } from '../StaffOnly'
 import SiteItem from './SiteItem'
 
 interface Props {

@@ -3,11 +3,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import DateField, { todayInChina } from '../../components/DateField'
+import { PageNotice } from '../../components/StaffOnly'
 import SwitchField from '../../components/SwitchField'
 import TextField from '../../components/TextField'
 import { useRemote } from '../../hooks/useRemote'
 import { fetchPartyCommittee, type PartyCommittee, savePartyCommittee } from '../../services/work'
-import { PageNotice } from '../StaffOnly'
 import { useWorkForm } from './useWorkForm'
 
 const keys = ['setUp', 'setUpOn', 'name'] as const

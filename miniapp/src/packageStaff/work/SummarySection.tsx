@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useCallback } from 'react'
+import { PageNotice } from '../../components/StaffOnly'
 import { useRemote } from '../../hooks/useRemote'
 import { fetchWorkSummary } from '../../services/work'
-import { PageNotice } from '../StaffOnly'
 import { liaisonProgress } from './work-model'
 
 /** The year's progress of my jurisdiction (or `scope`, a region of it) against the targets. */

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import DateField, { todayInChina } from '../../components/DateField'
+import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
 import { useRemote } from '../../hooks/useRemote'
 import { showFailure } from '../../profile/account-actions'
@@ -11,7 +12,6 @@ import {
   deleteTrainingSession,
   fetchTrainingSessions,
 } from '../../services/work'
-import { PageNotice } from '../StaffOnly'
 import { useWorkForm } from './useWorkForm'
 import { attendeesNumber, trainingProgress } from './work-model'
 

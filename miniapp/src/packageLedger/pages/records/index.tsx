@@ -2,9 +2,9 @@ import { PlaceKind } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
+import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { useRegionName } from '../../../hooks/useRegionName'
-import StaffOnly, { PageNotice } from '../../../packageStaff/StaffOnly'
 import { staffPages } from '../../../routes'
 import {
   fetchLedgerMarkets,

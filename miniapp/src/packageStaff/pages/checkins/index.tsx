@@ -1,12 +1,12 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
+import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { formatShanghaiTime } from '../../../membership/labels'
 import type { Checkin } from '../../../services/checkins'
 import { declineProblem } from '../../places/decline'
 import { useCheckinQueue } from '../../places/useCheckinQueue'
 import NoteDialog from '../../review/NoteDialog'
-import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 

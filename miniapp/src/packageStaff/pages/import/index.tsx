@@ -5,13 +5,13 @@ import {
   registerOptional,
 } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
+import StaffOnly from '../../../components/StaffOnly'
 import { useRemote } from '../../../hooks/useRemote'
 import { fetchRegisterImports } from '../../../services/registers'
 import FilePicker from '../../imports/FilePicker'
 import ImportHistory from '../../imports/ImportHistory'
 import ImportReport from '../../imports/ImportReport'
 import { useRegisterImport } from '../../imports/useRegisterImport'
-import StaffOnly from '../../StaffOnly'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 

@@ -1,9 +1,9 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { leaveToMe } from '../../leave'
 import PlaceFields from '../../places/PlaceFields'
 import { usePlaceForm } from '../../places/usePlaceForm'
-import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 

@@ -1,10 +1,10 @@
 import type { CoordinateSystem } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
+import StaffOnly from '../../../components/StaffOnly'
 import FilePicker from '../../imports/FilePicker'
 import { crsNames, optionalColumns, requiredColumns } from '../../places/import-labels'
 import PlaceImportResult from '../../places/PlaceImportResult'
 import { usePlaceImport } from '../../places/usePlaceImport'
-import StaffOnly from '../../StaffOnly'
 import '../import/index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 

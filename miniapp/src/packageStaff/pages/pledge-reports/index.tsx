@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
+import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { useRemote } from '../../../hooks/useRemote'
 import { formatShanghaiTime } from '../../../membership/labels'
 import { previewFetchedPhoto } from '../../../photos/preview'
@@ -15,7 +16,6 @@ import {
   respondToReport,
 } from '../../../services/pledge-review'
 import RespondSheet from '../../pledges/RespondSheet'
-import StaffOnly, { PageNotice } from '../../StaffOnly'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 

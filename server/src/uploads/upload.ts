@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FastifyRequest } from 'fastify'
 import { ApiError } from '../http/errors.ts'
-import { type ImportLimits, megabytes, overLimit } from '../uploads/limits.ts'
-import { asUploadError } from '../uploads/malformed.ts'
+import { type ImportLimits, megabytes, overLimit } from './limits.ts'
+import { asUploadError } from './malformed.ts'
 
 /** An uploaded file on disk, what reading it may cost, and the import slot it holds. */
 export interface SpooledUpload {

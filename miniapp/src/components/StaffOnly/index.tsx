@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
-import { useCurrentUser } from '../hooks/useSession'
-import { staffPages } from '../routes'
+import { useCurrentUser } from '../../hooks/useSession'
+import { staffPages } from '../../routes'
 
 /** Staff pages show their content to signed-in staff only; others are sent to sign in. */
 export default function StaffOnly({ children }: { children: ReactNode }) {

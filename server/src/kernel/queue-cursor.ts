@@ -1,5 +1,10 @@
 import { ApiError } from '../http/errors.ts'
-import type { QueueCursor } from './review.repository.ts'
+
+/** Where a queue (oldest first) continues: the last row's queue time and id. */
+export interface QueueCursor {
+  queuedAt: Date
+  id: string
+}
 
 /** An opaque page cursor: the last row's queue time and id. */
 export function encodeCursor(cursor: QueueCursor): string {
