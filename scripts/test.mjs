@@ -56,7 +56,10 @@ function banner(name) {
   console.log(`\n━━━ ${name} ━━━`)
 }
 
-await check('lint + format (biome)', () => run('npx', ['biome', 'check', '.'], { cwd: root }))
+await check('lint + format (biome) + house rules', async () => {
+  const code = await run('npx', ['biome', 'check', '.'], { cwd: root })
+  return code === 0 ? run('node', ['scripts/check-house-rules.mjs'], { cwd: root }) : code
+})
 await check('typecheck (tsc)', async () => {
   for (const project of ['shared', 'server', 'miniapp', 'test']) {
     const code = await run('npx', ['tsc', '-p', `${project}/tsconfig.json`], { cwd: root })
