@@ -89,6 +89,7 @@ describe('design tokens', () => {
       ['noticeText', 'noticeBg'],
       ['noticeText', 'warningBg'],
       ['bannerText', 'bannerBg'],
+      ['bannerText', 'demoBannerBg'],
       ['starGold', 'cardBg'],
     ]
     for (const [text, background] of pairs) {
