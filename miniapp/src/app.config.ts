@@ -1,3 +1,5 @@
+import { colours } from './styles/tokens'
+
 export default defineAppConfig({
   pages: ['pages/nearby/index', 'pages/pledges/index', 'pages/me/index', 'pages/privacy/index'],
   // Staff pages load only when a staff member opens one: the rider's main package stays small.
@@ -46,16 +48,16 @@ export default defineAppConfig({
   preloadRule: { 'pages/nearby/index': { network: 'all', packages: ['packagePlace'] } },
   window: {
     navigationBarTitleText: '党建通',
-    navigationBarBackgroundColor: '#c8161d',
+    navigationBarBackgroundColor: colours.partyRed,
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f5f5f5',
+    backgroundColor: colours.pageBg,
     backgroundTextStyle: 'dark',
   },
   // Icons are 81×81 PNGs of about 0.6 KB each, drawn in the two tab colours.
   tabBar: {
-    color: '#595959',
-    selectedColor: '#c8161d',
-    backgroundColor: '#ffffff',
+    color: colours.textSecondary,
+    selectedColor: colours.partyRed,
+    backgroundColor: colours.cardBg,
     borderStyle: 'black',
     list: [
       {

@@ -1,4 +1,5 @@
 import type { MembershipState, TimelineAction } from '@djt/shared'
+import type { Tone } from '../styles/tokens'
 
 // Field names and value text are shared with the server's data export.
 export {
@@ -27,10 +28,8 @@ export const editableStates: readonly MembershipState[] = [
   'rejected',
 ]
 
-export type StateTone = 'success' | 'pending' | 'attention' | 'danger' | 'muted'
-
 /** The badge colour: green only for 已核验. */
-export const stateTones: Record<MembershipState, StateTone> = {
+export const stateTones: Record<MembershipState, Tone> = {
   draft: 'muted',
   submitted: 'pending',
   resubmitted: 'pending',

@@ -1,5 +1,6 @@
 import { placeKindNames } from '@djt/shared'
 import type { PlaceSummary, Point } from '../services/places'
+import { colours } from '../styles/tokens'
 import { formatDistance } from './format'
 
 /** A WeChat map marker; numeric ids are the list index (WeChat updates those fastest). */
@@ -39,14 +40,14 @@ export function placeMarkers(items: readonly PlaceSummary[], iconPath: string): 
     title: place.name,
     callout: {
       content: calloutText(place),
-      color: '#1f1f1f',
+      color: colours.text,
       fontSize: 14,
       anchorX: 0,
       anchorY: -4,
       borderRadius: 6,
       borderWidth: 1,
-      borderColor: '#c8161d',
-      bgColor: '#ffffff',
+      borderColor: colours.partyRed,
+      bgColor: colours.cardBg,
       padding: 8,
       // The nearest one's bubble is open: the answer to "where do I go" without a tap.
       display: index === 0 ? 'ALWAYS' : 'BYCLICK',

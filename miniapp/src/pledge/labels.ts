@@ -1,9 +1,11 @@
 import type { PledgeContent, PledgeVersionState, PublicStatus } from '@djt/shared'
-
-export type Tone = 'success' | 'pending' | 'attention' | 'danger' | 'muted'
+import type { Tone } from '../styles/tokens'
 
 /** Green only when the plaque may be trusted; red when it must not be; orange in between. */
-export const publicStatusTones: Record<PublicStatus, 'success' | 'attention' | 'danger'> = {
+export const publicStatusTones: Record<
+  PublicStatus,
+  Extract<Tone, 'success' | 'attention' | 'danger'>
+> = {
   valid: 'success',
   pending: 'attention',
   suspended: 'attention',

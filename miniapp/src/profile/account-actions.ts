@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { removeLocalDraft } from '../membership/local-draft'
 import { ApiError } from '../services/http'
 import { cancelMyAccount, currentUser } from '../services/session'
+import { colours } from '../styles/tokens'
 import { deliverPersonalData } from './deliver-personal-data'
 
 /** What cancellation erases, said before the user confirms (PIPL). */
@@ -14,7 +15,7 @@ export async function confirmAndCancelAccount(): Promise<boolean> {
     title: '注销账号',
     content: CANCELLATION_WARNING,
     confirmText: '确认注销',
-    confirmColor: '#c8161d',
+    confirmColor: colours.partyRed,
     cancelText: '再想想',
   })
   if (!confirm) return false

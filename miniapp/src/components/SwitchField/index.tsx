@@ -1,4 +1,5 @@
 import { Switch, Text, View } from '@tarojs/components'
+import { colours } from '../../styles/tokens'
 import './index.scss'
 
 interface Props {
@@ -17,7 +18,7 @@ export default function SwitchField({ label, value, onChange, id, error }: Props
         <Text className="switch-field__label">{label}</Text>
         <Switch
           checked={value}
-          color="#c8161d"
+          color={colours.partyRed}
           onChange={(event) => onChange(Boolean(event.detail.value))}
         />
       </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef } from 'react'
+import { colours } from '../../styles/tokens'
 import { barWidths } from './model'
 
 export interface BarSeries {
@@ -12,7 +13,7 @@ interface Props {
   series: readonly BarSeries[]
 }
 
-const COLOURS = ['#f0a43a', '#c8161d']
+const COLOURS = [colours.chartSeries1, colours.chartSeries2]
 
 /** Horizontal bars: ECharts in the browser, plain views in WeChat (no chart library there). */
 export default function Bars(props: Props) {

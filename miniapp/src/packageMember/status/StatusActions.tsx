@@ -5,6 +5,7 @@ import { editableStates } from '../../membership/labels'
 import { showFailure } from '../../profile/account-actions'
 import { memberPages } from '../../routes'
 import { type MyMembership, withdrawMembership } from '../../services/memberships'
+import { colours } from '../../styles/tokens'
 
 /** 修改 while the entry can change, 重新登记 after it ended, 撤回 (confirmed first). */
 export default function StatusActions({
@@ -21,7 +22,7 @@ export default function StatusActions({
       title: '撤回登记',
       content: '撤回后工作人员将不再核验这条登记，你可以之后重新登记。确定撤回吗？',
       confirmText: '确定撤回',
-      confirmColor: '#c8161d',
+      confirmColor: colours.partyRed,
       cancelText: '不撤回',
     })
     if (!confirm) return

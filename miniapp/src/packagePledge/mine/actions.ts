@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { showFailure } from '../../profile/account-actions'
 import { type MyPledge, withdrawPledge } from '../../services/pledges'
+import { colours } from '../../styles/tokens'
 
 /** Asks first; a withdrawn pledge's plaque shows 已撤销 to anyone who scans it. */
 export async function confirmAndWithdraw(): Promise<MyPledge | null> {
@@ -9,7 +10,7 @@ export async function confirmAndWithdraw(): Promise<MyPledge | null> {
     content:
       '撤回后，承诺牌扫码将显示“已撤销”，顾客不能再评价。如需重新公示，请重新提交承诺并等待审核。',
     confirmText: '确认撤回',
-    confirmColor: '#c8161d',
+    confirmColor: colours.partyRed,
     cancelText: '再想想',
   })
   if (!confirm) return null
