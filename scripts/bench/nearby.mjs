@@ -19,6 +19,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { CHINA_TIME_ZONE } from '@djt/shared'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { loadConfig } from '../../server/src/config.ts'
@@ -122,7 +123,7 @@ async function postgresPart() {
   const pool = new pg.Pool({
     connectionString: database.url,
     max: Math.max(CONNECTIONS, ...SWEEP),
-    options: '-c TimeZone=Asia/Shanghai',
+    options: `-c TimeZone=${CHINA_TIME_ZONE}`,
   })
   cleanups.push(() => pool.end())
   await explain(pool, queries[0], 'radius 3 km, limit 20 (the benchmarked query)')

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { DEVICE_TOKEN } from '@djt/shared'
+import { CHINA_TIME_ZONE, DEVICE_TOKEN } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import t from 'tap'
@@ -103,7 +103,7 @@ t.test('the limits are per China-local day; past days are pruned', async (t) => 
   t.equal((await report(phone)).statusCode, 429)
   const today = await sql<{
     day: string
-  }>`select (now() at time zone 'Asia/Shanghai')::date::text as day`.execute(app.db)
+  }>`select (now() at time zone ${sql.lit(CHINA_TIME_ZONE)})::date::text as day`.execute(app.db)
   t.same(
     await app.db.selectFrom('pledge_ratings').select(sql<string>`day::text`.as('day')).execute(),
     [{ day: today.rows[0]?.day }],

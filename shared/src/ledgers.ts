@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { periodPattern } from './time/period.ts'
 import { RegionCode } from './validators/regionCode.ts'
 import { WorkSummary } from './work.ts'
 
 /** A half-year: 2026-H1 ends 6-30, 2026-H2 ends 12-31. */
 export const ReportPeriod = z
   .string({ error: '请选择报告期' })
-  .regex(/^20\d{2}-H[12]$/, '报告期应为“2026-H1”（上半年）或“2026-H2”（下半年）')
+  .regex(periodPattern, '报告期应为“2026-H1”（上半年）或“2026-H2”（下半年）')
 
 /**
  * 台账: one jurisdiction's figures. Self-reported (`reported`, waiting for review) and

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { chinaToday } from './time/china-clock.ts'
 import { GeoPoint } from './validators/geoPoint.ts'
 import { Mobile } from './validators/mobile.ts'
 import { RegionCode } from './validators/regionCode.ts'
@@ -34,7 +35,6 @@ function yesNo(label: string) {
 
 const FOUNDING_DAY = '1921-07-01'
 
-/** A calendar day, not in the future (Beijing time), not before the Party's founding. */
 /**
  * A day that exists on the calendar: `Date.parse` alone takes 2026-02-30 (as 3 March),
  * which PostgreSQL then refuses. The day must come back unchanged from a date.
@@ -44,16 +44,14 @@ export function isCalendarDay(day: string): boolean {
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day
 }
 
+/** A calendar day, not in the future (China's today), not before the Party's founding. */
 export function pastDate(label: string) {
   return z
     .string({ error: `请选择${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为“年-月-日”`)
     .refine(isCalendarDay, `${label}不是有效日期`)
     .refine((day) => day >= FOUNDING_DAY, `${label}不能早于1921年7月1日`)
-    .refine(
-      (day) => day <= new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-      `${label}不能晚于今天`,
-    )
+    .refine((day) => day <= chinaToday(), `${label}不能晚于今天`)
 }
 
 export const Platform = z.enum(

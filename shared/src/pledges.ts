@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { text } from './memberships.ts'
+import { periodPattern } from './time/period.ts'
 
 /** 三亮 / 两亮一比: an operator's or a rider's public pledge, approved before it is shown. */
 export const PledgeKind = z.enum(['operator', 'rider'])
@@ -129,7 +130,7 @@ export type PledgeReport = z.infer<typeof PledgeReport>
 
 export const Period = z
   .string({ error: '请选择评价周期' })
-  .regex(/^20\d{2}-H[12]$/, '评价周期应为“2026-H1”或“2026-H2”（上半年/下半年）')
+  .regex(periodPattern, '评价周期应为“2026-H1”或“2026-H2”（上半年/下半年）')
 export const PledgeEvaluation = z.object({
   period: Period,
   score: z.int(),

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { periodOf } from '@djt/shared'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { api, type StoredSession, staffSession, wechatSession } from './api.ts'
 import { dist, launched, signedIn } from './app.ts'
@@ -108,7 +109,7 @@ beforeAll(async () => {
   const report = await api<{ id: string }>('/ledger-reports', {
     token: staff,
     // A reason is what a correction needs; a first report takes one too.
-    body: { period: currentHalfYear(), reason: '页面测试' },
+    body: { period: periodOf(), reason: '页面测试' },
   })
   ids.report = report.id
 })
@@ -174,10 +175,4 @@ function wxssFiles(dir: string): string[] {
     if (entry.isDirectory()) return wxssFiles(full)
     return entry.name.endsWith('.wxss') ? [full] : []
   })
-}
-
-/** The half-year now, in Beijing: `2026-H2`. */
-function currentHalfYear(): string {
-  const beijing = new Date(Date.now() + 8 * 3600_000)
-  return `${beijing.getUTCFullYear()}-H${beijing.getUTCMonth() < 6 ? 1 : 2}`
 }

@@ -39,15 +39,3 @@ export const stateTones: Record<MembershipState, Tone> = {
   revoked: 'danger',
   withdrawn: 'muted',
 }
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
-
-/**
- * `2026-11-05 10:00` in Beijing time whatever the phone's zone. China keeps no summer
- * time, so a fixed offset is exact, and WeChat's engines need no Intl time zones.
- */
-export function formatShanghaiTime(iso: string): string {
-  const time = Date.parse(iso)
-  if (Number.isNaN(time)) return iso
-  return new Date(time + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
-}

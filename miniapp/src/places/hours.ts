@@ -1,14 +1,6 @@
-import type { OpeningHours, OpeningRange } from '@djt/shared'
+import { chinaMoment, type OpeningHours, type OpeningRange } from '@djt/shared'
 
 export const weekdayNames = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
-
-const BEIJING_OFFSET_MS = 8 * 3600_000
-
-/** Today's index in OpeningHours.days (0 = Monday) in Beijing time, wherever the phone is. */
-export function beijingWeekday(now: number = Date.now()): number {
-  const sundayFirst = new Date(now + BEIJING_OFFSET_MS).getUTCDay()
-  return (sundayFirst + 6) % 7
-}
 
 /** 08:00–20:00; a close before the open runs into the next day: 22:00–次日02:00. */
 export function rangeText(range: OpeningRange): string {
@@ -24,7 +16,7 @@ export function dayText(ranges: readonly OpeningRange[]): string {
 /** 24小时开放, 今日 08:00–20:00, or 今日休息. */
 export function todayText(hours: OpeningHours, now: number = Date.now()): string {
   if (hours.always) return '24小时开放'
-  const today = hours.days[beijingWeekday(now)] ?? []
+  const today = hours.days[chinaMoment(now).weekday] ?? []
   return today.length === 0 ? '今日休息' : `今日 ${dayText(today)}`
 }
 
@@ -36,7 +28,7 @@ export interface WeekRow {
 
 /** The week's table, Monday first, today marked. */
 export function weekRows(hours: OpeningHours, now: number = Date.now()): WeekRow[] {
-  const today = beijingWeekday(now)
+  const today = chinaMoment(now).weekday
   return weekdayNames.map((day, i) => ({
     day,
     text: hours.always ? '24小时' : dayText(hours.days[i] ?? []),

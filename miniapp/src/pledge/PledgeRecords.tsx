@@ -1,15 +1,15 @@
 import {
+  chinaDateTime,
   MODEL_STORE_AWARD,
   type PledgeEvaluation,
   type PledgeReport,
   type PledgeVersion,
+  periodLabel,
   pledgeVersionStateNames,
   reportOutcomeNames,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiTime } from '../membership/labels'
 import { stars, versionStateTones } from './labels'
-import { periodLabel } from './period'
 import './pledge.scss'
 
 type Report = Omit<PledgeReport, 'hasPhoto'> & { hasPhoto?: boolean }
@@ -36,9 +36,7 @@ export function ReportList({
             >
               {report.outcome ? reportOutcomeNames[report.outcome] : '处理中'}
             </Text>
-            <Text className="pledge-record__time text-secondary">
-              {formatShanghaiTime(report.at)}
-            </Text>
+            <Text className="pledge-record__time text-secondary">{chinaDateTime(report.at)}</Text>
           </View>
           <Text className="pledge-record__text">举报：{report.text}</Text>
           {report.hasPhoto && onPhoto && (
@@ -65,9 +63,7 @@ export function RatingList({
         <View key={`${rating.at}-${rating.score}`} className="pledge-record">
           <View className="pledge-record__head">
             <Text className="pledge-stars">{stars(rating.score)}</Text>
-            <Text className="pledge-record__time text-secondary">
-              {formatShanghaiTime(rating.at)}
-            </Text>
+            <Text className="pledge-record__time text-secondary">{chinaDateTime(rating.at)}</Text>
           </View>
           {rating.comment && <Text className="pledge-record__text">{rating.comment}</Text>}
         </View>
@@ -107,8 +103,8 @@ export function VersionHistory({ versions }: { versions: readonly PledgeVersion[
             </Text>
           </View>
           <Text className="pledge-record__time text-secondary">
-            提交于 {formatShanghaiTime(version.submittedAt)}
-            {version.decidedAt ? `，审核于 ${formatShanghaiTime(version.decidedAt)}` : ''}
+            提交于 {chinaDateTime(version.submittedAt)}
+            {version.decidedAt ? `，审核于 ${chinaDateTime(version.decidedAt)}` : ''}
           </Text>
           {version.comment && (
             <Text className="pledge-record__reply">审核意见：{version.comment}</Text>

@@ -1,15 +1,13 @@
 import type { LedgerReportSummary } from '@djt/shared'
+import { chinaDateTime, evaluablePeriods, periodLabel } from '@djt/shared'
 import { describe, expect, test } from 'vitest'
 import {
   barWidths,
-  beijingTime,
   canDecideReport,
   canSubmitReport,
   exportName,
   newestByRegion,
   percentText,
-  periodLabel,
-  reportPeriods,
   shareText,
   versionsOf,
   waitingText,
@@ -36,15 +34,15 @@ function report(over: Partial<LedgerReportSummary> & { code?: string; level?: 'c
 
 describe('report periods', () => {
   test('are this half-year and the previous one, labelled in Chinese', () => {
-    expect(reportPeriods(new Date('2026-03-01T00:00:00Z'))).toEqual(['2026-H1', '2025-H2'])
-    expect(reportPeriods(new Date('2026-08-01T00:00:00Z'))).toEqual(['2026-H2', '2026-H1'])
+    expect(evaluablePeriods(new Date('2026-03-01T00:00:00Z'))).toEqual(['2026-H1', '2025-H2'])
+    expect(evaluablePeriods(new Date('2026-08-01T00:00:00Z'))).toEqual(['2026-H2', '2026-H1'])
     expect(periodLabel('2026-H1')).toBe('2026年上半年')
     expect(periodLabel('2026-H2')).toBe('2026年下半年')
   })
 
   test('turn at midnight Beijing time, not UTC', () => {
-    expect(reportPeriods(new Date('2026-06-30T16:30:00Z'))[0]).toBe('2026-H2')
-    expect(reportPeriods(new Date('2026-06-30T15:30:00Z'))[0]).toBe('2026-H1')
+    expect(evaluablePeriods(new Date('2026-06-30T16:30:00Z'))[0]).toBe('2026-H2')
+    expect(evaluablePeriods(new Date('2026-06-30T15:30:00Z'))[0]).toBe('2026-H1')
   })
 })
 
@@ -59,8 +57,8 @@ describe('figures', () => {
   })
 
   test('as-of times are Beijing time whatever the zone of the phone', () => {
-    expect(beijingTime('2026-07-01T02:05:00.000Z')).toBe('2026-07-01 10:05')
-    expect(beijingTime('2026-06-30T16:00:00.000Z')).toBe('2026-07-01 00:00')
+    expect(chinaDateTime('2026-07-01T02:05:00.000Z')).toBe('2026-07-01 10:05')
+    expect(chinaDateTime('2026-06-30T16:00:00.000Z')).toBe('2026-07-01 00:00')
   })
 
   test('the oldest pending entry waits in whole days', () => {

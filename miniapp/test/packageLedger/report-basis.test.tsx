@@ -1,6 +1,7 @@
+import { periodEnded } from '@djt/shared'
 import { fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { basisText, periodEnded, submitIntro } from '../../src/packageLedger/reports/basis'
+import { basisText, submitIntro } from '../../src/packageLedger/reports/basis'
 import OwnReportCard from '../../src/packageLedger/reports/OwnReportCard'
 
 const v1 = {

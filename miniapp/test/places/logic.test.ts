@@ -1,3 +1,4 @@
+import { chinaMoment } from '@djt/shared'
 import { describe, expect, it } from 'vitest'
 import {
   canCheckInAgain,
@@ -7,7 +8,7 @@ import {
 import { declineProblem } from '../../src/packageStaff/places/decline'
 import { activeCount, chipList, isOn, noFilters, toggle } from '../../src/places/filters'
 import { formatDistance } from '../../src/places/format'
-import { beijingWeekday, rangeText, todayText, weekRows } from '../../src/places/hours'
+import { rangeText, todayText, weekRows } from '../../src/places/hours'
 import { locationFailure } from '../../src/places/locate'
 import { framePoints, placeMarkers } from '../../src/places/markers'
 import { amapMarkerUrl } from '../../src/places/navigate'
@@ -48,8 +49,8 @@ describe('opening hours', () => {
   }
 
   it('takes the weekday in Beijing, Monday first', () => {
-    expect(beijingWeekday(WED_NOON_BEIJING)).toBe(2)
-    expect(beijingWeekday(THU_4AM_BEIJING)).toBe(3)
+    expect(chinaMoment(WED_NOON_BEIJING).weekday).toBe(2)
+    expect(chinaMoment(THU_4AM_BEIJING).weekday).toBe(3)
   })
 
   it("says today's hours, 今日休息, or 24小时开放", () => {

@@ -1,8 +1,13 @@
-import { checkCharacter } from '@djt/shared'
+import {
+  checkCharacter,
+  evaluablePeriods,
+  periodLabel,
+  periodOf,
+  previousPeriod,
+} from '@djt/shared'
 import { describe, expect, it } from 'vitest'
 import { pledgeCodeOf, typedCode } from '../../src/pledge/code'
 import { contentChanges, ratingText, stars } from '../../src/pledge/labels'
-import { evaluablePeriods, periodLabel, periodOf, previousPeriod } from '../../src/pledge/period'
 import { pledgeVersion } from '../pledge-fixtures'
 
 describe('evaluation periods', () => {

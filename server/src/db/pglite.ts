@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
+import { CHINA_TIME_ZONE } from '@djt/shared'
 import { PGlite } from '@electric-sql/pglite'
 import { cube } from '@electric-sql/pglite/contrib/cube'
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance'
@@ -10,7 +11,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect'
 import type { DatabaseHandle } from './handle.ts'
 import { lockDataDir } from './lock.ts'
 import type { Database } from './schema.ts'
-import { SESSION_TIME_ZONE, sharedParsers } from './types.ts'
+import { sharedParsers } from './types.ts'
 
 /** Extensions must be passed on every open, not only the first (SERVER.md). */
 const extensions = { cube, earthdistance, ltree, pgcrypto }
@@ -72,7 +73,7 @@ export async function openPglite(dataDir: string): Promise<DatabaseHandle> {
       extensions,
       parsers: sharedParsers,
     })
-    await pglite.exec(`set time zone '${SESSION_TIME_ZONE}'`)
+    await pglite.exec(`set time zone '${CHINA_TIME_ZONE}'`)
   } catch (error) {
     await lock.release()
     throw error

@@ -1,8 +1,9 @@
+import { CHINA_TIME_ZONE } from '@djt/shared'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseHandle } from './handle.ts'
 import type { Database } from './schema.ts'
-import { SESSION_TIME_ZONE, sharedParsers } from './types.ts'
+import { sharedParsers } from './types.ts'
 
 export interface PostgresOptions {
   url: string
@@ -22,7 +23,7 @@ export function openPostgres({ url, schema, poolSize }: PostgresOptions): Databa
     connectionString: url,
     max: poolSize,
     types,
-    options: `-c search_path=${searchPath} -c TimeZone=${SESSION_TIME_ZONE}`,
+    options: `-c search_path=${searchPath} -c TimeZone=${CHINA_TIME_ZONE}`,
     connectionTimeoutMillis: 5_000,
   })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

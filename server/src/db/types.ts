@@ -13,6 +13,3 @@ export const sharedParsers: Record<number, (text: string) => unknown> = {
   [OID.INT8]: parseInt8,
   [OID.DATE]: parseDate,
 }
-
-/** Every session runs in the product's time zone, whichever driver. */
-export const SESSION_TIME_ZONE = 'Asia/Shanghai'

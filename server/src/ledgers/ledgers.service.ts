@@ -1,4 +1,5 @@
 import {
+  chinaYear,
   facilityNames,
   type Ledger,
   membershipKindNames,
@@ -47,7 +48,7 @@ export async function buildLedger(
   now: Date,
   caller: StaffCaller,
   // A period frozen after its year ended (2026-H2 on 2027-01-01) counts its own year's work.
-  year = new Date(now.getTime() + 8 * 3600_000).getUTCFullYear(),
+  year = chinaYear(now),
 ): Promise<Ledger> {
   const [rows, oldest, children, work] = await Promise.all([
     jurisdictionTallies(db, region.path),

@@ -1,3 +1,4 @@
+import { lastEndedPeriod, periodYear } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database, RegionLevel } from '../db/schema.ts'
@@ -8,7 +9,6 @@ import {
   regionsWithoutSnapshot,
   tryFreezeLock,
 } from './period-snapshots.repository.ts'
-import { lastEndedPeriod, periodYear } from './periods.ts'
 
 type Db = Kysely<Database>
 interface Region {

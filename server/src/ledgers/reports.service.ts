@@ -1,4 +1,5 @@
 import type { Ledger, LedgerReportSummary } from '@djt/shared'
+import { periodEnd, periodStart, periodYear } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
@@ -8,7 +9,6 @@ import { findRegion } from '../regions/regions.repository.ts'
 import { staffLabel } from '../review/review.service.ts'
 import { buildLedger } from './ledgers.service.ts'
 import { findSnapshot } from './period-snapshots.repository.ts'
-import { periodEnd, periodStart, periodYear } from './periods.ts'
 import { findReport, insertReport, latestVersion, type ReportRow } from './reports.repository.ts'
 
 type Db = Kysely<Database>

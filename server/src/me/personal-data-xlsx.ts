@@ -1,13 +1,13 @@
 import {
   auditActionText,
   auditTargetText,
+  chinaDateTimeSeconds,
   membershipFieldNames,
   membershipKindNames,
   membershipStateNames,
   membershipValueText,
   staffLevelNames,
 } from '@djt/shared'
-import { SESSION_TIME_ZONE } from '../db/types.ts'
 import type { collectPersonalData } from './me.repository.ts'
 
 type Held = Awaited<ReturnType<typeof collectPersonalData>>
@@ -25,12 +25,7 @@ interface Sheet {
   rows: Cell[][]
 }
 
-const clock = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: SESSION_TIME_ZONE,
-  dateStyle: 'short',
-  timeStyle: 'medium',
-})
-const at = (date: Date | null) => (date ? clock.format(date) : '')
+const at = (date: Date | null) => (date ? chinaDateTimeSeconds(date) : '')
 const roleNames = { user: '小程序用户', staff: '工作人员' } as const
 const outcomeNames = { success: '成功', failure: '未成功', denied: '被拒绝' } as const
 

@@ -1,13 +1,7 @@
-import { membershipStateNames } from '@djt/shared'
-import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone.js'
-import utc from 'dayjs/plugin/utc.js'
+import { chinaDateTime, membershipStateNames } from '@djt/shared'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { MembershipState } from '../db/schema.ts'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export interface MemberNews {
   userId: string
@@ -50,7 +44,7 @@ async function notifications(app: FastifyInstance): Promise<void> {
     const data = {
       [project]: '党员身份登记',
       [result]: membershipStateNames[news.to],
-      [time]: dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm'),
+      [time]: chinaDateTime(Date.now()),
       [remark]: '点击查看详情',
     }
     try {

@@ -1,14 +1,5 @@
-import type { OpeningHours, OpeningRange } from '@djt/shared'
-import dayjs, { type Dayjs } from 'dayjs'
-import timezone from 'dayjs/plugin/timezone.js'
-import utc from 'dayjs/plugin/utc.js'
+import { type ChinaMoment, chinaMoment, type OpeningHours, type OpeningRange } from '@djt/shared'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
-
-/** Opening hours are local to the stations: China keeps one time zone. */
-export const PLACE_TIME_ZONE = 'Asia/Shanghai'
-const CHINA_UTC_OFFSET_MINUTES = 480
 const DAY = 1440
 
 export interface HoursRow {
@@ -37,30 +28,20 @@ export function hoursRows(hours: OpeningHours): HoursRow[] {
   )
 }
 
-/** Monday-first weekday (0–6) and minute of the day on Beijing time. */
-export interface LocalMoment {
-  weekday: number
-  minute: number
-}
-
-const isLocalMoment = (value: Date | Dayjs | LocalMoment): value is LocalMoment =>
-  typeof (value as LocalMoment).minute === 'number'
+// Opening hours are local to the stations, so they are read on China's clock.
+const isMoment = (value: Date | ChinaMoment): value is ChinaMoment => !(value instanceof Date)
 
 /**
- * `now` on Beijing time. Time-zone conversion is the costly part of a list answer, so a
- * list converts once and passes the moment to every row.
+ * `now` in China. A list converts once and passes the moment to every row; the shared
+ * clock's fixed offset avoids an Intl formatter, which cost the nearby endpoint a tenth
+ * of its CPU.
  */
-export function localMoment(now: Date | Dayjs | LocalMoment): LocalMoment {
-  if (isLocalMoment(now)) return now
-  // Asia/Shanghai is UTC+8 all year (no daylight saving since 1991): a fixed offset gives
-  // the same answer as `.tz(PLACE_TIME_ZONE)` without its Intl formatter, which cost the
-  // nearby endpoint a tenth of its CPU.
-  const local = dayjs(now).utcOffset(CHINA_UTC_OFFSET_MINUTES)
-  return { weekday: (local.day() + 6) % 7, minute: local.hour() * 60 + local.minute() }
+export function localMoment(now: Date | ChinaMoment): ChinaMoment {
+  return isMoment(now) ? now : chinaMoment(now)
 }
 
 /** Whether the place is open at `now`: today's ranges, or yesterday's running past midnight. */
-export function isOpenAt(hours: OpeningHours, now: Date | Dayjs | LocalMoment): boolean {
+export function isOpenAt(hours: OpeningHours, now: Date | ChinaMoment): boolean {
   if (hours.always) return true
   const { weekday, minute } = localMoment(now)
   // Only today's and yesterday's ranges can cover `now`: every list answer asks this per row.

@@ -1,5 +1,6 @@
 import type {
   BranchInfo,
+  ChinaMoment,
   Facility,
   OpeningHours,
   PlaceDetail,
@@ -7,7 +8,7 @@ import type {
   PlaceStatus,
   PlaceSummary,
 } from '@djt/shared'
-import { isOpenAt, type LocalMoment } from './hours.ts'
+import { isOpenAt } from './hours.ts'
 import type { PlaceDetailRow } from './places.repository.ts'
 
 interface SummaryRow {
@@ -27,7 +28,7 @@ interface SummaryRow {
   distance?: number
 }
 
-export function toPlaceSummary(row: SummaryRow, now: Date | LocalMoment): PlaceSummary {
+export function toPlaceSummary(row: SummaryRow, now: Date | ChinaMoment): PlaceSummary {
   return {
     id: row.id,
     code: row.code,

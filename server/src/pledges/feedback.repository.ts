@@ -1,3 +1,4 @@
+import { CHINA_TIME_ZONE } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 
@@ -44,7 +45,7 @@ export function recentRatings(db: Db, pledgeId: string, limit = 20) {
 }
 
 /** The China-local day, as migration 0018's column defaults compute it. */
-const today = sql<string>`(now() at time zone 'Asia/Shanghai')::date`
+const today = sql<string>`(now() at time zone ${sql.lit(CHINA_TIME_ZONE)})::date`
 
 /**
  * Stores a rating unless this device rated this pledge today: the unique key

@@ -2,6 +2,7 @@ import {
   ErrorBody,
   PledgeTemplateList,
   PledgeTemplateRequest,
+  periodOf,
   Ranking,
   RankingQuery,
   ReportParams,
@@ -21,7 +22,7 @@ import { ApiError, notFound } from '../http/errors.ts'
 import { photoReply } from './photos.ts'
 import { findReportInScope, listReportQueue, ranking } from './review.repository.ts'
 import { respondToReport } from './review.service.ts'
-import { periodOf, toRankingItem, toReportItem } from './review.view.ts'
+import { toRankingItem, toReportItem } from './review.view.ts'
 import { insertTemplate, retireTemplate, templatesForStaff } from './templates.repository.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }

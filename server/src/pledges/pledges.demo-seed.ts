@@ -1,10 +1,9 @@
-import { type MembershipDraft, type PledgeContent, usccCheckChar } from '@djt/shared'
+import { type MembershipDraft, type PledgeContent, periodOf, usccCheckChar } from '@djt/shared'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { registerDemoPerson } from '../memberships/memberships.demo-seed.ts'
 import type { SeedStep } from '../seed/seed.ts'
 import { newPledgeCode } from './pledge-code.ts'
-import { periodOf } from './review.view.ts'
 import { NATIONAL_TEMPLATES } from './templates.seed.ts'
 
 const uscc = (body: string) => `92350102${body}${usccCheckChar(`92350102${body}`)}`

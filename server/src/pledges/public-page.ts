@@ -1,4 +1,4 @@
-import { type PublicPledge, publicStatusNames, reportOutcomeNames } from '@djt/shared'
+import { chinaDate, type PublicPledge, publicStatusNames, reportOutcomeNames } from '@djt/shared'
 import { PUBLIC_PAGE } from './pledges.view.ts'
 
 /**
@@ -18,8 +18,7 @@ const html = (text: string) =>
 /** A code shown in groups of five, as the plaque prints it. */
 export const groupedCode = (code: string) => code.replace(/(.{5})(?=.)/g, '$1 ')
 
-const day = (iso: string | null) =>
-  iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : ''
+const day = (iso: string | null) => (iso ? chinaDate(iso) : '')
 
 // Text sizes in rem: a phone's or browser's larger text setting grows them (1rem = 16 px).
 const STYLE = `

@@ -49,9 +49,3 @@ export function toRankingItem(row: RankingRow): RankingItem {
     },
   }
 }
-
-/** The half-year a date falls in, Beijing time: 2026-H2. */
-export function periodOf(date: Date): string {
-  const beijing = new Date(date.getTime() + 8 * 3600_000)
-  return `${beijing.getUTCFullYear()}-H${beijing.getUTCMonth() < 6 ? 1 : 2}`
-}

@@ -1,4 +1,5 @@
 import {
+  chinaYear,
   ErrorBody,
   PartyCommittee,
   PartyCommitteeParams,
@@ -13,9 +14,6 @@ import { workSummary } from './summary.service.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const tags = ['bureau work']
-
-/** The year in Beijing, whatever the server's zone. */
-const yearInChina = (now: Date) => new Date(now.getTime() + 8 * 3600_000).getUTCFullYear()
 
 /** 小个专党委 of each city and county, and the bureau's progress against the year's targets. */
 const committeesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -70,7 +68,7 @@ const committeesRoutes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         request.caller as StaffCaller,
         request.query.region,
-        request.query.year ?? yearInChina(app.clock()),
+        request.query.year ?? chinaYear(app.clock()),
       ),
   )
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { normalizeResidentId } from '../normalize.ts'
+import { chinaDate } from '../time/china-clock.ts'
 import { reportProblem } from './problem.ts'
 import { isValidRegionCode } from './regionCode.ts'
 
 /** ISO 7064 MOD 11-2 as GB 11643-1999 applies it. */
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const checkChars = '10X98765432'
-const chinaOffsetMs = 8 * 60 * 60 * 1000
 
 export function residentIdCheckChar(first17: string): string {
   if (!/^\d{17}$/.test(first17)) throw new RangeError(`${JSON.stringify(first17)} is not 17 digits`)
@@ -40,13 +40,9 @@ function birthDateProblem(birthDate: string, today: Date): string | undefined {
     return '身份证号中的出生日期不存在'
   }
   if (birthDate < '1900-01-01') return '身份证号中的出生日期早于1900年'
-  if (birthDate > chinaCalendarDate(today)) return '身份证号中的出生日期晚于今天'
+  // Birth dates are China's calendar days, whatever time zone the server runs in.
+  if (birthDate > chinaDate(today)) return '身份证号中的出生日期晚于今天'
   return undefined
-}
-
-/** Birth dates are Beijing-time days, whatever time zone the server runs in. */
-function chinaCalendarDate(instant: Date): string {
-  return new Date(instant.getTime() + chinaOffsetMs).toISOString().slice(0, 10)
 }
 
 export const ResidentId = z

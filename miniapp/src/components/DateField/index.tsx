@@ -43,8 +43,3 @@ export default function DateField({ label, value, onChange, start, end, id, erro
     </FieldFrame>
   )
 }
-
-/** Today in Beijing, `YYYY-MM-DD`: the latest day a past date may be. */
-export function todayInChina(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10)
-}

@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '@djt/shared'
+import { chinaDateTime } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiTime, timelineActionNames } from '../../membership/labels'
+import { timelineActionNames } from '../../membership/labels'
 import './index.scss'
 
 interface Props {
@@ -19,7 +20,7 @@ export default function Timeline({ events, onPhoto }: Props) {
         <View className="timeline__item" key={`${event.at}-${event.action}`}>
           <View className="timeline__head">
             <Text className="timeline__action">{timelineActionNames[event.action]}</Text>
-            <Text className="timeline__time text-secondary">{formatShanghaiTime(event.at)}</Text>
+            <Text className="timeline__time text-secondary">{chinaDateTime(event.at)}</Text>
           </View>
           <Text className="timeline__actor text-secondary">{event.actor}</Text>
           {event.note && <Text className="timeline__note">{event.note}</Text>}

@@ -1,16 +1,5 @@
 import type { LedgerReportSummary, StaffLevel } from '@djt/shared'
-import { periodLabel } from '../../pledge/period'
-
-export { evaluablePeriods as reportPeriods, periodLabel } from '../../pledge/period'
-
-const BEIJING_OFFSET_MS = 8 * 3600_000
-
-/** `2026-07-01T02:05:00Z` → `2026-07-01 10:05` (Beijing time), whatever the phone's zone. */
-export function beijingTime(iso: string): string {
-  const time = Date.parse(iso)
-  if (Number.isNaN(time)) return iso
-  return new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
-}
+import { periodLabel } from '@djt/shared'
 
 /** A share as a percentage with one decimal (0.4567 → 45.7%); — when there is nothing to divide. */
 export function percentText(rate: number | null): string {

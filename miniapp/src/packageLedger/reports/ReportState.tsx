@@ -1,6 +1,5 @@
-import { type LedgerReportSummary, ledgerReportStateNames } from '@djt/shared'
+import { chinaDateTime, type LedgerReportSummary, ledgerReportStateNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { beijingTime } from '../ledger/model'
 import { basisText } from './basis'
 
 /** 已报送 / 已退回 / 已接收 as a coloured tag. */
@@ -17,13 +16,13 @@ export function VersionLines({ report }: { report: LedgerReportSummary }) {
   return (
     <View className="report-lines">
       <Text className="report-line">
-        v{report.version} · {beijingTime(report.submittedAt)} 由{report.submittedBy}报送
+        v{report.version} · {chinaDateTime(report.submittedAt)} 由{report.submittedBy}报送
       </Text>
       <Text className="report-line">{basisText(report)}</Text>
       {report.reason && <Text className="report-line">更正原因：{report.reason}</Text>}
       {report.decidedAt && (
         <Text className="report-line">
-          {ledgerReportStateNames[report.state]} · {beijingTime(report.decidedAt)}
+          {ledgerReportStateNames[report.state]} · {chinaDateTime(report.decidedAt)}
           {report.decidedBy ? ` · ${report.decidedBy}` : ''}
         </Text>
       )}

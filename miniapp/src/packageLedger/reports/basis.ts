@@ -1,21 +1,5 @@
 import type { LedgerReportSummary } from '@djt/shared'
-import { periodLabel } from '../ledger/model'
-
-const BEIJING_OFFSET_MS = 8 * 3600_000
-
-/** `2026-H1` → 6月30日24时, `2026-H2` → 12月31日24时: when the server freezes the ledgers. */
-export function periodEndText(period: string): string {
-  return period.endsWith('-H1') ? '6月30日24时' : '12月31日24时'
-}
-
-/** Whether `period` has ended at `now` (Beijing time), as the server judges it. */
-export function periodEnded(period: string, now: Date): boolean {
-  const match = /^(\d{4})-H([12])$/.exec(period)
-  if (!match) return false
-  const year = Number(match[1])
-  const end = match[2] === '1' ? Date.UTC(year, 6, 1) : Date.UTC(year + 1, 0, 1)
-  return now.getTime() >= end - BEIJING_OFFSET_MS
-}
+import { periodEnded, periodEndText, periodLabel } from '@djt/shared'
 
 /** Which figures a report carries, in the clerk's words. */
 export function basisText(report: Pick<LedgerReportSummary, 'basis' | 'period'>): string {

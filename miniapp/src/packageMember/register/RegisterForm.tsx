@@ -1,9 +1,8 @@
-import { type Me, membershipKindNames } from '@djt/shared'
+import { chinaDateTime, type Me, membershipKindNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import PhotoPicker from '../../components/PhotoPicker'
 import TextAreaField from '../../components/TextAreaField'
-import { formatShanghaiTime } from '../../membership/labels'
 import { mainPages } from '../../routes'
 import type { FormBinding } from './bound'
 import { MarketOpenerFields, OperatorFields, RiderFields } from './KindFields'
@@ -132,7 +131,7 @@ function Notes({ state }: { state: RegisterFormHook['state'] }) {
       )}
       {restored.source === 'local' && restored.savedAt && (
         <Text className="register__note">
-          已恢复 {formatShanghaiTime(restored.savedAt)} 保存在本机的草稿。
+          已恢复 {chinaDateTime(restored.savedAt)} 保存在本机的草稿。
         </Text>
       )}
     </>

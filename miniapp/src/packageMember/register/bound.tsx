@@ -1,4 +1,5 @@
-import DateField, { todayInChina } from '../../components/DateField'
+import { chinaToday } from '@djt/shared'
+import DateField from '../../components/DateField'
 import RegionField from '../../components/RegionField'
 import SelectField, { optionsOf } from '../../components/SelectField'
 import SwitchField from '../../components/SwitchField'
@@ -94,7 +95,7 @@ export function BoundPastDate(bound: Bound) {
     <DateField
       {...common(bound)}
       start="1921-07-01"
-      end={todayInChina()}
+      end={chinaToday()}
       value={textOf(form.draft[field])}
       onChange={(day) => form.edit(field, day)}
     />

@@ -1,7 +1,7 @@
-import { membershipKindNames } from '@djt/shared'
+import { chinaDateTime, membershipKindNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import StateBadge from '../../components/StateBadge'
-import { fieldLabels, formatShanghaiTime } from '../../membership/labels'
+import { fieldLabels } from '../../membership/labels'
 import type { MyMembership } from '../../services/memberships'
 
 /** The entry's state in large type, who it is about, and the masked identifiers. */
@@ -22,7 +22,7 @@ export default function StatusCard({ mine }: { mine: MyMembership }) {
       {mine.kind !== 'market_opener' && (
         <Row label={fieldLabels.idNumber ?? '身份证号'} value={mine.idNumberMasked ?? '未填写'} />
       )}
-      <Row label="更新时间" value={formatShanghaiTime(mine.updatedAt)} />
+      <Row label="更新时间" value={chinaDateTime(mine.updatedAt)} />
     </View>
   )
 }

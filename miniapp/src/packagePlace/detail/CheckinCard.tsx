@@ -1,8 +1,7 @@
-import { type BranchInfo, checkinStateNames } from '@djt/shared'
+import { type BranchInfo, checkinStateNames, chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import PhoneLink from '../../components/PhoneLink'
-import { formatShanghaiTime } from '../../membership/labels'
 import { mainPages, memberPages } from '../../routes'
 import { type CheckinGate, canCheckInAgain } from './checkin-gate'
 import { useCheckin } from './useCheckin'
@@ -29,7 +28,7 @@ export default function CheckinCard({ placeId, branch }: { placeId: string; bran
       </Text>
       {latest && (
         <Text className="place__checkin-state">
-          我的报到：{checkinStateNames[latest.state]}（{formatShanghaiTime(latest.createdAt)}）
+          我的报到：{checkinStateNames[latest.state]}（{chinaDateTime(latest.createdAt)}）
         </Text>
       )}
       {branch.acceptsFlowMembers && !loading && canCheckInAgain(latest) && (

@@ -1,6 +1,5 @@
-import { type PublicStatus, publicStatusNames } from '@djt/shared'
+import { chinaDateTime, type PublicStatus, publicStatusNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiTime } from '../../membership/labels'
 import { publicStatusTones } from '../../pledge/labels'
 
 interface Props {
@@ -39,7 +38,7 @@ export default function StatusBanner({
       )}
       {status === 'valid' && approvedAt && (
         <Text className="public-banner__line">
-          审核通过：{formatShanghaiTime(approvedAt).slice(0, 10)}
+          审核通过：{chinaDateTime(approvedAt).slice(0, 10)}
         </Text>
       )}
       {code && <Text className="public-banner__line">承诺牌编码：{code}</Text>}

@@ -1,7 +1,6 @@
-import { registerKindNames } from '@djt/shared'
+import { chinaDateTime, registerKindNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import type { RemoteState } from '../../hooks/useRemote'
-import { formatShanghaiTime } from '../../membership/labels'
 import type { RegisterImport } from '../../services/registers'
 
 interface Props {
@@ -26,7 +25,7 @@ export default function ImportHistory({ state, onDownloadRejects }: Props) {
               {registerKindNames[item.kind]} · {item.fileName}
             </Text>
             <Text className="text-secondary import__history-meta">
-              {formatShanghaiTime(item.finishedAt)} · {item.importedBy} · 读取 {item.rowsRead}，接受{' '}
+              {chinaDateTime(item.finishedAt)} · {item.importedBy} · 读取 {item.rowsRead}，接受{' '}
               {item.rowsAccepted}，拒收 {item.rowsRejected}
             </Text>
             {item.rowsRejected > 0 && (

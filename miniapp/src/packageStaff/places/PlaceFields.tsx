@@ -1,6 +1,12 @@
-import { type PlaceKind, placeKindNames, placeOperatorNames, stationBrandNames } from '@djt/shared'
+import {
+  chinaToday,
+  type PlaceKind,
+  placeKindNames,
+  placeOperatorNames,
+  stationBrandNames,
+} from '@djt/shared'
 import { View } from '@tarojs/components'
-import DateField, { todayInChina } from '../../components/DateField'
+import DateField from '../../components/DateField'
 import RegionField from '../../components/RegionField'
 import SelectField, { optionsOf } from '../../components/SelectField'
 import TextField from '../../components/TextField'
@@ -89,7 +95,7 @@ export default function PlaceFields({ form, errors, edit }: Props) {
         label="最近核查日期（可选）"
         value={form.lastCheckedOn}
         start="2000-01-01"
-        end={todayInChina()}
+        end={chinaToday()}
         error={errors.lastCheckedOn}
         onChange={(v) => edit('lastCheckedOn', v)}
       />

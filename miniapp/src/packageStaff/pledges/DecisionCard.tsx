@@ -1,8 +1,8 @@
 import type { PledgeVersion } from '@djt/shared'
+import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { formatShanghaiTime } from '../../membership/labels'
 import { contentChanges } from '../../pledge/labels'
 import PledgeContentCard from '../../pledge/PledgeContentCard'
 import NoteDialog from '../review/NoteDialog'
@@ -37,7 +37,7 @@ export default function DecisionCard({ pending, current, busy, onDecide }: Props
         content={pending.content}
         extra={
           <Text className="text-secondary pledge-detail__time">
-            {formatShanghaiTime(pending.submittedAt)}
+            {chinaDateTime(pending.submittedAt)}
           </Text>
         }
       />

@@ -1,10 +1,9 @@
-import { EvaluationRequest, MODEL_STORE_AWARD } from '@djt/shared'
+import { EvaluationRequest, evaluablePeriods, MODEL_STORE_AWARD, periodLabel } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import SwitchField from '../../components/SwitchField'
 import TextAreaField from '../../components/TextAreaField'
 import TextField from '../../components/TextField'
-import { evaluablePeriods, periodLabel } from '../../pledge/period'
 
 interface Props {
   busy: boolean

@@ -1,6 +1,5 @@
-import { type PledgeQueueItem as Item, pledgeTitles } from '@djt/shared'
+import { chinaDateTime, type PledgeQueueItem as Item, pledgeTitles } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiTime } from '../../membership/labels'
 
 /** Who pledged, where, which version, and what the content check flagged. */
 export default function PledgeQueueItem({ item, onOpen }: { item: Item; onOpen: () => void }) {
@@ -23,7 +22,7 @@ export default function PledgeQueueItem({ item, onOpen }: { item: Item; onOpen: 
         </Text>
       ))}
       <Text className="pledge-queue__time text-secondary">
-        第 {item.number} 版 · 提交于 {formatShanghaiTime(item.submittedAt)}
+        第 {item.number} 版 · 提交于 {chinaDateTime(item.submittedAt)}
       </Text>
     </View>
   )

@@ -1,4 +1,5 @@
 import {
+  chinaDateTime,
   type Evidence,
   evidenceStrengthNames,
   type FieldComparison,
@@ -6,7 +7,7 @@ import {
   registerKindNames,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { fieldLabels, formatShanghaiTime } from '../../membership/labels'
+import { fieldLabels } from '../../membership/labels'
 
 const registerStatusNames: Record<RegisterEvidence['status'], string> = {
   match: '一致',
@@ -68,7 +69,7 @@ export default function EvidencePanel({ evidence }: { evidence: Evidence | null 
         </View>
       ))}
       <Text className="detail__computed text-secondary">
-        比对时间 {formatShanghaiTime(evidence.computedAt)}
+        比对时间 {chinaDateTime(evidence.computedAt)}
       </Text>
     </View>
   )

@@ -1,7 +1,11 @@
-import { evidenceStrengthNames, membershipKindNames, type ReviewItem } from '@djt/shared'
+import {
+  chinaDateTime,
+  evidenceStrengthNames,
+  membershipKindNames,
+  type ReviewItem,
+} from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import StateBadge from '../../components/StateBadge'
-import { formatShanghaiTime } from '../../membership/labels'
 
 interface Props {
   item: ReviewItem
@@ -38,9 +42,7 @@ export default function QueueItem({ item, selectable, selected, onOpen, onToggle
           <Text className={`review__strength review__strength--${item.strength}`}>
             证据强度：{evidenceStrengthNames[item.strength]}（{item.matchingSources} 个名录一致）
           </Text>
-          <Text className="review__time text-secondary">
-            {formatShanghaiTime(item.submittedAt)}
-          </Text>
+          <Text className="review__time text-secondary">{chinaDateTime(item.submittedAt)}</Text>
         </View>
       </View>
     </View>

@@ -1,8 +1,8 @@
-import { PartyCommitteeRequest } from '@djt/shared'
+import { chinaToday, PartyCommitteeRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import DateField, { todayInChina } from '../../components/DateField'
+import DateField from '../../components/DateField'
 import { PageNotice } from '../../components/StaffOnly'
 import SwitchField from '../../components/SwitchField'
 import TextField from '../../components/TextField'
@@ -48,7 +48,7 @@ function CommitteeForm({ committee }: { committee: PartyCommittee }) {
         <DateField
           label="成立日期"
           start="2000-01-01"
-          end={todayInChina()}
+          end={chinaToday()}
           value={setUpOn}
           error={errors.fields.setUpOn}
           onChange={setSetUpOn}

@@ -1,7 +1,12 @@
-import { LiaisonPairRequest, type OrganisationKind, organisationKindNames } from '@djt/shared'
+import {
+  chinaToday,
+  LiaisonPairRequest,
+  type OrganisationKind,
+  organisationKindNames,
+} from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
-import DateField, { todayInChina } from '../../components/DateField'
+import DateField from '../../components/DateField'
 import SelectField from '../../components/SelectField'
 import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
@@ -114,7 +119,7 @@ function PairForm({ onAdded }: { onAdded: () => void }) {
       <DateField
         label="开始联系日期"
         start="2020-01-01"
-        end={todayInChina()}
+        end={chinaToday()}
         value={startedOn}
         error={errors.fields.startedOn}
         onChange={setStartedOn}

@@ -1,8 +1,8 @@
-import { TrainingSessionRequest } from '@djt/shared'
+import { chinaToday, TrainingSessionRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
-import DateField, { todayInChina } from '../../components/DateField'
+import DateField from '../../components/DateField'
 import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
 import { useRemote } from '../../hooks/useRemote'
@@ -86,7 +86,7 @@ function TrainingForm({ onAdded }: { onAdded: () => void }) {
       <DateField
         label="举办日期"
         start="2020-01-01"
-        end={todayInChina()}
+        end={chinaToday()}
         value={heldOn}
         error={errors.fields.heldOn}
         onChange={setHeldOn}

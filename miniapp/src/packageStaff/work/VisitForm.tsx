@@ -1,7 +1,7 @@
-import { LiaisonVisitRequest } from '@djt/shared'
+import { chinaToday, LiaisonVisitRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import DateField, { todayInChina } from '../../components/DateField'
+import DateField from '../../components/DateField'
 import TextAreaField from '../../components/TextAreaField'
 import { addLiaisonVisit } from '../../services/work'
 import { useWorkForm } from './useWorkForm'
@@ -26,7 +26,7 @@ export default function VisitForm(props: {
       <DateField
         label="走访日期"
         start={props.startedOn}
-        end={todayInChina()}
+        end={chinaToday()}
         value={visitedOn}
         error={errors.fields.visitedOn}
         onChange={setVisitedOn}

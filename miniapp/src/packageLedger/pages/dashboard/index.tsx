@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
@@ -9,7 +10,7 @@ import { exportLedger, fetchLedger } from '../../../services/ledgers'
 import ExportBar from '../../ledger/ExportBar'
 import LedgerSections from '../../ledger/LedgerSections'
 import { recordUrl } from '../../ledger/links'
-import { beijingTime, exportName } from '../../ledger/model'
+import { exportName } from '../../ledger/model'
 
 /** 台账: a region's figures (my own by default); tap a child region to drill down. */
 function LedgerDashboardPage() {
@@ -38,7 +39,7 @@ function Dashboard() {
       <View className="card ledger-head">
         <Text className="ledger-head__name">{ledger.region.name}台账</Text>
         <Text className="ledger-head__meta text-secondary">
-          数据截至 {beijingTime(ledger.asOf)}（北京时间）
+          数据截至 {chinaDateTime(ledger.asOf)}（北京时间）
         </Text>
         <ExportBar
           onExport={(format) =>

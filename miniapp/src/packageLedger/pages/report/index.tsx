@@ -1,4 +1,5 @@
 import type { LedgerReport, LedgerReportSummary } from '@djt/shared'
+import { chinaDateTime, periodLabel } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback } from 'react'
@@ -7,7 +8,7 @@ import { useRemote } from '../../../hooks/useRemote'
 import { exportReport, fetchReport, fetchReports } from '../../../services/ledgers'
 import ExportBar from '../../ledger/ExportBar'
 import LedgerSections from '../../ledger/LedgerSections'
-import { beijingTime, exportName, periodLabel, versionsOf } from '../../ledger/model'
+import { exportName, versionsOf } from '../../ledger/model'
 import { basisText } from '../../reports/basis'
 import { StateTag, VersionLines } from '../../reports/ReportState'
 import '../../reports/reports.scss'
@@ -63,7 +64,7 @@ function ReportHead({
         {report.region.name} · {periodLabel(report.period)}
       </Text>
       <Text className="ledger-head__meta text-secondary">
-        第{report.version}版，{basisText(report)}，台账冻结于 {beijingTime(report.ledger.asOf)}
+        第{report.version}版，{basisText(report)}，台账冻结于 {chinaDateTime(report.ledger.asOf)}
         （北京时间）
       </Text>
       <ExportBar onExport={(format) => exportReport(format, report.id, name)} />

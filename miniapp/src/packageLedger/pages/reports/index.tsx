@@ -1,4 +1,5 @@
 import type { StaffLevel } from '@djt/shared'
+import { evaluablePeriods, periodLabel } from '@djt/shared'
 import { View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
@@ -8,7 +9,7 @@ import { useRemote } from '../../../hooks/useRemote'
 import { useCurrentUser } from '../../../hooks/useSession'
 import { ledgerPages } from '../../../routes'
 import { fetchReports } from '../../../services/ledgers'
-import { canSubmitReport, newestByRegion, periodLabel, reportPeriods } from '../../ledger/model'
+import { canSubmitReport, newestByRegion } from '../../ledger/model'
 import ChildReports from '../../reports/ChildReports'
 import OwnReportCard from '../../reports/OwnReportCard'
 import '../../reports/reports.scss'
@@ -24,7 +25,7 @@ function ReportsPage() {
 }
 
 function Reports() {
-  const periods = reportPeriods(new Date())
+  const periods = evaluablePeriods(new Date())
   const [period, setPeriod] = useState(periods[0] ?? '')
   const staff = useCurrentUser()?.staff
   if (!staff) return null

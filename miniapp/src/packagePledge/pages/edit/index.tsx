@@ -1,9 +1,9 @@
+import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { type ReactNode, useState } from 'react'
 import PhotoPicker from '../../../components/PhotoPicker'
 import { useCurrentUser } from '../../../hooks/useSession'
-import { formatShanghaiTime } from '../../../membership/labels'
 import { mainPages, memberPages, pledgePages } from '../../../routes'
 import IdentityFields from '../../edit/IdentityFields'
 import PromiseEditor from '../../edit/PromiseEditor'
@@ -48,7 +48,7 @@ function PledgeEditPage() {
     <View className="page pledge-edit">
       {state.restoredAt && (
         <Text className="pledge-edit__note">
-          已恢复 {formatShanghaiTime(state.restoredAt)} 保存在本机、尚未提交的内容。
+          已恢复 {chinaDateTime(state.restoredAt)} 保存在本机、尚未提交的内容。
         </Text>
       )}
       <IdentityFields kind={kind} form={form} errors={errors} onChange={pledge.change} />

@@ -1,8 +1,8 @@
+import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
-import { formatShanghaiTime } from '../../../membership/labels'
 import type { Checkin } from '../../../services/checkins'
 import { declineProblem } from '../../places/decline'
 import { useCheckinQueue } from '../../places/useCheckinQueue'
@@ -34,7 +34,7 @@ function CheckinReview() {
           <Text className="checkins__name">{checkin.memberName}</Text>
           <Text className="checkins__line">报到支部：{checkin.placeName}</Text>
           <Text className="checkins__line text-secondary">
-            提交于 {formatShanghaiTime(checkin.createdAt)}
+            提交于 {chinaDateTime(checkin.createdAt)}
           </Text>
           {checkin.note && <Text className="checkins__line">留言：{checkin.note}</Text>}
           <View className="checkins__actions">

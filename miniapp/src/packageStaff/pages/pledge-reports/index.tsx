@@ -1,10 +1,10 @@
+import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { useRemote } from '../../../hooks/useRemote'
-import { formatShanghaiTime } from '../../../membership/labels'
 import { previewFetchedPhoto } from '../../../photos/preview'
 import { ReportList } from '../../../pledge/PledgeRecords'
 import { showFailure } from '../../../profile/account-actions'
@@ -80,7 +80,7 @@ function ReportQueue({ tab }: { tab: Tab }) {
           </Text>
           <Text className="text-secondary pledge-reports__meta">
             {item.regionName}
-            {item.code ? ` · ${item.code}` : ''} · {formatShanghaiTime(item.at)}
+            {item.code ? ` · ${item.code}` : ''} · {chinaDateTime(item.at)}
           </Text>
           <ReportList reports={[item]} onPhoto={photo} />
           {item.state === 'open' && (

@@ -1,5 +1,5 @@
+import { chinaYear } from '@djt/shared'
 import { View } from '@tarojs/components'
-import { todayInChina } from '../../../components/DateField'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly from '../../../components/StaffOnly'
 import { useCurrentUser } from '../../../hooks/useSession'
@@ -24,7 +24,7 @@ function WorkBody() {
   const staff = useCurrentUser()?.staff
   const region = useRouteRegion()
   if (!staff) return null
-  const year = Number(todayInChina().slice(0, 4))
+  const year = chinaYear()
   // Opened from a ledger figure for one region under mine: its records, read only.
   const narrowed = region !== undefined && region !== staff.region.code
   const canWrite = canRecordWork(staff.level) && !narrowed
