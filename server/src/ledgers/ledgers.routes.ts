@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { regionInScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
@@ -46,7 +47,7 @@ const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      ledgerOf(app, request.caller as StaffCaller, request.query.region, request.query.period),
+      ledgerOf(app, staffCaller(request), request.query.region, request.query.period),
   )
 }
 
