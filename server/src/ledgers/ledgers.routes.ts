@@ -30,7 +30,7 @@ export async function ledgerOf(
 async function frozenLedger(db: Kysely<Database>, code: string, period: string): Promise<Ledger> {
   const frozen = await findSnapshot(db, code, period)
   if (!frozen) throw new ApiError(404, 'not_found', '该报告期的期末台账尚未冻结')
-  return frozen.snapshot as Ledger
+  return frozen.snapshot
 }
 
 /** The ledger of one jurisdiction inside the caller's own: live tallies or a period-end snapshot. */

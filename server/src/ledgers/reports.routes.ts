@@ -34,7 +34,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   const full = async (caller: StaffCaller, id: string) => {
     const row = await findReport(app.db, caller, id)
     if (!row) throw notFound('报告')
-    return { ...toSummary(row), ledger: row.snapshot as Ledger }
+    return { ...toSummary(row), ledger: row.snapshot }
   }
   const context = (request: { id: string; ip: string }) => ({
     requestId: request.id,
