@@ -1,4 +1,4 @@
-import type { BranchInfo, OpeningHours } from '@djt/shared'
+import type { BranchInfo, OpeningHours, PlaceImportReport } from '@djt/shared'
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
@@ -293,6 +293,8 @@ export interface PlaceHoursTable {
   close_min: number
 }
 
+type StoredImportReport = Omit<PlaceImportReport, 'id' | 'fileName' | 'crs'>
+
 export interface PlaceImportTable {
   id: Generated<string>
   file_name: string
@@ -303,7 +305,8 @@ export interface PlaceImportTable {
   rows_read: number
   rows_accepted: number
   rows_rejected: number
-  report: Json
+  /** The answer the import gave, less what the row holds in its own columns; never read back. */
+  report: JSONColumnType<StoredImportReport, StoredImportReport, never>
 }
 
 export type CheckinStateColumn = 'pending' | 'approved' | 'declined' | 'withdrawn'
