@@ -1,3 +1,4 @@
+import { Ledger } from '@djt/shared'
 import ExcelJS from 'exceljs'
 import { sql } from 'kysely'
 import t from 'tap'
@@ -217,7 +218,7 @@ t.test(
     const { id: _id, ...rest } = row
     const { id } = await app.db
       .insertInto('ledger_reports')
-      .values({ ...rest, version: 2, reason: '旧版快照', snapshot: JSON.stringify(old) })
+      .values({ ...rest, version: 2, reason: '旧版快照', snapshot: Ledger.parse(old) })
       .returning('id')
       .executeTakeFirstOrThrow()
     const report = await app.inject({ url: `/api/v1/ledger-reports/${id}`, headers: county.auth })

@@ -1,6 +1,6 @@
 import { AuditPage, AuditQuery, ErrorBody } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { listAudit } from './audit.repository.ts'
 
 /** The audit log of the caller's own jurisdiction, newest first. */
@@ -18,7 +18,7 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { before, limit } = request.query
-      const rows = await listAudit(app.db, request.caller as StaffCaller, { before, limit })
+      const rows = await listAudit(app.db, staffCaller(request), { before, limit })
       return {
         items: rows.map((row) => ({
           id: row.id,

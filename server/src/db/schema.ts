@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { BranchInfo, OpeningHours, PlaceImportReport } from '@djt/shared'
+import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
 import type { PledgeTables } from '../pledges/pledges.table.ts'
@@ -267,14 +268,15 @@ export interface PlaceTable {
   /** earthdistance point: insert and update as `ll_to_earth(lat, lng)`; never selected. */
   geo: ColumnType<unknown, unknown, unknown>
   always_open: Generated<boolean>
-  /** The OpeningHours as entered; insert as JSON text. */
-  hours: Json
+  /** The OpeningHours as entered; read it through OpeningHours.parse. */
+  hours: JSONColumnType<OpeningHours, OpeningHours, OpeningHours>
   facilities: ColumnType<string[], string[] | undefined, string[]>
   phone: string | null
   operator: 'union' | 'platform' | 'bureau' | 'community' | 'other'
   status: Generated<PlaceStatusColumn>
   last_checked_on: string | null
-  branch: ColumnType<unknown, string | null, string | null>
+  /** A flow-member branch's BranchInfo, null for other kinds; read it through BranchInfo.parse. */
+  branch: JSONColumnType<BranchInfo | null, BranchInfo | null, BranchInfo | null>
   accepts_flow_members: Generated<boolean>
   demo: Generated<boolean>
   created_by: string | null
@@ -291,6 +293,8 @@ export interface PlaceHoursTable {
   close_min: number
 }
 
+type StoredImportReport = Omit<PlaceImportReport, 'id' | 'fileName' | 'crs'>
+
 export interface PlaceImportTable {
   id: Generated<string>
   file_name: string
@@ -301,7 +305,8 @@ export interface PlaceImportTable {
   rows_read: number
   rows_accepted: number
   rows_rejected: number
-  report: Json
+  /** The answer the import gave, less what the row holds in its own columns; never read back. */
+  report: JSONColumnType<StoredImportReport, StoredImportReport, never>
 }
 
 export type CheckinStateColumn = 'pending' | 'approved' | 'declined' | 'withdrawn'

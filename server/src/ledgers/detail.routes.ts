@@ -9,7 +9,7 @@ import {
   placeKindNames,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { regionInScope } from '../auth/region-scope.ts'
 import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
 import {
@@ -68,7 +68,7 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { region: code, limit, after } = request.query
-      const region = await regionInScope(app.db, request.caller as StaffCaller, code)
+      const region = await regionInScope(app.db, staffCaller(request), code)
       const rows = await listMarkets(app.db, region, limit, decodePlaceCursor(after))
       const { shown, next } = page(rows, limit, (row) =>
         detailKey(row.region_code, row.market_name ?? ''),
@@ -90,7 +90,7 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { region: code, after, ...query } = request.query
-      const region = await regionInScope(app.db, request.caller as StaffCaller, code)
+      const region = await regionInScope(app.db, staffCaller(request), code)
       const rows = await listStations(app.db, region, query, decodePlaceCursor(after))
       const { shown, next } = page(rows, query.limit, (row) => detailKey(row.region_code, row.name))
       return { items: shown.map(toLedgerStation), next }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { regionInScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
@@ -29,7 +30,7 @@ export async function ledgerOf(
 async function frozenLedger(db: Kysely<Database>, code: string, period: string): Promise<Ledger> {
   const frozen = await findSnapshot(db, code, period)
   if (!frozen) throw new ApiError(404, 'not_found', '该报告期的期末台账尚未冻结')
-  return frozen.snapshot as Ledger
+  return frozen.snapshot
 }
 
 /** The ledger of one jurisdiction inside the caller's own: live tallies or a period-end snapshot. */
@@ -46,7 +47,7 @@ const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      ledgerOf(app, request.caller as StaffCaller, request.query.region, request.query.period),
+      ledgerOf(app, staffCaller(request), request.query.region, request.query.period),
   )
 }
 

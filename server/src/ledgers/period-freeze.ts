@@ -96,7 +96,7 @@ async function freezeOne(
     region_code: region.code,
     region_path: region.path,
     period,
-    snapshot: JSON.stringify(ledger),
+    snapshot: ledger,
     frozen_at: now,
   })
   return 'frozen'

@@ -1,3 +1,4 @@
+import { Ledger } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 
@@ -51,7 +52,7 @@ export function insertSnapshot(
     region_code: string
     region_path: string
     period: string
-    snapshot: string
+    snapshot: Ledger
     frozen_at: Date
   },
 ) {
@@ -63,11 +64,12 @@ export function insertSnapshot(
 }
 
 /** One region's frozen ledger for a period, if it was frozen. */
-export function findSnapshot(db: Db, regionCode: string, period: string) {
-  return db
+export async function findSnapshot(db: Db, regionCode: string, period: string) {
+  const row = await db
     .selectFrom('ledger_period_snapshots')
     .select(['snapshot', 'frozen_at'])
     .where('region_code', '=', regionCode)
     .where('period', '=', period)
     .executeTakeFirst()
+  return row && { ...row, snapshot: Ledger.parse(row.snapshot) }
 }

@@ -1,3 +1,4 @@
+import { Ledger } from '@djt/shared'
 import { type Insertable, type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -42,12 +43,14 @@ export function listReports(db: Db, caller: StaffCaller, period?: string) {
   return q.execute()
 }
 
-export function findReport(db: Db, caller: StaffCaller, id: string, { lock = false } = {}) {
+export async function findReport(db: Db, caller: StaffCaller, id: string, { lock = false } = {}) {
   const q = reports(db)
     .select('lr.snapshot')
     .where('lr.id', '=', id)
     .where(withinScope(caller, sql.ref('lr.region_path')))
-  return (lock ? q.forUpdate('lr') : q).executeTakeFirst()
+  const row = await (lock ? q.forUpdate('lr') : q).executeTakeFirst()
+  // jsonb comes back as whatever was stored: the shared schema makes it a Ledger.
+  return row && { ...row, snapshot: Ledger.parse(row.snapshot) }
 }
 
 export async function latestVersion(db: Db, regionCode: string, period: string) {

@@ -15,6 +15,7 @@ import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { detailSheets } from './detail-sheets.ts'
@@ -33,7 +34,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
   const full = async (caller: StaffCaller, id: string) => {
     const row = await findReport(app.db, caller, id)
     if (!row) throw notFound('报告')
-    return { ...toSummary(row), ledger: row.snapshot as Ledger }
+    return { ...toSummary(row), ledger: row.snapshot }
   }
   const context = (request: { id: string; ip: string }) => ({
     requestId: request.id,
@@ -61,7 +62,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const id = await app.db
         .transaction()
         .execute((trx) => submitReport(trx, caller, request.body, context(request)))
@@ -81,9 +82,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: (await listReports(app.db, request.caller as StaffCaller, request.query.period)).map(
-        toSummary,
-      ),
+      items: (await listReports(app.db, staffCaller(request), request.query.period)).map(toSummary),
     }),
   )
 
@@ -98,7 +97,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: LedgerReport, ...errors },
       },
     },
-    async (request) => full(request.caller as StaffCaller, request.params.id),
+    async (request) => full(staffCaller(request), request.params.id),
   )
 
   app.post(
@@ -114,7 +113,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       await app.db
         .transaction()
         .execute((trx) =>
@@ -137,7 +136,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const report = await full(request.caller as StaffCaller, request.params.id)
+      const report = await full(staffCaller(request), request.params.id)
       const name = `${report.region.name}${report.period}台账v${report.version}`
       return exported(report.ledger, request.params.format, name)(reply)
     },
@@ -157,7 +156,7 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { region, period } = request.query
-      const ledger = await ledgerOf(app, request.caller as StaffCaller, region, period)
+      const ledger = await ledgerOf(app, staffCaller(request), region, period)
       const when = period ? `${period}期末` : ledger.asOf.slice(0, 10)
       // The live ledger of a county or city carries its markets and stations one by one.
       const { code, level } = ledger.region

@@ -64,7 +64,7 @@ export async function submitReport(
     region_path: region.path,
     period: body.period,
     version,
-    snapshot: JSON.stringify(ledger),
+    snapshot: ledger,
     reason: previous > 0 ? (body.reason ?? null) : null,
     basis,
     submitted_by: caller.id,
@@ -100,7 +100,7 @@ async function reportFigures(
 ): Promise<{ ledger: Ledger; basis: 'period_end' | 'live' }> {
   if (version === 1 && periodEnd(period) <= now) {
     const frozen = await findSnapshot(trx, region.code, period)
-    if (frozen) return { ledger: frozen.snapshot as Ledger, basis: 'period_end' }
+    if (frozen) return { ledger: frozen.snapshot, basis: 'period_end' }
   }
   // The period's own year of work, also when a 2026-H2 correction is sent in 2027.
   const ledger = await buildLedger(trx, region, now, caller, periodYear(period))

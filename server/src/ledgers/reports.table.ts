@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { Ledger } from '@djt/shared'
+import type { Generated, JSONColumnType } from 'kysely'
 
 export interface LedgerReportTable {
   id: Generated<string>
@@ -6,8 +7,8 @@ export interface LedgerReportTable {
   region_path: string
   period: string
   version: number
-  /** The Ledger as it was at submission; insert as JSON text, never updated. */
-  snapshot: ColumnType<unknown, string, never>
+  /** The Ledger as it was at submission, never updated; read it through Ledger.parse. */
+  snapshot: JSONColumnType<Ledger, Ledger, never>
   reason: string | null
   /** 'period_end': the snapshot frozen when the period ended; 'live': the ledger at submission. */
   basis: Generated<'period_end' | 'live'>

@@ -2,6 +2,7 @@ import { AcceptPrivacyRequest, ErrorBody, Me, PrivacyNotice } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.repository.ts'
+import { signedInCaller } from '../auth/caller.ts'
 import { describeUser } from '../auth/sessions.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError } from '../http/errors.ts'
@@ -12,8 +13,6 @@ import { type PersonalData, personalDataXlsx } from './personal-data-xlsx.ts'
 import { PRIVACY_NOTICE } from './privacy-notice.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-
-const callerId = (caller: { kind: string; id?: string }) => caller.id as string
 
 /** The person's own account and their PIPL rights: see, export, consent, cancel. */
 const meRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,7 +35,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'signed-in' },
       schema: { tags: ['me'], summary: 'Who am I', response: { 200: Me, 401: ErrorBody } },
     },
-    (request) => describeUser(app.db, callerId(request.caller)),
+    (request) => describeUser(app.db, signedInCaller(request).id),
   )
 
   app.post(
@@ -56,7 +55,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
           { field: 'body.version', message: `当前版本为 ${PRIVACY_NOTICE.version}` },
         ])
       }
-      const id = callerId(request.caller)
+      const id = signedInCaller(request).id
       await app.db.transaction().execute(async (trx) => {
         await acceptPrivacy(trx, id, PRIVACY_NOTICE.version)
         await recordAudit(trx, {
@@ -95,7 +94,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const data = await personalData(callerId(request.caller))
+      const data = await personalData(signedInCaller(request).id)
       reply.header('content-disposition', 'attachment; filename="my-data.json"')
       return { exportedAt: new Date().toISOString(), ...data }
     },
@@ -112,7 +111,10 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await personalDataXlsx(await personalData(callerId(request.caller)), new Date())
+      const file = await personalDataXlsx(
+        await personalData(signedInCaller(request).id),
+        new Date(),
+      )
       const name = encodeURIComponent('我的数据.xlsx')
       return reply
         .type(XLSX)
@@ -132,7 +134,7 @@ const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const id = callerId(request.caller)
+      const id = signedInCaller(request).id
       await app.db.transaction().execute(async (trx) => {
         await eraseUser(trx, id)
         await recordAudit(trx, {

@@ -1,12 +1,11 @@
 import { ErrorBody, MyMembership, MyMembershipReply, SaveMembershipRequest } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { UserCaller } from '../auth/access.ts'
+import { userCaller } from '../auth/caller.ts'
 import { findLatestMembership, listEvents } from './memberships.repository.ts'
 import { saveMembership, withdrawMembership } from './memberships.service.ts'
 import { toMyMembership } from './memberships.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
-const userOf = (caller: unknown) => caller as UserCaller
 
 /** The member's own entry: save a draft, submit, edit while pending, answer, withdraw. */
 const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,7 +21,7 @@ const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = userOf(request.caller)
+      const user = userCaller(request)
       const result = await app.db.transaction().execute(async (trx) => {
         const { row, created } = await saveMembership(trx, app.cipher, user, request.body)
         return { created, view: toMyMembership(app.cipher, row, await listEvents(trx, row.id)) }
@@ -42,7 +41,7 @@ const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await findLatestMembership(app.db, userOf(request.caller).id)
+      const row = await findLatestMembership(app.db, userCaller(request).id)
       if (!row) return { membership: null }
       return { membership: toMyMembership(app.cipher, row, await listEvents(app.db, row.id)) }
     },
@@ -60,7 +59,7 @@ const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       app.db.transaction().execute(async (trx) => {
-        const row = await withdrawMembership(trx, userOf(request.caller))
+        const row = await withdrawMembership(trx, userCaller(request))
         return toMyMembership(app.cipher, row, await listEvents(trx, row.id))
       }),
   )

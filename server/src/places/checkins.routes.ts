@@ -10,7 +10,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { StaffCaller, UserCaller } from '../auth/access.ts'
+import { staffCaller, userCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { ApiError } from '../http/errors.ts'
 import { findCheckin, listCheckinsInScope, listMyCheckins } from './checkins.repository.ts'
@@ -45,7 +45,7 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const context = { requestId: request.id, ip: request.ip }
-      const caller = request.caller as UserCaller
+      const caller = userCaller(request)
       const row = await app.db
         .transaction()
         .execute(async (trx) => {
@@ -68,7 +68,7 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: (await listMyCheckins(app.db, (request.caller as UserCaller).id)).map(toCheckin),
+      items: (await listMyCheckins(app.db, userCaller(request).id)).map(toCheckin),
     }),
   )
 
@@ -85,7 +85,7 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { region, state } = request.query
-      const scope = await narrowScope(app.db, request.caller as StaffCaller, region)
+      const scope = await narrowScope(app.db, staffCaller(request), region)
       return { items: (await listCheckinsInScope(app.db, scope, state)).map(toCheckin) }
     },
   )
@@ -103,7 +103,7 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       return toCheckin(
         await app.db.transaction().execute(async (trx) => {

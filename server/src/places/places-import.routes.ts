@@ -1,7 +1,7 @@
 import { ErrorBody, PlaceImportQuery, PlaceImportReport } from '@djt/shared'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { IMPORTS_PER_IP } from '../shared-state/limit-store.ts'
 import { spoolUpload } from '../uploads/upload.ts'
 import { importPlaces } from './places.import.ts'
@@ -42,7 +42,7 @@ const placesImportRoutes: FastifyPluginAsyncZod = async (app) => {
         const report = await importPlaces(app.db, {
           upload,
           crs: request.query.crs,
-          caller: request.caller as StaffCaller,
+          caller: staffCaller(request),
           requestId: request.id,
           ip: request.ip,
         })

@@ -45,7 +45,7 @@ export async function importPlaces(
         rows_read: report.rowsRead,
         rows_accepted: counts.rowsAccepted,
         rows_rejected: counts.rowsRejected,
-        report: JSON.stringify({ ...report, ...counts }),
+        report: { ...report, ...counts },
       })
       .returning('id')
       .executeTakeFirstOrThrow()

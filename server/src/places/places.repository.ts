@@ -89,12 +89,12 @@ export function placeColumns(place: PlaceInput, regionPath: string) {
     lng: place.location.lng,
     geo: sql`ll_to_earth(${place.location.lat}::float8, ${place.location.lng}::float8)`,
     always_open: place.hours.always,
-    hours: JSON.stringify(place.hours),
+    hours: place.hours,
     facilities: sql<string[]>`${textArray([...new Set(place.facilities)])}::text[]`,
     phone: place.phone || null,
     operator: place.operator,
     last_checked_on: place.lastCheckedOn ?? null,
-    branch: place.kind === 'flow_branch' && place.branch ? JSON.stringify(place.branch) : null,
+    branch: place.kind === 'flow_branch' && place.branch ? place.branch : null,
     accepts_flow_members: place.kind === 'flow_branch' && !!place.branch?.acceptsFlowMembers,
   }
 }

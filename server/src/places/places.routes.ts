@@ -11,7 +11,7 @@ import {
   UpdatePlaceRequest,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { notFound } from '../http/errors.ts'
 import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
 import { localMoment } from './hours.ts'
@@ -21,7 +21,6 @@ import { createPlace, editPlace } from './places.service.ts'
 import { toPlaceDetail, toPlaceSummary } from './places.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
-const staffOf = (caller: unknown) => caller as StaffCaller
 const tags = ['places']
 
 /** Stations, canteens and branches: found by anyone, kept by staff of their jurisdiction. */
@@ -126,7 +125,7 @@ const placesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       const row = await app.db.transaction().execute(async (trx) => {
         const id = await createPlace(trx, caller, request.body, context)
@@ -150,7 +149,7 @@ const placesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       const row = await app.db.transaction().execute(async (trx) => {
         await editPlace(trx, caller, request.params.id, request.body, context)

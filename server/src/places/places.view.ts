@@ -1,12 +1,12 @@
-import type {
+import {
   BranchInfo,
-  ChinaMoment,
-  Facility,
+  type ChinaMoment,
+  type Facility,
   OpeningHours,
-  PlaceDetail,
-  PlaceKind,
-  PlaceStatus,
-  PlaceSummary,
+  type PlaceDetail,
+  type PlaceKind,
+  type PlaceStatus,
+  type PlaceSummary,
 } from '@djt/shared'
 import { isOpenAt } from './hours.ts'
 import type { PlaceDetailRow } from './places.repository.ts'
@@ -39,7 +39,7 @@ export function toPlaceSummary(row: SummaryRow, now: Date | ChinaMoment): PlaceS
     lat: row.lat,
     lng: row.lng,
     ...(row.distance === undefined ? {} : { distanceMeters: Math.round(row.distance) }),
-    openNow: row.status === 'open' && isOpenAt(row.hours as OpeningHours, now),
+    openNow: row.status === 'open' && isOpenAt(OpeningHours.parse(row.hours), now),
     always: row.always_open,
     facilities: row.facilities as Facility[],
     status: row.status as PlaceStatus,
@@ -52,9 +52,9 @@ export function toPlaceDetail(row: PlaceDetailRow, now: Date): PlaceDetail {
     ...toPlaceSummary(row, now),
     brand: row.brand,
     regionName: row.region_name,
-    hours: row.hours as OpeningHours,
+    hours: OpeningHours.parse(row.hours),
     operator: row.operator,
     lastCheckedOn: row.last_checked_on,
-    branch: (row.branch as BranchInfo | null) ?? null,
+    branch: BranchInfo.nullable().parse(row.branch ?? null),
   }
 }

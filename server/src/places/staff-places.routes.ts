@@ -1,6 +1,6 @@
 import { ErrorBody, PlaceDetail, PlacePage, PlaceParams, PlaceSearchQuery } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { regionInScope } from '../auth/region-scope.ts'
 import { notFound } from '../http/errors.ts'
 import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
@@ -9,7 +9,6 @@ import { findPlaceInScope, searchPlaces } from './places.repository.ts'
 import { toPlaceDetail, toPlaceSummary } from './places.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
-const staffOf = (caller: unknown) => caller as StaffCaller
 const tags = ['places']
 
 /** What staff keep: every place of their jurisdiction, suspended and closed ones too. */
@@ -29,7 +28,7 @@ const staffPlacesRoutes: FastifyPluginAsyncZod = async (app) => {
       const now = app.clock()
       const moment = localMoment(now)
       const { region, after, ...search } = request.query
-      const staff = staffOf(request.caller)
+      const staff = staffCaller(request)
       // Another jurisdiction's region is refused, not answered with an empty list.
       const within = region ? await regionInScope(app.db, staff, region) : undefined
       const rows = await searchPlaces(app.db, { ...search, regionPath: within?.path }, now, {
@@ -53,7 +52,7 @@ const staffPlacesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await findPlaceInScope(app.db, staffOf(request.caller), request.params.id)
+      const row = await findPlaceInScope(app.db, staffCaller(request), request.params.id)
       if (!row) throw notFound('场所')
       return toPlaceDetail(row, app.clock())
     },

@@ -8,7 +8,7 @@ import {
   UpdatePlatformSiteRequest,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { findSite, listSites, SITE_LIST_LIMIT } from './platform-sites.repository.ts'
 import { changeSite, createSite, sameNameOpen } from './platform-sites.service.ts'
@@ -16,7 +16,6 @@ import { toPlatformSite } from './platform-sites.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['platform sites']
-const staffOf = (caller: unknown) => caller as StaffCaller
 const contextOf = (request: { id: string; ip: string }) => ({
   requestId: request.id,
   ip: request.ip,
@@ -36,7 +35,7 @@ const platformSitesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const region = await workRegion(app.db, caller, request.query.region, {
         levels: ['province', 'city', 'county'],
         field: 'query.region',
@@ -62,7 +61,7 @@ const platformSitesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const site = await app.db
         .transaction()
         .execute(async (trx) => {
@@ -87,7 +86,7 @@ const platformSitesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const { id } = request.params
       const site = await app.db
         .transaction()

@@ -15,7 +15,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { recordStaffAction } from '../audit/audit.repository.ts'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -44,7 +44,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { region, state } = request.query
-      const scope = await narrowScope(app.db, request.caller as StaffCaller, region)
+      const scope = await narrowScope(app.db, staffCaller(request), region)
       return { items: (await listReportQueue(app.db, scope, state)).map(toReportItem) }
     },
   )
@@ -61,11 +61,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const report = await findReportInScope(
-        app.db,
-        request.caller as StaffCaller,
-        request.params.id,
-      )
+      const report = await findReportInScope(app.db, staffCaller(request), request.params.id)
       if (!report) throw notFound('举报')
       const photo = await photoReply(app, report.photo_id)
       return reply
@@ -88,7 +84,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       await app.db
         .transaction()
@@ -112,7 +108,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const period = request.query.period ?? periodOf(app.clock())
-      const scope = await narrowScope(app.db, request.caller as StaffCaller, request.query.region)
+      const scope = await narrowScope(app.db, staffCaller(request), request.query.region)
       const rows = await ranking(app.db, scope, period)
       return { period, items: rows.map(toRankingItem) }
     },
@@ -129,7 +125,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: (await templatesForStaff(app.db, request.caller as StaffCaller)).map((row) => ({
+      items: (await templatesForStaff(app.db, staffCaller(request))).map((row) => ({
         id: row.id,
         kind: row.kind,
         text: row.text,
@@ -150,7 +146,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const row = await app.db.transaction().execute(async (trx) => {
         const created = await insertTemplate(trx, caller, request.body.kind, request.body.text)
         await recordStaffAction(
@@ -179,7 +175,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       await app.db.transaction().execute(async (trx) => {
         if (!(await retireTemplate(trx, caller, request.params.id)))
           throw new ApiError(404, 'not_found', '模板不存在，或不属于你的辖区')

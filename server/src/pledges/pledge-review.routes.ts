@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { BinaryFile } from '../http/binary.ts'
@@ -70,7 +71,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const caller = request.caller as StaffCaller
+        const caller = staffCaller(request)
         const { id } = request.params as { id: string }
         const context = { requestId: request.id, ip: request.ip }
         await app.db
@@ -95,7 +96,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const cursor = decodeCursor(request.query.after)
       const rows = await listVersionQueue(
         app.db,
-        await narrowScope(app.db, request.caller as StaffCaller, request.query.region),
+        await narrowScope(app.db, staffCaller(request), request.query.region),
         request.query,
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
@@ -120,7 +121,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffPledge, ...errors },
       },
     },
-    async (request) => detail(request.caller as StaffCaller, request.params.id),
+    async (request) => detail(staffCaller(request), request.params.id),
   )
 
   change(
@@ -164,7 +165,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await findPledgeInScope(app.db, request.caller as StaffCaller, request.params.id)
+      const row = await findPledgeInScope(app.db, staffCaller(request), request.params.id)
       if (!row) throw notFound('承诺')
       const { format } = request.params
       return reply

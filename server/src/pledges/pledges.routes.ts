@@ -9,7 +9,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { UserCaller } from '../auth/access.ts'
+import { userCaller } from '../auth/caller.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError } from '../http/errors.ts'
 import { findLatestMembership } from '../memberships/memberships.repository.ts'
@@ -50,7 +50,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as UserCaller
+      const caller = userCaller(request)
       const eligibility = eligibilityOf(await findLatestMembership(app.db, caller.id))
       return { ...eligibility, pledge: await mine(caller.id) }
     },
@@ -68,7 +68,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const membership = await findLatestMembership(app.db, (request.caller as UserCaller).id)
+      const membership = await findLatestMembership(app.db, userCaller(request).id)
       if (!membership?.region_path) return { items: [] }
       const rows = await templatesFor(app.db, membership.region_path, request.query.kind)
       return {
@@ -94,7 +94,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as UserCaller
+      const caller = userCaller(request)
       const user = await app.db
         .selectFrom('users')
         .select('openid')
@@ -121,7 +121,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as UserCaller
+      const caller = userCaller(request)
       await app.db
         .transaction()
         .execute((trx) => withdrawPledge(trx, caller.id, request.body.reason))
@@ -141,7 +141,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const row = await findPledgeOfUser(app.db, (request.caller as UserCaller).id)
+      const row = await findPledgeOfUser(app.db, userCaller(request).id)
       if (!row) throw new ApiError(404, 'not_found', '你还没有发布承诺')
       const { format } = request.params
       const file = await renderPlaque(app, request.log, row, format)

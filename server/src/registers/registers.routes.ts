@@ -9,7 +9,7 @@ import {
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { notFound } from '../http/errors.ts'
 import { IMPORTS_PER_IP } from '../shared-state/limit-store.ts'
 import { spoolUpload } from '../uploads/upload.ts'
@@ -19,7 +19,6 @@ import { importReport, rejectsCsv, templateCsv, toRegisterImport } from './regis
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
 const csv = { content: { 'text/csv': { schema: z.string() } } }
-const staffOf = (caller: unknown) => caller as StaffCaller
 const CSV_TYPE = 'text/csv; charset=utf-8'
 
 /** Registers staff import to check self-reported entries: upload, reports, templates. */
@@ -51,7 +50,7 @@ const registersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       // A million rows outlast the idle-socket timeout while nothing is sent back.
       // (inject's stand-in socket has no timer.)
       request.socket.setTimeout?.(app.config.REGISTER_IMPORT_TIMEOUT_MS)
@@ -85,7 +84,7 @@ const registersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: (await listImports(app.db, staffOf(request.caller), 50)).map(toRegisterImport),
+      items: (await listImports(app.db, staffCaller(request), 50)).map(toRegisterImport),
     }),
   )
 
@@ -100,7 +99,7 @@ const registersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RegisterImportReport, ...errors },
       },
     },
-    async (request) => importReport(app.db, staffOf(request.caller), request.params.id),
+    async (request) => importReport(app.db, staffCaller(request), request.params.id),
   )
 
   app.get(
@@ -116,7 +115,7 @@ const registersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const found = await findImport(app.db, staffOf(request.caller), request.params.id)
+      const found = await findImport(app.db, staffCaller(request), request.params.id)
       if (!found) throw notFound('导入记录')
       return (
         reply

@@ -12,7 +12,7 @@ import {
   ReviewQuery,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
@@ -25,7 +25,6 @@ import { bulkRefusal, type Decided, decide } from './review.service.ts'
 import { toReviewDetail, toReviewItem } from './review.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
-const staffOf = (caller: unknown) => caller as StaffCaller
 const tags = ['review']
 
 /** Staff verify self-reported entries in their jurisdiction, evidence beside each entry. */
@@ -45,7 +44,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const query = request.query
       const rows = await listQueue(
         app.db,
-        await narrowScope(app.db, staffOf(request.caller), query.region),
+        await narrowScope(app.db, staffCaller(request), query.region),
         query,
         decodeCursor(query.after),
       )
@@ -71,7 +70,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await findForReview(app.db, staffOf(request.caller), request.params.id)
+      const row = await findForReview(app.db, staffCaller(request), request.params.id)
       if (!row) throw notFound('登记')
       return toReviewDetail(app.cipher, row, await listEvents(app.db, row.id))
     },
@@ -90,7 +89,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id, photoId } = request.params
-      const row = await findForReview(app.db, staffOf(request.caller), id)
+      const row = await findForReview(app.db, staffCaller(request), id)
       if (!row || !(await isAnswerPhoto(app.db, row.id, photoId))) throw notFound('照片')
       const photo = await photoReply(app, photoId)
       return reply
@@ -113,7 +112,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       const decided = await app.db.transaction().execute(async (trx) => {
         const result = await decide(trx, caller, request.params.id, request.body, context)
@@ -138,7 +137,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip, bulk: true }
       const outcome = await app.db.transaction().execute(async (trx) => {
         const done: Decided[] = []
@@ -173,7 +172,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       field: request.body.field,
-      value: await revealSecret(app, staffOf(request.caller), request.params.id, request.body, {
+      value: await revealSecret(app, staffCaller(request), request.params.id, request.body, {
         requestId: request.id,
         ip: request.ip,
       }),

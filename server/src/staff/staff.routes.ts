@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import QRCode from 'qrcode'
 import { recordAudit, recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { describeUser } from '../auth/sessions.ts'
 import { unlockUsername } from '../auth/sign-in-locks.repository.ts'
 import { revokeAllForUser } from '../auth/tokens.ts'
@@ -31,7 +32,6 @@ import {
 import { createStaff, toStaffAccount } from './staff.service.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
-const staffOf = (caller: unknown) => caller as StaffCaller
 
 /** Staff accounts inside the caller's jurisdiction, and each staff member's second factor. */
 /** An account the caller may manage: inside the jurisdiction (else 404) and below its level. */
@@ -59,7 +59,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: (await listStaffInScope(app.db, staffOf(request.caller))).map(toStaffAccount),
+      items: (await listStaffInScope(app.db, staffCaller(request))).map(toStaffAccount),
     }),
   )
 
@@ -75,7 +75,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const account = await app.db.transaction().execute(async (trx) => {
         const id = await createStaff(trx, caller, request.body)
         const row = await findStaffInScope(trx, caller, id)
@@ -110,7 +110,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       return app.db.transaction().execute(async (trx) => {
         const target = await lowerAccountInScope(trx, caller, request.params.id)
         await setDisabled(trx, target.id, request.body.disabled)
@@ -141,7 +141,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       return app.db.transaction().execute(async (trx) => {
         const target = await lowerAccountInScope(trx, caller, request.params.id)
         const cleared = await unlockUsername(trx, target.username)
@@ -171,7 +171,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       // The status only: an unfinished enrolment's old secret is replaced, never decrypted.
       const current = await findTotpStatus(app.db, caller.id)
       if (current.totp_enabled) throw new ApiError(409, 'conflict', '已绑定动态验证码')
@@ -199,7 +199,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = staffOf(request.caller)
+      const caller = staffCaller(request)
       const current = await findTotp(app.db, app.cipher, caller.id)
       if (!current.totp_secret || current.totp_enabled)
         throw new ApiError(409, 'conflict', '请先开始绑定')

@@ -8,7 +8,7 @@ import {
   WorkSummaryQuery,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { readCommittee, recordCommittee } from './committees.service.ts'
 import { workSummary } from './summary.service.ts'
 
@@ -28,7 +28,7 @@ const committeesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PartyCommittee, ...errors },
       },
     },
-    async (request) => readCommittee(app.db, request.caller as StaffCaller, request.params.code),
+    async (request) => readCommittee(app.db, staffCaller(request), request.params.code),
   )
 
   app.put(
@@ -44,7 +44,7 @@ const committeesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       return app.db
         .transaction()
@@ -66,7 +66,7 @@ const committeesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       workSummary(
         app.db,
-        request.caller as StaffCaller,
+        staffCaller(request),
         request.query.region,
         request.query.year ?? chinaYear(app.clock()),
       ),

@@ -11,7 +11,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import type { Database } from '../db/schema.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { findPair, listPairs, visitsOf } from './liaison.repository.ts'
@@ -39,7 +39,7 @@ const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const region = await workRegion(app.db, caller, request.query.region, {
         levels: ['province', 'city', 'county'],
         field: 'query.region',
@@ -65,7 +65,7 @@ const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       const pair = await app.db.transaction().execute(async (trx) => {
         const id = await createPair(trx, caller, request.body, context)
@@ -88,7 +88,7 @@ const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       return app.db.transaction().execute(async (trx) => {
         await closePair(trx, caller, request.params.id, request.body.endedOn, context)
@@ -111,7 +111,7 @@ const liaisonRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       const visit = await app.db
         .transaction()

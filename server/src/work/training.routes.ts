@@ -8,7 +8,7 @@ import {
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { StaffCaller } from '../auth/access.ts'
+import { staffCaller } from '../auth/caller.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { findSession, listSessions } from './training.repository.ts'
 import { createSession, removeSession } from './work.service.ts'
@@ -31,7 +31,7 @@ const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const region = await workRegion(app.db, caller, request.query.region, {
         levels: ['province', 'city', 'county'],
         field: 'query.region',
@@ -53,7 +53,7 @@ const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       const row = await app.db.transaction().execute(async (trx) => {
         const id = await createSession(trx, caller, request.body, context)
@@ -75,7 +75,7 @@ const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const caller = request.caller as StaffCaller
+      const caller = staffCaller(request)
       const context = { requestId: request.id, ip: request.ip }
       await app.db
         .transaction()
