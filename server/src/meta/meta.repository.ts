@@ -20,3 +20,12 @@ export async function writeMeta(db: Kysely<Database>, key: string, value: unknow
     )
     .execute()
 }
+
+/** How many migrations the database has applied. */
+export async function countAppliedMigrations(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('schema_migrations')
+    .select((eb) => eb.fn.countAll<number>().as('applied'))
+    .executeTakeFirst()
+  return Number(row?.applied ?? 0)
+}

@@ -1,38 +1,48 @@
 import { type PledgeContent, pledgeTitles } from '@djt/shared'
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { Config } from '../config.ts'
+import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
+import type { WarnLog } from '../kernel/log.ts'
+import type { WechatApi } from '../wechat/wechat-api.ts'
 import { photoType } from './photos.ts'
 import { type PlaqueContent, renderPlaquePdf, renderPlaquePng } from './plaque/plaque.ts'
-import { findVersion, type PledgeRow } from './pledges.repository.ts'
+import { findVersion, findWxacode, type PledgeRow, storeWxacode } from './pledges.repository.ts'
 import { issuerOf, PUBLIC_PAGE, publicUrl, verdictOf } from './pledges.view.ts'
+
+/** What drawing a plaque needs from the running server. */
+export interface PlaqueSources {
+  db: Kysely<Database>
+  /** Where a plain QR points (`PUBLIC_BASE_URL`). */
+  publicBaseUrl: string
+  /** WeChat's APIs when live; null in dev mode. */
+  wechatApi: WechatApi | null
+  wxacodeEnv: Config['WECHAT_WXACODE_ENV']
+}
 
 /**
  * The QR on the plaque: WeChat's mini-program code when WeChat is live (fetched once and
  * kept: WeChat rate-limits it), otherwise, or if WeChat fails, a plain QR of the H5 page.
  */
 async function qrFor(
-  app: FastifyInstance,
-  log: FastifyBaseLogger,
+  sources: PlaqueSources,
+  log: WarnLog,
   row: PledgeRow,
   code: string,
 ): Promise<PlaqueContent['qr']> {
-  const url = { kind: 'url' as const, url: publicUrl(app.config.PUBLIC_BASE_URL, code) }
-  if (!app.wechatApi) return url
-  const stored = await app.db
-    .selectFrom('pledges')
-    .select('wxacode')
-    .where('id', '=', row.id)
-    .executeTakeFirst()
-  if (stored?.wxacode) return { kind: 'image', png: Buffer.from(stored.wxacode) }
+  const url = { kind: 'url' as const, url: publicUrl(sources.publicBaseUrl, code) }
+  if (!sources.wechatApi) return url
+  const stored = await findWxacode(sources.db, row.id)
+  if (stored) return { kind: 'image', png: Buffer.from(stored) }
   try {
-    const png = await app.wechatApi.wxacode({
+    const png = await sources.wechatApi.wxacode({
       scene: code,
       page: PUBLIC_PAGE,
-      envVersion: app.config.WECHAT_WXACODE_ENV,
+      envVersion: sources.wxacodeEnv,
     })
     // WeChat answers a JPEG when it ignores is_hyaline; the plaque reads PNG only.
     if (photoType(png) !== 'image/png') throw new Error('wxacode is not a PNG')
-    await app.db.updateTable('pledges').set({ wxacode: png }).where('id', '=', row.id).execute()
+    await storeWxacode(sources.db, row.id, png)
     return { kind: 'image', png }
   } catch (error) {
     log.warn({ err: error }, 'wxacode.getUnlimited failed; the plaque carries the H5 link')
@@ -42,12 +52,12 @@ async function qrFor(
 
 /** The printable plaque of a valid pledge, as PNG or PDF; `log` is the request's. */
 export async function renderPlaque(
-  app: FastifyInstance,
-  log: FastifyBaseLogger,
+  sources: PlaqueSources,
+  log: WarnLog,
   row: PledgeRow,
   format: 'png' | 'pdf',
 ): Promise<Buffer> {
-  const version = await findVersion(app.db, row.public_version_id)
+  const version = await findVersion(sources.db, row.public_version_id)
   if (verdictOf(row).status !== 'valid' || !version || !row.code)
     throw new ApiError(409, 'conflict', '承诺审核通过且有效后才能下载承诺牌')
   const content = version.content as PledgeContent
@@ -59,7 +69,7 @@ export async function renderPlaque(
     promises: content.promises.map((item) => item.text),
     code: row.code,
     issuer: issuerOf(row.region_name, row.region_parent_name),
-    qr: await qrFor(app, log, row, row.code),
+    qr: await qrFor(sources, log, row, row.code),
   }
   return format === 'png' ? renderPlaquePng(plaque) : renderPlaquePdf(plaque)
 }

@@ -19,6 +19,7 @@ import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
 import { renderPlaque } from './plaque.service.ts'
+import { plaqueSources } from './plaque-sources.ts'
 import { loadStaffPledge } from './pledge-details.ts'
 import { PLAQUE_TYPES } from './pledges.routes.ts'
 import { findPledgeInScope, listVersionQueue } from './review.repository.ts'
@@ -171,7 +172,7 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type(PLAQUE_TYPES[format])
         .header('content-disposition', `attachment; filename="plaque-${row.code}.${format}"`)
-        .send(await renderPlaque(app, request.log, row, format))
+        .send(await renderPlaque(plaqueSources(app), request.log, row, format))
     },
   )
 }

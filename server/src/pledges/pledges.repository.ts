@@ -150,3 +150,18 @@ export async function isOwnPhoto(db: Db, photoId: string, userId: string): Promi
     .executeTakeFirst()
   return photo !== undefined
 }
+
+/** The WeChat mini-program code kept for a pledge's plaque, if one was fetched. */
+export async function findWxacode(db: Db, id: string): Promise<Uint8Array | null> {
+  const row = await db
+    .selectFrom('pledges')
+    .select('wxacode')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row?.wxacode ?? null
+}
+
+/** Keeps a fetched mini-program code: WeChat rate-limits fetching it. */
+export async function storeWxacode(db: Db, id: string, png: Buffer): Promise<void> {
+  await db.updateTable('pledges').set({ wxacode: png }).where('id', '=', id).execute()
+}

@@ -15,6 +15,7 @@ import { ApiError } from '../http/errors.ts'
 import { findLatestMembership } from '../memberships/memberships.repository.ts'
 import { eligibilityOf } from './eligibility.ts'
 import { renderPlaque } from './plaque.service.ts'
+import { plaqueSources } from './plaque-sources.ts'
 import { loadPledge } from './pledge-details.ts'
 import { findPledgeOfUser } from './pledges.repository.ts'
 import { submitPledge, withdrawPledge } from './pledges.service.ts'
@@ -144,7 +145,7 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findPledgeOfUser(app.db, userCaller(request).id)
       if (!row) throw new ApiError(404, 'not_found', '你还没有发布承诺')
       const { format } = request.params
-      const file = await renderPlaque(app, request.log, row, format)
+      const file = await renderPlaque(plaqueSources(app), request.log, row, format)
       return reply
         .type(PLAQUE_TYPES[format])
         .header('content-disposition', `attachment; filename="plaque-${row.code}.${format}"`)

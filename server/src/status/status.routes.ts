@@ -1,10 +1,18 @@
 import { ErrorBody, Liveness, ServiceStatus } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { answerUnderPressure } from '../plugins/pressure.ts'
-import { readServiceStatus } from './status.service.ts'
+import { readServiceStatus, type StatusSources } from './status.service.ts'
 
 /** Probes for the orchestrator (/healthz, /readyz) and the same status for the app. */
 const statusRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Read per request: the H5 plugin, registered after these routes, decorates homePage.
+  const statusSources = (): StatusSources => ({
+    db: app.db,
+    driver: app.database.driver,
+    migrationCount: app.migrationCount,
+    wechatDevMode: app.wechat.mode === 'dev',
+    homePage: app.homePage,
+  })
   app.get(
     '/healthz',
     {
@@ -26,7 +34,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const status = await readServiceStatus(app, request.log)
+      const status = await readServiceStatus(statusSources(), request.log)
       if (app.isUnderPressure()) {
         reply.header('retry-after', app.config.PRESSURE_RETRY_AFTER_SECONDS)
         return reply.status(503).send({ ...status, ready: false })
@@ -45,7 +53,7 @@ const statusRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ServiceStatus, 500: ErrorBody },
       },
     },
-    (request) => readServiceStatus(app, request.log),
+    (request) => readServiceStatus(statusSources(), request.log),
   )
 }
 

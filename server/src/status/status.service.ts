@@ -1,11 +1,23 @@
 import { access } from 'node:fs/promises'
 import type { ServiceStatus } from '@djt/shared'
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
-import { readMeta } from '../meta/meta.repository.ts'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.ts'
+import type { WarnLog } from '../kernel/log.ts'
+import { countAppliedMigrations, readMeta } from '../meta/meta.repository.ts'
 import { REGIONS_META_KEY } from '../regions/regions.seed.ts'
 import { DEMO_META_KEY } from '../seed/demo.seed.ts'
 import { APP_VERSION } from '../version.ts'
+
+/** What the status is read from: the running server's database and settings. */
+export interface StatusSources {
+  db: Kysely<Database>
+  driver: ServiceStatus['database']['driver']
+  /** Migrations this build knows: the schema is current when as many are applied. */
+  migrationCount: number
+  wechatDevMode: boolean
+  /** The H5 home page this server serves, if it found a build at start. */
+  homePage: string | undefined
+}
 
 /**
  * Whether the service can do its work: the database answers, its schema is current and,
@@ -14,31 +26,29 @@ import { APP_VERSION } from '../version.ts'
  * requests does not say it is ready either.
  */
 export async function readServiceStatus(
-  app: FastifyInstance,
-  log: FastifyBaseLogger,
+  sources: StatusSources,
+  log: WarnLog,
 ): Promise<ServiceStatus> {
-  const expected = app.migrationCount
+  const { db, driver } = sources
+  const expected = sources.migrationCount
   const base = {
-    database: { reachable: false, driver: app.database.driver },
+    database: { reachable: false, driver },
     migrations: { applied: 0, expected, current: false },
     demo: false,
     version: APP_VERSION,
     regions: { source: 'unknown', count: 0 },
-    wechatDevMode: app.wechat.mode === 'dev',
+    wechatDevMode: sources.wechatDevMode,
   }
   try {
-    const { rows } = await sql<{
-      applied: number
-    }>`select count(*)::int as applied from schema_migrations`.execute(app.db)
-    const applied = rows[0]?.applied ?? 0
-    const regions = await readMeta<{ source: string; count: number }>(app.db, REGIONS_META_KEY)
-    const demo = await readMeta(app.db, DEMO_META_KEY)
+    const applied = await countAppliedMigrations(db)
+    const regions = await readMeta<{ source: string; count: number }>(db, REGIONS_META_KEY)
+    const demo = await readMeta(db, DEMO_META_KEY)
     const current = applied === expected
-    const pages = await homePageReadable(app, log)
+    const pages = await homePageReadable(sources.homePage, log)
     return {
       ...base,
       ready: current && pages,
-      database: { reachable: true, driver: app.database.driver },
+      database: { reachable: true, driver },
       migrations: { applied, expected, current },
       demo: demo !== undefined,
       regions: regions ?? base.regions,
@@ -50,9 +60,9 @@ export async function readServiceStatus(
 }
 
 /** No pages served (no build found at start: API only) counts as nothing to check. */
-function homePageReadable(app: FastifyInstance, log: FastifyBaseLogger): Promise<boolean> {
-  if (!app.homePage) return Promise.resolve(true)
-  return access(app.homePage).then(
+function homePageReadable(homePage: string | undefined, log: WarnLog): Promise<boolean> {
+  if (!homePage) return Promise.resolve(true)
+  return access(homePage).then(
     () => true,
     (error: unknown) => {
       log.warn({ err: error }, 'the H5 home page cannot be read')
