@@ -1,36 +1,8 @@
-import {
-  checkCharacter,
-  evaluablePeriods,
-  periodLabel,
-  periodOf,
-  previousPeriod,
-} from '@djt/shared'
+import { checkCharacter } from '@djt/shared'
 import { describe, expect, it } from 'vitest'
 import { pledgeCodeOf, typedCode } from '../../src/pledge/code'
 import { contentChanges, ratingText, stars } from '../../src/pledge/labels'
 import { pledgeVersion } from '../pledge-fixtures'
-
-describe('evaluation periods', () => {
-  it('names half-years in words', () => {
-    expect(periodLabel('2026-H1')).toBe('2026年上半年')
-    expect(periodLabel('2026-H2')).toBe('2026年下半年')
-    expect(periodLabel('latest')).toBe('latest')
-  })
-
-  it('counts the half-year in Beijing time', () => {
-    // 30 June 16:30 UTC is already 1 July in Beijing.
-    expect(periodOf(new Date('2026-06-30T15:59:00Z'))).toBe('2026-H1')
-    expect(periodOf(new Date('2026-06-30T16:30:00Z'))).toBe('2026-H2')
-    expect(periodOf(new Date('2026-12-31T16:00:00Z'))).toBe('2027-H1')
-  })
-
-  it('offers this half-year and the last, across a new year', () => {
-    expect(previousPeriod('2026-H2')).toBe('2026-H1')
-    expect(previousPeriod('2026-H1')).toBe('2025-H2')
-    expect(evaluablePeriods(new Date('2026-11-22T08:00:00Z'))).toEqual(['2026-H2', '2026-H1'])
-    expect(evaluablePeriods(new Date('2027-02-01T08:00:00Z'))).toEqual(['2027-H1', '2026-H2'])
-  })
-})
 
 const code = (body: string) => body + checkCharacter(body)
 const CURRENT = code('D7K2M9P4Q8R3TV')
