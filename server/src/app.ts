@@ -6,6 +6,7 @@ import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
+import { setPasswordCost } from './auth/password.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
 import deviceTokensPlugin from './devices/device-tokens.plugin.ts'
@@ -124,6 +125,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
     if (closing) reply.header('connection', 'close')
   })
   instance.decorate('config', config)
+  setPasswordCost(config.PASSWORD_HASH_COST)
   instance.decorate('clock', () => new Date())
   instance.decorate('draining', false)
   instance.decorate(

@@ -117,6 +117,11 @@ const ConfigSchema = z.object({
     .default('release')
     .describe('which mini-program version a plaque wxacode opens'),
   STAFF_MFA: z.enum(['required', 'optional']).optional(),
+  PASSWORD_HASH_COST: limit(10, 20)
+    .default(15)
+    .describe(
+      'scrypt N = 2^cost for new staff passwords; below 15 is for tests, refused in production',
+    ),
   API_DOCS: z
     .enum(['public', 'off'], { error: 'must be public or off' })
     .optional()
@@ -270,6 +275,8 @@ function refuseUnsafe(config: Omit<Parsed, 'SEED_DEMO'>, wechatMode: 'dev' | 'li
   const problems: string[] = []
   if (config.NODE_ENV === 'production') {
     if (wechatMode === 'dev') problems.push('WECHAT_MODE="dev" is refused when NODE_ENV=production')
+    if (config.PASSWORD_HASH_COST < 15)
+      problems.push('PASSWORD_HASH_COST below 15 is refused when NODE_ENV=production')
     if (!config.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production')
     // Without them the server would fall back to the dev key file beside the data.
     if (!config.FIELD_KEYS) problems.push('FIELD_KEYS is required when NODE_ENV=production')

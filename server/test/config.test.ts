@@ -81,6 +81,18 @@ t.test('WeChat dev mode is the embedded default and refused in production', asyn
   t.equal(live.STAFF_MFA, 'required', 'production requires the second factor by default')
 })
 
+t.test('a password hash cost below 15 is for tests: refused in production', async (t) => {
+  const wechat = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }
+  t.equal(loadConfig({}).PASSWORD_HASH_COST, 15)
+  t.equal(loadConfig({ PASSWORD_HASH_COST: '10' }).PASSWORD_HASH_COST, 10)
+  t.throws(() => loadConfig({ ...production, ...wechat, PASSWORD_HASH_COST: '12' }), {
+    message: /PASSWORD_HASH_COST below 15 is refused when NODE_ENV=production/,
+  })
+  t.throws(() => loadConfig({ PASSWORD_HASH_COST: '9' }), {
+    message: /PASSWORD_HASH_COST="9" is invalid: must be 10–20/,
+  })
+})
+
 t.test('production needs a JWT secret; audit retention never under 180 days', async (t) => {
   t.throws(() => loadConfig({ NODE_ENV: 'production', WECHAT_APPID: 'a', WECHAT_SECRET: 'b' }), {
     message: /JWT_SECRET is required/,

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs'
 import { cp, mkdtemp } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import pg from 'pg'
@@ -8,6 +7,7 @@ import app, { serverOptions } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/config.ts'
 import { TEST_FIELD_KEYS_ENV } from './fixtures/keys.ts'
 import { templateDir } from './fixtures/pglite-template.ts'
+import { scratchRoot } from './fixtures/scratch.ts'
 
 /** The driver this run of the suite tests: `npm test` runs it once per driver. */
 export const driver: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite'
@@ -34,6 +34,8 @@ export async function freshConfig(
     LEDGER_FREEZE: 'off',
     // A busy test machine must not turn answers into 503s: operability.test.ts turns it on.
     PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
+    // scrypt at 2^10 instead of 2^15: every staff account and sign-in would cost ~0.1 s of CPU.
+    PASSWORD_HASH_COST: '10',
     ...TEST_FIELD_KEYS_ENV,
     ...env,
   }
@@ -43,7 +45,7 @@ export async function freshConfig(
     t.teardown(() => adminQuery(`drop schema ${schema} cascade`))
     return loadConfig({ ...base, DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: schema })
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-test-'))
+  const dataDir = await mkdtemp(path.join(scratchRoot(), 'djt-test-'))
   // Removed when the process exits: a teardown could run before the one closing the
   // database, and deleting an open PGlite folder can hang its close.
   process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))

@@ -5,6 +5,7 @@ import {
   hashPassword,
   needsRehash,
   passwordProblems,
+  setPasswordCost,
   verifyAgainstDummy,
   verifyPassword,
 } from '../src/auth/password.ts'
@@ -73,6 +74,21 @@ t.test('an unknown user costs about as much time as a wrong password', async (t)
   t.comment(`3 real verifies ${real.toFixed(0)} ms, 3 dummy verifies ${dummy.toFixed(0)} ms`)
   t.ok(dummy > real / 3 && dummy < real * 3, 'within 3× of a real verification')
 })
+
+t.test(
+  'a lower configured cost (tests only) makes cheaper hashes; old hashes still verify',
+  async (t) => {
+    const strong = await hashPassword(good)
+    setPasswordCost(10)
+    t.teardown(() => setPasswordCost(15))
+    const cheap = await hashPassword(good)
+    t.match(cheap, /^scrypt\$1024\$8\$1\$/)
+    t.equal(await verifyPassword(good, cheap), true)
+    t.equal(await verifyPassword(good, strong), true, 'a hash keeps the cost it was made with')
+    t.equal(needsRehash(strong), true, 'and reads as made with other parameters')
+    t.equal(await verifyAgainstDummy(good), false, 'the dummy is remade at the configured cost')
+  },
+)
 
 t.test('policy: length', async (t) => {
   t.same(passwordProblems('Xq7-lantern'), ['密码至少12位'])

@@ -2,7 +2,22 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 
 type ScryptParams = { N: number; r: number; p: number }
 
-const CURRENT: ScryptParams = { N: 2 ** 15, r: 8, p: 1 }
+/** log2 of scrypt's N for new hashes: 2^15 (32 MiB, ~0.1 s) unless configured otherwise. */
+export const DEFAULT_PASSWORD_COST = 15
+let current: ScryptParams = paramsFor(DEFAULT_PASSWORD_COST)
+
+function paramsFor(cost: number): ScryptParams {
+  return { N: 2 ** cost, r: 8, p: 1 }
+}
+
+/**
+ * The cost new hashes are made with, for the whole process (PASSWORD_HASH_COST; the config
+ * refuses below 15 in production). Tests lower it: each staff sign-in and creation would
+ * otherwise spend a tenth of a CPU second. Verifying always uses the stored hash's own cost.
+ */
+export function setPasswordCost(cost: number): void {
+  current = paramsFor(cost)
+}
 const SALT_BYTES = 16
 const KEY_BYTES = 32
 // A stored hash comes from the database; bounds stop a tampered row from demanding gigabytes.
@@ -23,8 +38,8 @@ function derive(password: string, salt: Buffer, keylen: number, params: ScryptPa
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES)
-  const key = await derive(password, salt, KEY_BYTES, CURRENT)
-  const { N, r, p } = CURRENT
+  const key = await derive(password, salt, KEY_BYTES, current)
+  const { N, r, p } = current
   return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
@@ -58,17 +73,25 @@ export async function verifyPassword(password: string, encoded: string): Promise
 export function needsRehash(encoded: string): boolean {
   const parsed = parse(encoded)
   if (!parsed) return true
-  const { N, r, p } = CURRENT
+  const { N, r, p } = current
   return parsed.N !== N || parsed.r !== r || parsed.p !== p || parsed.key.length !== KEY_BYTES
 }
 
-/** Hash of a random password nobody knows, made with the current parameters. */
+/** Hash of a random password nobody knows, made with the default parameters. */
 export const DUMMY_HASH =
   'scrypt$32768$8$1$nTwnkHg2pU1u/vv8469/lw==$djh0333j1/47riIWjBT6c7p2nB199RfwTWkuaQfcwdU='
+const dummies = new Map<number, Promise<string>>([
+  [2 ** DEFAULT_PASSWORD_COST, Promise.resolve(DUMMY_HASH)],
+])
 
 /** Spend a real verification's time on an unknown account so timing does not reveal which exist. */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  await verifyPassword(password, DUMMY_HASH)
+  let dummy = dummies.get(current.N)
+  if (!dummy) {
+    dummy = hashPassword(randomBytes(24).toString('base64'))
+    dummies.set(current.N, dummy)
+  }
+  await verifyPassword(password, await dummy)
   return false
 }
 

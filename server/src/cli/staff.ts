@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util'
 import { CreateStaffRequest, regionPath } from '@djt/shared'
 import { recordAudit } from '../audit/audit.repository.ts'
+import { setPasswordCost } from '../auth/password.ts'
 import { loadConfig } from '../config.ts'
 import { createFieldCipher } from '../crypto/field-cipher.ts'
 import { loadKeyring } from '../crypto/keyring.ts'
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     )
   }
   const config = loadConfig()
+  setPasswordCost(config.PASSWORD_HASH_COST)
   const handle = await openDatabase(config)
   try {
     await migrate(handle, await readMigrations())
