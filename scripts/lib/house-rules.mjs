@@ -120,6 +120,19 @@ export const envOutsideConfig = () =>
     ),
   )
 
+/**
+ * Busy flags kept by hand in the mini-program (`hooks/useMutation.ts` is the one home): a
+ * state setter called first thing in a `finally`, or a busy-named flag reset right after an
+ * awaited call (`setBusy(true); await send(); setBusy(false)`).
+ */
+export const handMadeBusy = () =>
+  matching(
+    miniapp,
+    ['.ts', '.tsx'],
+    /\bfinally\s*(?:\{\s*|\(\s*\(\)\s*=>\s*)set[A-Z]\w*\(|\bawait\b[^\n]*\n(?:[^\n]*\n){0,2}?\s*set(?:Busy|Saving|Submitting|Sending|Exporting|Loading)\w*\((?:false|null)\)/g,
+    (file) => file.endsWith(`${path.sep}useMutation.ts`),
+  )
+
 /** Runtime import cycles (type-only imports excluded) among our own modules. */
 export function importCycles(dirs) {
   const graph = new Map()

@@ -1,4 +1,3 @@
-import type { z } from 'zod'
 import { ApiError } from '../services/http'
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>
@@ -7,19 +6,6 @@ export interface FormErrors<K extends string> {
   fields: FieldErrors<K>
   /** What belongs to no single field (wrong password, locked, offline). */
   message: string | null
-}
-
-/** The first message per field from the shared schema's check of the form. */
-export function errorsFromIssues<K extends string>(
-  error: z.ZodError,
-  keys: readonly K[],
-): FormErrors<K> {
-  const fields: FieldErrors<K> = {}
-  for (const issue of error.issues) {
-    const key = keys.find((k) => k === issue.path[0])
-    if (key && !fields[key]) fields[key] = issue.message
-  }
-  return { fields, message: Object.keys(fields).length > 0 ? null : error.message }
 }
 
 /** The server's field messages (`body.username` → username) and the rest as one message. */

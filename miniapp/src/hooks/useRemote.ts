@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../services/http'
+import { asApiError } from './failure'
 
 export type RemoteState<T> =
   | { phase: 'loading' }
@@ -29,7 +30,8 @@ export function useRemote<T>(load: () => Promise<T>): {
         if (id === latest.current) setState({ phase: 'loaded', value })
       },
       (error: unknown) => {
-        if (id === latest.current) setState({ phase: 'failed', error: asApiError(error) })
+        if (id === latest.current)
+          setState({ phase: 'failed', error: asApiError(error, '出现了意外错误') })
       },
     )
   }, [])
@@ -52,14 +54,4 @@ export function useRemote<T>(load: () => Promise<T>): {
 /** A page opened without the id it needs: said like any other failure to load. */
 export function missingParameter(message: string): Promise<never> {
   return Promise.reject(new ApiError({ code: 'validation_failed', message, status: 0 }))
-}
-
-function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error
-  return new ApiError({
-    code: 'internal_error',
-    message: '出现了意外错误',
-    status: 0,
-    cause: error,
-  })
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { showFailure } from '../profile/account-actions'
+import { showFailure } from '../hooks/failure'
 
 /**
  * Opens a photo that needs the caller's token in the image viewer. `previewImage` cannot

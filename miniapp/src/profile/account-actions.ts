@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
+import { showFailure } from '../hooks/failure'
 import { removeLocalDraft } from '../membership/local-draft'
-import { ApiError } from '../services/http'
 import { cancelMyAccount, currentUser } from '../services/session'
 import { colours } from '../styles/tokens'
 import { deliverPersonalData } from './deliver-personal-data'
@@ -38,10 +38,4 @@ export async function exportAndDeliverMyData(): Promise<void> {
   } catch (error) {
     await showFailure('导出失败', error)
   }
-}
-
-/** Errors in a dialog: a toast cuts Chinese messages off after a few characters. */
-export async function showFailure(title: string, error: unknown): Promise<void> {
-  const content = error instanceof ApiError ? error.message : '出现了意外错误，请稍后重试'
-  await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' })
 }

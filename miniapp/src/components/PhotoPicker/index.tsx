@@ -1,7 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { ApiError } from '../../services/http'
+import { useMutation } from '../../hooks/useMutation'
 import { type UploadSource, uploadPhoto } from '../../services/pledges'
 import './index.scss'
 
@@ -19,20 +19,16 @@ interface Props {
 
 /** An optional photo: the album or camera in WeChat, a file input in H5; uploaded at once. */
 export default function PhotoPicker({ label, photoId, preview, onChange, error }: Props) {
-  const [busy, setBusy] = useState(false)
+  const upload = useMutation({ fallback: '照片上传失败，请稍后重试' })
+  const busy = upload.busy
   const [problem, setProblem] = useState<string | null>(null)
 
   const send = async (file: UploadSource, size: number, localUrl: string) => {
     if (size > MAX_BYTES) return setProblem(TOO_BIG)
-    setBusy(true)
     setProblem(null)
-    try {
-      onChange({ id: await uploadPhoto(file), preview: localUrl })
-    } catch (failure) {
-      setProblem(failure instanceof ApiError ? failure.message : '照片上传失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await upload.run(() => uploadPhoto(file))
+    if (outcome.ok) onChange({ id: outcome.value, preview: localUrl })
+    else if (outcome.error) setProblem(outcome.error.message)
   }
   const chooseInWechat = async () => {
     try {

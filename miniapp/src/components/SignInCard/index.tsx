@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { ApiError } from '../../services/http'
+import { useMutation } from '../../hooks/useMutation'
 import { devNameProblem, signInWithWechat } from '../../services/session'
 import TextField from '../TextField'
 import './index.scss'
@@ -14,21 +14,18 @@ interface Props {
 export default function SignInCard({ devMode }: Props) {
   const [devName, setDevName] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const signing = useMutation({ fallback: '登录失败，请稍后重试' })
+  const busy = signing.busy
   const weapp = process.env.TARO_ENV === 'weapp'
 
   const signIn = async (name?: string) => {
     const problem = name === undefined ? null : devNameProblem(name)
     setError(problem)
-    if (problem || busy) return
-    setBusy(true)
-    try {
-      await signInWithWechat(name === undefined ? {} : { devName: name })
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '登录失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    if (problem) return
+    const outcome = await signing.run(() =>
+      signInWithWechat(name === undefined ? {} : { devName: name }),
+    )
+    if (!outcome.ok && outcome.error) setError(outcome.error.message)
   }
 
   return (

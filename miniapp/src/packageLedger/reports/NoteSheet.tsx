@@ -2,6 +2,7 @@ import { Button, Text } from '@tarojs/components'
 import { useState } from 'react'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
+import { useMutation } from '../../hooks/useMutation'
 
 interface Props {
   title: string
@@ -18,13 +19,13 @@ interface Props {
 export default function NoteSheet({ title, intro, note, confirm, onConfirm, onClose }: Props) {
   const [text, setText] = useState('')
   const [problem, setProblem] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const sending = useMutation()
+  const busy = sending.busy
   const send = async () => {
     if (busy) return
     if (note?.required && !text.trim()) return setProblem(`请填写${note.label}`)
-    setBusy(true)
-    const failed = await onConfirm(text.trim()).finally(() => setBusy(false))
-    setProblem(failed ?? undefined)
+    const outcome = await sending.run(() => onConfirm(text.trim()))
+    if (outcome.ok) setProblem(outcome.value ?? undefined)
   }
   return (
     <Sheet title={title} onClose={onClose}>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { type Dispatch, type SetStateAction, useState } from 'react'
+import type { Dispatch, SetStateAction } from 'react'
+import { useMutation } from '../../hooks/useMutation'
 import { removeLocalDraft } from '../../membership/local-draft'
 import { mainPages } from '../../routes'
 import { ApiError } from '../../services/http'
@@ -23,7 +24,8 @@ export function useServerActions(
   setState: Dispatch<SetStateAction<FormState>>,
   onSaved: () => void,
 ) {
-  const [busy, setBusy] = useState<'save' | 'submit' | null>(null)
+  const sending = useMutation<'save' | 'submit'>()
+  const busy = sending.running
 
   const showErrors = (errors: FieldErrors, message: string | null) => {
     setState((current) => ({ ...current, errors, message }))
@@ -37,21 +39,14 @@ export function useServerActions(
     setState((current) => ({ ...current, mine, answerPhoto: null, errors: {}, message: null }))
   }
   const run = async (kind: 'save' | 'submit', call: () => Promise<MyMembership>) => {
-    setBusy(kind)
-    try {
-      const mine = await call()
-      saved(mine)
-      return mine
-    } catch (error) {
-      await explainFailure(error, showErrors)
-      return null
-    } finally {
-      setBusy(null)
-    }
+    const outcome = await sending.run(call, kind)
+    if (outcome.ok) saved(outcome.value)
+    else if (outcome.error) await explainFailure(outcome.error, showErrors)
+    return outcome.ok ? outcome.value : null
   }
 
   const saveDraft = async (): Promise<MyMembership | null> => {
-    if (!state.draft || busy) return null
+    if (!state.draft || sending.busy) return null
     const request = { action: 'save' as const, form: toSubmittable(state.draft) }
     const mine = await run('save', () => saveMembership({ ...request, ...answerOf(state) }))
     if (mine) await Taro.showToast({ title: '草稿已保存', icon: 'success' })
@@ -59,7 +54,7 @@ export function useServerActions(
   }
 
   const submit = async (): Promise<MyMembership | null> => {
-    if (!state.draft || busy) return null
+    if (!state.draft || sending.busy) return null
     const prepared = prepareSubmission(state.draft, state.mine, state.answer, state.answerPhoto?.id)
     if (!prepared.ok) {
       showErrors(prepared.errors, CHECK_MESSAGE)

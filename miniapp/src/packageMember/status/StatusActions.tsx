@@ -1,8 +1,7 @@
 import { Button, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useMutation } from '../../hooks/useMutation'
 import { editableStates } from '../../membership/labels'
-import { showFailure } from '../../profile/account-actions'
 import { memberPages } from '../../routes'
 import { type MyMembership, withdrawMembership } from '../../services/memberships'
 import { colours } from '../../styles/tokens'
@@ -15,7 +14,7 @@ export default function StatusActions({
   mine: MyMembership
   onChanged: () => void
 }) {
-  const [busy, setBusy] = useState(false)
+  const withdrawing = useMutation({ failure: { dialog: '撤回失败' } })
   const edit = () => Taro.navigateTo({ url: memberPages.register })
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({
@@ -26,9 +25,8 @@ export default function StatusActions({
       cancelText: '不撤回',
     })
     if (!confirm) return
-    setBusy(true)
-    await withdrawMembership().then(onChanged, (error: unknown) => showFailure('撤回失败', error))
-    setBusy(false)
+    const outcome = await withdrawing.run(withdrawMembership)
+    if (outcome.ok) onChanged()
   }
   const editable = editableStates.includes(mine.state)
   const restartable = mine.state === 'withdrawn' || mine.state === 'revoked'
@@ -43,7 +41,7 @@ export default function StatusActions({
         <Button
           className="btn"
           hoverClass="btn--pressed"
-          disabled={busy || undefined}
+          disabled={withdrawing.busy || undefined}
           onClick={withdraw}
         >
           撤回

@@ -1,8 +1,8 @@
 import type { MembershipState } from '@djt/shared'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { useMutation } from '../../hooks/useMutation'
 import { useCurrentUser } from '../../hooks/useSession'
-import { showFailure } from '../../profile/account-actions'
 import { type Checkin, checkIn, fetchMyCheckins } from '../../services/checkins'
 import { fetchMyMembership } from '../../services/memberships'
 import { checkinGate, latestCheckin } from './checkin-gate'
@@ -13,7 +13,7 @@ export function useCheckin(placeId: string) {
   const member = user?.role === 'user' ? user.id : undefined
   const [membership, setMembership] = useState<MembershipState | null | undefined>(undefined)
   const [latest, setLatest] = useState<Checkin | null>(null)
-  const [busy, setBusy] = useState(false)
+  const checking = useMutation({ failure: { dialog: '报到未成功' } })
   // Unknown after a failed read: 报到 is then offered and the server's 403 explains.
   const [checked, setChecked] = useState(false)
 
@@ -35,19 +35,12 @@ export function useCheckin(placeId: string) {
     }
   }, [member, placeId])
 
-  const submit = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
+  const submit = () =>
+    checking.run(async () => {
       setLatest(await checkIn(placeId))
       await Taro.showToast({ title: '已提交报到', icon: 'success' })
-    } catch (error) {
-      await showFailure('报到未成功', error)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   const gate = checkinGate(user, membership)
-  return { gate, loading: !!member && !checked, latest, busy, submit }
+  return { gate, loading: !!member && !checked, latest, busy: checking.busy, submit }
 }

@@ -1,6 +1,7 @@
 import type { MyPledgeAnswer, PledgeTemplate } from '@djt/shared'
 import Taro, { useDidHide, useUnload } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useMutation } from '../../hooks/useMutation'
 import { ApiError } from '../../services/http'
 import { fetchMyPledge, fetchPledgeTemplates, submitPledge } from '../../services/pledges'
 import {
@@ -32,7 +33,7 @@ export function usePledgeForm(userId: string | undefined) {
   const [form, setForm] = useState<PledgeForm | null>(null)
   const [errors, setErrors] = useState<FormErrors>({})
   const [message, setMessage] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const sending = useMutation()
   const local = useLocalPledgeSave(userId)
 
   useEffect(() => {
@@ -60,25 +61,21 @@ export function usePledgeForm(userId: string | undefined) {
   }
 
   const submit = async (): Promise<boolean> => {
-    if (!form || busy) return false
+    if (!form || sending.busy) return false
     const check = checkForm(form)
     if (!check.ok) {
       show(form, check.errors, CHECK_MESSAGE)
       return false
     }
-    setBusy(true)
-    try {
-      await submitPledge(check.content)
+    const outcome = await sending.run(() => submitPledge(check.content))
+    if (outcome.ok) {
       local.cancel()
       if (userId) removePledgeDraft(userId)
-      return true
-    } catch (error) {
-      const explained = errorsFromServer(error, check.rowOf)
+    } else if (outcome.error) {
+      const explained = errorsFromServer(outcome.error, check.rowOf)
       show(form, explained.errors, explained.message)
-      return false
-    } finally {
-      setBusy(false)
     }
+    return outcome.ok
   }
 
   const show = (shown: PledgeForm, found: FormErrors, text: string | null) => {
@@ -89,7 +86,7 @@ export function usePledgeForm(userId: string | undefined) {
     Taro.pageScrollTo({ selector, duration: 300 }).catch(() => undefined)
   }
 
-  return { state, form, errors, message, busy, change, submit }
+  return { state, form, errors, message, busy: sending.busy, change, submit }
 }
 
 async function load(userId: string): Promise<{ state: EditState; form: PledgeForm | null }> {

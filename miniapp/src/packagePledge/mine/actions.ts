@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { showFailure } from '../../profile/account-actions'
+import { showFailure } from '../../hooks/failure'
 import { type MyPledge, withdrawPledge } from '../../services/pledges'
 import { colours } from '../../styles/tokens'
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { showFailure } from '../../profile/account-actions'
+import { showFailure } from '../../hooks/failure'
 import { downloadMyPlaque, fetchMyPlaque, plaqueFileName } from '../../services/pledges'
 
 export const PLAQUE_TEST_ADDRESS = '此承诺牌的二维码指向测试地址，正式使用前请联系管理员'

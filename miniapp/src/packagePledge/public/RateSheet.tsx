@@ -1,12 +1,12 @@
-import type { RatingSummary } from '@djt/shared'
+import { RateRequest, type RatingSummary } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
-import { ApiError } from '../../services/http'
+import { useZodForm } from '../../forms/useZodForm'
+import { useMutation } from '../../hooks/useMutation'
 import { ratePledge } from '../../services/pledges'
-import { checkRating } from './feedback'
+import { rateInput } from './feedback'
 
 interface Props {
   code: string
@@ -18,19 +18,21 @@ const scoreWords = ['', '很差', '较差', '一般', '满意', '非常满意']
 
 /** 1–5 stars, each a big target, and an optional word; the server's answer is shown as is. */
 export default function RateSheet({ code, onRated, onClose }: Props) {
-  const [score, setScore] = useState<number | null>(null)
-  const [comment, setComment] = useState('')
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useZodForm({
+    schema: RateRequest,
+    initial: { score: null as number | null, comment: '' },
+    toInput: rateInput,
+  })
+  const sending = useMutation({ fallback: '提交失败，请稍后重试' })
+  const { score, comment } = form.values
+  const problem = form.errors.score ?? form.errors.comment ?? form.message
+  const busy = sending.busy
 
   const send = async () => {
-    const checked = checkRating(score, comment)
-    if (!checked.ok) return setProblem(checked.problem)
-    if (busy) return
-    setBusy(true)
-    setProblem(null)
-    try {
-      const answer = await ratePledge(code, checked.request)
+    const request = form.validate()
+    if (!request) return
+    const outcome = await sending.run(async () => {
+      const answer = await ratePledge(code, request)
       onRated(answer.rating)
       await Taro.showModal({
         title: '评价已提交',
@@ -38,11 +40,8 @@ export default function RateSheet({ code, onRated, onClose }: Props) {
         showCancel: false,
         confirmText: '好的',
       })
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : '提交失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    })
+    if (!outcome.ok && outcome.error) form.show({}, outcome.error.message)
   }
 
   return (
@@ -54,8 +53,8 @@ export default function RateSheet({ code, onRated, onClose }: Props) {
             className={`rate-sheet__star${score !== null && n <= score ? ' rate-sheet__star--on' : ''}`}
             aria-label={`${n}星`}
             onClick={() => {
-              setScore(n)
-              setProblem(null)
+              form.set('score', n)
+              form.show({}, null)
             }}
           >
             ★
@@ -70,7 +69,7 @@ export default function RateSheet({ code, onRated, onClose }: Props) {
         placeholder="如：服务热情，价格公道"
         maxlength={100}
         value={comment}
-        onChange={setComment}
+        onChange={(value) => form.set('comment', value)}
       />
       {problem && <Text className="public-sheet__problem">{problem}</Text>}
       <Button

@@ -1,12 +1,13 @@
+import { ReportRequest } from '@djt/shared'
 import { Button, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import PhotoPicker from '../../components/PhotoPicker'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
-import { ApiError } from '../../services/http'
+import { useZodForm } from '../../forms/useZodForm'
+import { useMutation } from '../../hooks/useMutation'
 import { reportPledge } from '../../services/pledges'
-import { checkReport } from './feedback'
+import { reportInput } from './feedback'
 
 interface Props {
   code: string
@@ -16,19 +17,21 @@ interface Props {
 
 /** What promise was broken and how, with a photo if there is one; the bureau answers it. */
 export default function ReportSheet({ code, onReported, onClose }: Props) {
-  const [text, setText] = useState('')
-  const [photo, setPhoto] = useState<{ id: string; preview: string } | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useZodForm({
+    schema: ReportRequest,
+    initial: { text: '', photo: null as { id: string; preview: string } | null },
+    toInput: reportInput,
+  })
+  const sending = useMutation({ fallback: '提交失败，请稍后重试' })
+  const { text, photo } = form.values
+  const problem = form.errors.text ?? form.message
+  const busy = sending.busy
 
   const send = async () => {
-    const checked = checkReport(text, photo?.id)
-    if (!checked.ok) return setProblem(checked.problem)
-    if (busy) return
-    setBusy(true)
-    setProblem(null)
-    try {
-      const answer = await reportPledge(code, checked.request)
+    const request = form.validate()
+    if (!request) return
+    const outcome = await sending.run(async () => {
+      const answer = await reportPledge(code, request)
       onReported()
       await Taro.showModal({
         title: '举报已收到',
@@ -36,11 +39,8 @@ export default function ReportSheet({ code, onReported, onClose }: Props) {
         showCancel: false,
         confirmText: '好的',
       })
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : '提交失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    })
+    if (!outcome.ok && outcome.error) form.show({}, outcome.error.message)
   }
 
   return (
@@ -55,15 +55,15 @@ export default function ReportSheet({ code, onReported, onClose }: Props) {
         value={text}
         error={problem ?? undefined}
         onChange={(value) => {
-          setText(value)
-          setProblem(null)
+          form.set('text', value)
+          form.show({}, null)
         }}
       />
       <PhotoPicker
         label="照片（选填）"
         photoId={photo?.id}
         preview={photo?.preview ?? null}
-        onChange={setPhoto}
+        onChange={(chosen) => form.set('photo', chosen)}
       />
       <Button
         className="btn btn--primary"

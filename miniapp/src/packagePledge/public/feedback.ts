@@ -1,23 +1,10 @@
-import { RateRequest, ReportRequest } from '@djt/shared'
-
-export type Checked<T> = { ok: true; request: T } | { ok: false; problem: string }
-
 /** A rating as the shared schema takes it: the comment left out when blank. */
-export function checkRating(score: number | null, comment: string): Checked<RateRequest> {
+export function rateInput({ score, comment }: { score: number | null; comment: string }) {
   const text = comment.trim()
-  const parsed = RateRequest.safeParse(
-    { score: score ?? undefined, ...(text ? { comment: text } : {}) },
-    { jitless: true },
-  )
-  if (parsed.success) return { ok: true, request: parsed.data }
-  return { ok: false, problem: parsed.error.issues[0]?.message ?? '请检查后再提交' }
+  return { score: score ?? undefined, ...(text ? { comment: text } : {}) }
 }
 
-export function checkReport(text: string, photoId: string | undefined): Checked<ReportRequest> {
-  const parsed = ReportRequest.safeParse(
-    { text, ...(photoId ? { photoId } : {}) },
-    { jitless: true },
-  )
-  if (parsed.success) return { ok: true, request: parsed.data }
-  return { ok: false, problem: parsed.error.issues[0]?.message ?? '请检查后再提交' }
+/** A report as the shared schema takes it: the photo's id when one was uploaded. */
+export function reportInput({ text, photo }: { text: string; photo: { id: string } | null }) {
+  return { text, ...(photo ? { photoId: photo.id } : {}) }
 }

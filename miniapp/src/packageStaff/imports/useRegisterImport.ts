@@ -1,6 +1,7 @@
 import type { RegisterKind } from '@djt/shared'
 import { useState } from 'react'
-import { showFailure } from '../../profile/account-actions'
+import { showFailure } from '../../hooks/failure'
+import { useMutation } from '../../hooks/useMutation'
 import {
   downloadRejects,
   downloadTemplate,
@@ -14,21 +15,16 @@ import {
 export function useRegisterImport(onImported: () => void) {
   const [kind, setKind] = useState<RegisterKind>('platform_roster')
   const [file, setFile] = useState<UploadSource | null>(null)
-  const [busy, setBusy] = useState(false)
+  const uploading = useMutation({ failure: { dialog: '导入失败' } })
   const [report, setReport] = useState<RegisterImportReport | null>(null)
 
   const upload = async () => {
-    if (!file || busy) return
-    setBusy(true)
-    try {
+    if (!file) return
+    await uploading.run(async () => {
       setReport(await importRegister(kind, file))
       setFile(null)
       onImported()
-    } catch (error) {
-      await showFailure('导入失败', error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const chooseKind = (next: RegisterKind) => {
     setKind(next)
@@ -37,7 +33,7 @@ export function useRegisterImport(onImported: () => void) {
   return {
     kind,
     file,
-    busy,
+    busy: uploading.busy,
     report,
     chooseKind,
     setFile,

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { errorsFromFailure } from '../../forms/field-errors'
+import { useMutation } from '../../hooks/useMutation'
 import { createPlace, fetchStaffPlace, updatePlace } from '../../services/places'
 import {
   checkPlaceForm,
@@ -31,18 +32,20 @@ export function usePlaceForm(id: string | undefined, onSaved: () => void) {
   const [form, setForm] = useState<PlaceForm>(emptyPlaceForm)
   const [errors, setErrors] = useState<PlaceFormErrors>({})
   const [problem, setProblem] = useState<string | null>(null)
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'saving'>(id ? 'loading' : 'ready')
+  const [loaded, setLoaded] = useState(!id)
+  const saving = useMutation()
+  const phase = !loaded ? 'loading' : saving.busy ? 'saving' : 'ready'
 
   useEffect(() => {
     if (!id) return
     fetchStaffPlace(id).then(
       (place) => {
         setForm(placeFormOf(place))
-        setPhase('ready')
+        setLoaded(true)
       },
       (error: unknown) => {
         setProblem(error instanceof Error ? error.message : '加载失败')
-        setPhase('ready')
+        setLoaded(true)
       },
     )
   }, [id])
@@ -60,18 +63,16 @@ export function usePlaceForm(id: string | undefined, onSaved: () => void) {
     }
     setErrors({})
     setProblem(null)
-    setPhase('saving')
-    try {
+    const outcome = await saving.run(async () => {
       if (id) await updatePlace(id, { place: checked.input })
       else await createPlace(checked.input)
       await Taro.showToast({ title: '已保存', icon: 'success' })
       onSaved()
-    } catch (error) {
-      const failure = errorsFromFailure(error, SERVER_FIELDS)
+    })
+    if (!outcome.ok && outcome.error) {
+      const failure = errorsFromFailure(outcome.error, SERVER_FIELDS)
       setErrors(failure.fields)
       setProblem(failure.message ?? '请按提示修改后再保存')
-    } finally {
-      setPhase('ready')
     }
   }
 

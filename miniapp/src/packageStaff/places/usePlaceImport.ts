@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { showFailure } from '../../profile/account-actions'
+import { useMutation } from '../../hooks/useMutation'
 import {
   type CoordinateSystem,
   importPlaces,
@@ -14,20 +14,15 @@ import {
 export function usePlaceImport() {
   const [crs, setCrs] = useState<CoordinateSystem | null>(null)
   const [file, setFile] = useState<UploadSource | null>(null)
-  const [busy, setBusy] = useState(false)
+  const uploading = useMutation({ failure: { dialog: '导入失败' } })
   const [report, setReport] = useState<PlaceImportReport | null>(null)
 
   const upload = async () => {
-    if (!crs || !file || busy) return
-    setBusy(true)
-    try {
+    if (!crs || !file) return
+    await uploading.run(async () => {
       setReport(await importPlaces(crs, file))
       setFile(null)
-    } catch (error) {
-      await showFailure('导入失败', error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
-  return { crs, setCrs, file, setFile, busy, report, upload }
+  return { crs, setCrs, file, setFile, busy: uploading.busy, report, upload }
 }

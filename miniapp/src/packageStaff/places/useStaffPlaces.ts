@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
+import { useMutation } from '../../hooks/useMutation'
 import { usePlaceList } from '../../places/usePlaceList'
-import { showFailure } from '../../profile/account-actions'
 import {
   fetchJurisdictionPlaces,
   type PlaceStatus,
@@ -13,7 +13,7 @@ import {
 export function useStaffPlaces(region?: string) {
   const loader = useCallback((after?: string) => fetchJurisdictionPlaces(after, region), [region])
   const { list, reload, loadMore } = usePlaceList(loader)
-  const [busyId, setBusyId] = useState<string | null>(null)
+  const updating = useMutation<string>({ failure: { dialog: '操作未成功' } })
 
   const changeStatus = async (place: PlaceSummary, status: PlaceStatus) => {
     if (status === 'suspended') {
@@ -24,15 +24,8 @@ export function useStaffPlaces(region?: string) {
       })
       if (!confirm) return
     }
-    setBusyId(place.id)
-    try {
-      await updatePlace(place.id, { status })
-      reload()
-    } catch (error) {
-      await showFailure('操作未成功', error)
-    } finally {
-      setBusyId(null)
-    }
+    const outcome = await updating.run(() => updatePlace(place.id, { status }), place.id)
+    if (outcome.ok) reload()
   }
-  return { list, reload, loadMore, busyId, changeStatus }
+  return { list, reload, loadMore, busyId: updating.running, changeStatus }
 }

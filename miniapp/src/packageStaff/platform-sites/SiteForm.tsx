@@ -1,16 +1,15 @@
 import { orgFormNames, PlatformSiteInput, platformNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import RegionField from '../../components/RegionField'
 import SelectField, { optionsOf } from '../../components/SelectField'
 import TextField from '../../components/TextField'
+import { useZodForm } from '../../forms/useZodForm'
 import {
   createPlatformSite,
   type PlatformSite,
   updatePlatformSite,
 } from '../../services/platform-sites'
-import { useWorkForm } from '../work/useWorkForm'
-import { type SiteDraft, type SiteField, siteFields, siteInputOf } from './site-model'
+import { type SiteDraft, type SiteField, siteInputOf } from './site-model'
 
 interface Props {
   /** The site being corrected; absent for a new one. */
@@ -22,17 +21,18 @@ interface Props {
 
 /** Every field of a platform site, checked with the shared schema before it is sent. */
 export default function SiteForm({ editing, initial, onSaved, onCancel }: Props) {
-  const [draft, setDraft] = useState(initial)
-  const { errors, busy, submit } = useWorkForm(PlatformSiteInput, siteFields)
+  const form = useZodForm({ schema: PlatformSiteInput, initial, toInput: siteInputOf })
+  const draft = form.values
+  const busy = form.busy
   const field = (key: SiteField) => ({
     value: draft[key],
-    error: errors.fields[key],
-    onChange: (value: string) => setDraft((d) => ({ ...d, [key]: value })),
+    error: form.errors[key],
+    onChange: (value: string) => form.set(key, value),
   })
   const save = async () => {
     const send = (site: PlatformSiteInput) =>
       editing ? updatePlatformSite(editing.id, { site }) : createPlatformSite(site)
-    if (await submit(siteInputOf(draft), send)) onSaved()
+    if ((await form.submit(send))?.ok) onSaved()
   }
   return (
     <View className="card sites__form">
@@ -70,7 +70,7 @@ export default function SiteForm({ editing, initial, onSaved, onCancel }: Props)
         maxlength={30}
         {...field('instructor')}
       />
-      {errors.message && <Text className="sites__error">{errors.message}</Text>}
+      {form.message && <Text className="sites__error">{form.message}</Text>}
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"

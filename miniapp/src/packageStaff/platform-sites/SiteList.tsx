@@ -1,10 +1,10 @@
 import type { Platform } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { PageNotice } from '../../components/StaffOnly'
+import { useMutation } from '../../hooks/useMutation'
 import { useRemote } from '../../hooks/useRemote'
-import { showFailure } from '../../profile/account-actions'
 import {
   fetchPlatformSites,
   type PlatformSite,
@@ -23,7 +23,7 @@ interface Props {
 export default function SiteList({ region, platform, onEdit }: Props) {
   const load = useCallback(() => fetchPlatformSites({ region, platform }), [region, platform])
   const { state, reload } = useRemote(load)
-  const [busyId, setBusyId] = useState<string | null>(null)
+  const updating = useMutation<string>({ failure: { dialog: '操作未成功' } })
   const changeStatus = async (site: PlatformSite) => {
     const status = site.status === 'active' ? 'closed' : 'active'
     if (status === 'closed') {
@@ -34,11 +34,8 @@ export default function SiteList({ region, platform, onEdit }: Props) {
       })
       if (!confirm) return
     }
-    setBusyId(site.id)
-    await updatePlatformSite(site.id, { status }).then(reload, (error) =>
-      showFailure('操作未成功', error),
-    )
-    setBusyId(null)
+    const outcome = await updating.run(() => updatePlatformSite(site.id, { status }), site.id)
+    if (outcome.ok) reload()
   }
   if (state.phase === 'loading') return <Text className="text-secondary">正在加载…</Text>
   if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
@@ -50,7 +47,7 @@ export default function SiteList({ region, platform, onEdit }: Props) {
         <SiteItem
           key={site.id}
           site={site}
-          busy={busyId === site.id}
+          busy={updating.running === site.id}
           onEdit={onEdit && (() => onEdit(site))}
           onStatus={onEdit && (() => void changeStatus(site))}
         />

@@ -20,18 +20,6 @@ export interface SiteDraft {
 }
 export type SiteField = keyof SiteDraft
 
-export const siteFields: readonly SiteField[] = [
-  'platform',
-  'name',
-  'regionCode',
-  'address',
-  'riderCount',
-  'memberRiderCount',
-  'orgForm',
-  'orgName',
-  'instructor',
-]
-
 /** A new site: in my own county when I am county staff, with no organisation yet. */
 export function emptySiteDraft(regionCode: string): SiteDraft {
   return {

@@ -1,7 +1,7 @@
 import { pledgeTitles, publicStatusNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
+import { showFailure } from '../../hooks/failure'
 import { publicStatusTones } from '../../pledge/labels'
-import { showFailure } from '../../profile/account-actions'
 import { downloadStaffPlaque, type StaffPledge } from '../../services/pledge-review'
 
 /** Who pledged, the live public status, the code, and the plaque to print. */

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
+import { useMutation } from '../../hooks/useMutation'
 import type { ReportQueueItem } from '../../services/pledge-review'
 
 interface Props {
@@ -21,7 +22,7 @@ export default function RespondSheet({ report, onRespond, onClose }: Props) {
   const [outcome, setOutcome] = useState<ReportOutcome | null>(null)
   const [response, setResponse] = useState('')
   const [problem, setProblem] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const sending = useMutation()
   const send = async () => {
     const parsed = ReportResponseRequest.safeParse(
       { outcome: outcome ?? undefined, response },
@@ -29,8 +30,7 @@ export default function RespondSheet({ report, onRespond, onClose }: Props) {
     )
     if (!parsed.success) return setProblem(parsed.error.issues[0]?.message)
     setProblem(undefined)
-    setBusy(true)
-    await onRespond(parsed.data).finally(() => setBusy(false))
+    await sending.run(() => onRespond(parsed.data))
   }
   return (
     <Sheet title="答复举报" onClose={onClose}>
@@ -63,7 +63,7 @@ export default function RespondSheet({ report, onRespond, onClose }: Props) {
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={sending.busy || undefined}
         onClick={send}
       >
         提交答复

@@ -2,6 +2,7 @@ import { Button, Text } from '@tarojs/components'
 import { useState } from 'react'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
+import { useMutation } from '../../hooks/useMutation'
 
 interface Props {
   title: string
@@ -20,13 +21,12 @@ interface Props {
 export default function NoteDialog(props: Props) {
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
+  const sending = useMutation()
   const confirm = async () => {
     const problem = props.check(note)
     setError(problem)
-    if (problem || busy) return
-    setBusy(true)
-    await props.onConfirm(note.trim()).finally(() => setBusy(false))
+    if (problem) return
+    await sending.run(() => props.onConfirm(note.trim()))
   }
   return (
     <Sheet title={props.title} onClose={props.onClose}>
@@ -41,7 +41,7 @@ export default function NoteDialog(props: Props) {
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={sending.busy || undefined}
         onClick={confirm}
       >
         {props.confirmText}

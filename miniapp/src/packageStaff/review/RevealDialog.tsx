@@ -4,9 +4,9 @@ import { useState } from 'react'
 import PhoneLink from '../../components/PhoneLink'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
+import { useMutation } from '../../hooks/useMutation'
 import type { SensitiveField } from '../../membership/fields'
 import { fieldLabels } from '../../membership/labels'
-import { ApiError } from '../../services/http'
 import { revealField } from '../../services/review'
 
 interface Props {
@@ -71,20 +71,15 @@ function useReveal(entryId: string, field: SensitiveField) {
   const [error, setError] = useState<string | undefined>()
   // undefined: not asked yet; null: the person left the field empty.
   const [value, setValue] = useState<string | null | undefined>(undefined)
-  const [busy, setBusy] = useState(false)
+  const asking = useMutation({ fallback: '查看失败，请稍后重试' })
 
   const reveal = async () => {
     const parsed = RevealRequest.safeParse({ field, reason }, { jitless: true })
     if (!parsed.success) return setError(parsed.error.issues[0]?.message)
     setError(undefined)
-    setBusy(true)
-    try {
-      setValue((await revealField(entryId, parsed.data)).value)
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : '查看失败，请稍后重试')
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await asking.run(() => revealField(entryId, parsed.data))
+    if (outcome.ok) setValue(outcome.value.value)
+    else if (outcome.error) setError(outcome.error.message)
   }
-  return { reason, setReason, error, value, busy, reveal }
+  return { reason, setReason, error, value, busy: asking.busy, reveal }
 }

@@ -1,7 +1,7 @@
 import { type Decision, DecisionRequest } from '@djt/shared'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { showFailure } from '../../profile/account-actions'
+import { showFailure } from '../../hooks/failure'
+import { useMutation } from '../../hooks/useMutation'
 import { ApiError } from '../../services/http'
 import { decideMembership, type ReviewDetail } from '../../services/review'
 
@@ -59,20 +59,15 @@ export function useDecision(
   onDecided: (detail: ReviewDetail) => void,
   onStale: () => void,
 ) {
-  const [busy, setBusy] = useState(false)
+  const deciding = useMutation()
   const decide = async (decision: Decision, note?: string): Promise<boolean> => {
-    setBusy(true)
-    try {
-      const request = { decision, version: detail.version, ...(note ? { note } : {}) }
+    const request = { decision, version: detail.version, ...(note ? { note } : {}) }
+    const outcome = await deciding.run(async () => {
       onDecided(await decideMembership(detail.id, request))
       await Taro.showToast({ title: '已处理', icon: 'success' })
-      return true
-    } catch (error) {
-      await explain(error, onStale)
-      return false
-    } finally {
-      setBusy(false)
-    }
+    })
+    if (!outcome.ok && outcome.error) await explain(outcome.error, onStale)
+    return outcome.ok
   }
   const verify = async () => {
     const { confirm } = await Taro.showModal({
@@ -83,7 +78,7 @@ export function useDecision(
     })
     if (confirm) await decide('verify')
   }
-  return { busy, decide, verify }
+  return { busy: deciding.busy, decide, verify }
 }
 
 /** A stale version reloads the entry and says so; anything else is shown as it came. */

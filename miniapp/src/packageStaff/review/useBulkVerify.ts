@@ -1,14 +1,14 @@
 import type { BulkVerifyResult } from '@djt/shared'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { showFailure } from '../../profile/account-actions'
+import { useMutation } from '../../hooks/useMutation'
 import { bulkVerifyMemberships } from '../../services/review'
 
 /** 批量核验 mode: ticking entries, confirming, and keeping the server's answer on screen. */
 export function useBulkVerify(onDone: () => void) {
   const [on, setOn] = useState(false)
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
-  const [busy, setBusy] = useState(false)
+  const verifying = useMutation({ failure: { dialog: '批量核验失败' } })
   const [result, setResult] = useState<BulkVerifyResult | null>(null)
 
   const toggle = (id: string) => {
@@ -32,16 +32,21 @@ export function useBulkVerify(onDone: () => void) {
       cancelText: '再看看',
     })
     if (!confirm) return
-    setBusy(true)
-    try {
+    await verifying.run(async () => {
       setResult(await bulkVerifyMemberships([...selected]))
       stop()
       onDone()
-    } catch (error) {
-      await showFailure('批量核验失败', error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
-  return { on, selected, busy, result, toggle, start, stop, verify, dismiss: () => setResult(null) }
+  return {
+    on,
+    selected,
+    busy: verifying.busy,
+    result,
+    toggle,
+    start,
+    stop,
+    verify,
+    dismiss: () => setResult(null),
+  }
 }

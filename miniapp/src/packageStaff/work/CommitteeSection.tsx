@@ -1,16 +1,14 @@
 import { chinaToday, PartyCommitteeRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import DateField from '../../components/DateField'
 import { PageNotice } from '../../components/StaffOnly'
 import SwitchField from '../../components/SwitchField'
 import TextField from '../../components/TextField'
+import { useZodForm } from '../../forms/useZodForm'
 import { useRemote } from '../../hooks/useRemote'
 import { fetchPartyCommittee, type PartyCommittee, savePartyCommittee } from '../../services/work'
-import { useWorkForm } from './useWorkForm'
-
-const keys = ['setUp', 'setUpOn', 'name'] as const
 
 /** Whether my city or county has set up its 小个专党委: recorded by its own staff. */
 export default function CommitteeSection({ regionCode }: { regionCode: string }) {
@@ -27,47 +25,54 @@ export default function CommitteeSection({ regionCode }: { regionCode: string })
 }
 
 function CommitteeForm({ committee }: { committee: PartyCommittee }) {
-  const [setUp, setSetUp] = useState(committee.setUp)
-  const [setUpOn, setSetUpOn] = useState(committee.setUpOn ?? '')
-  const [name, setName] = useState(committee.name ?? '')
-  const { errors, busy, submit } = useWorkForm(PartyCommitteeRequest, keys)
+  const form = useZodForm({
+    schema: PartyCommitteeRequest,
+    initial: {
+      setUp: committee.setUp,
+      setUpOn: committee.setUpOn ?? '',
+      name: committee.name ?? '',
+    },
+    toInput: ({ setUp, setUpOn, name }) =>
+      setUp ? { setUp, setUpOn: setUpOn || undefined, name } : { setUp },
+  })
+  const { values, errors } = form
+  const setUp = values.setUp
   const save = async () => {
-    const input = setUp ? { setUp, setUpOn: setUpOn || undefined, name } : { setUp }
-    const sent = await submit(input, (body) => savePartyCommittee(committee.regionCode, body))
-    if (sent) await Taro.showToast({ title: '已保存', icon: 'success' })
+    const sent = await form.submit((body) => savePartyCommittee(committee.regionCode, body))
+    if (sent?.ok) await Taro.showToast({ title: '已保存', icon: 'success' })
   }
   return (
     <View>
       <SwitchField
         label={`${committee.regionName}已成立小个专党委`}
         value={setUp}
-        error={errors.fields.setUp}
-        onChange={setSetUp}
+        error={errors.setUp}
+        onChange={(value) => form.set('setUp', value)}
       />
       {setUp && (
         <DateField
           label="成立日期"
           start="2000-01-01"
           end={chinaToday()}
-          value={setUpOn}
-          error={errors.fields.setUpOn}
-          onChange={setSetUpOn}
+          value={values.setUpOn}
+          error={errors.setUpOn}
+          onChange={(value) => form.set('setUpOn', value)}
         />
       )}
       {setUp && (
         <TextField
           label="党委名称"
           placeholder="如：鼓楼区小个专党委"
-          value={name}
-          error={errors.fields.name}
-          onChange={setName}
+          value={values.name}
+          error={errors.name}
+          onChange={(value) => form.set('name', value)}
         />
       )}
-      {errors.message && <Text className="work__error">{errors.message}</Text>}
+      {form.message && <Text className="work__error">{form.message}</Text>}
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={form.busy || undefined}
         onClick={save}
       >
         保存

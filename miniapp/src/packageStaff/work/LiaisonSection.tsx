@@ -10,12 +10,11 @@ import DateField from '../../components/DateField'
 import SelectField from '../../components/SelectField'
 import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
+import { useZodForm } from '../../forms/useZodForm'
 import { useRemote } from '../../hooks/useRemote'
 import { addLiaisonPair, fetchLiaisonPairs, type LiaisonPair } from '../../services/work'
-import { useWorkForm } from './useWorkForm'
 import VisitForm from './VisitForm'
 
-const keys = ['liaisonName', 'organisationName', 'organisationKind', 'startedOn'] as const
 const kindOptions = Object.entries(organisationKindNames).map(([value, label]) => ({
   value,
   label,
@@ -77,20 +76,20 @@ function pairLine(pair: LiaisonPair): string {
 }
 
 function PairForm({ onAdded }: { onAdded: () => void }) {
-  const [liaisonName, setLiaisonName] = useState('')
-  const [organisationName, setOrganisationName] = useState('')
-  const [organisationKind, setKind] = useState<OrganisationKind | ''>('')
-  const [startedOn, setStartedOn] = useState('')
-  const { errors, busy, submit } = useWorkForm(LiaisonPairRequest, keys)
+  const form = useZodForm({
+    schema: LiaisonPairRequest,
+    initial: {
+      liaisonName: '',
+      organisationName: '',
+      organisationKind: '' as OrganisationKind | '',
+      startedOn: '',
+    },
+    toInput: (values) => ({ ...values, organisationKind: values.organisationKind || undefined }),
+  })
+  const { values, errors } = form
   const save = async () => {
-    const input = {
-      liaisonName,
-      organisationName,
-      organisationKind: organisationKind || undefined,
-      startedOn,
-    }
-    if (!(await submit(input, addLiaisonPair))) return
-    setOrganisationName('')
+    if (!(await form.submit(addLiaisonPair))?.ok) return
+    form.reset({ ...values, organisationName: '' })
     onAdded()
   }
   return (
@@ -98,37 +97,37 @@ function PairForm({ onAdded }: { onAdded: () => void }) {
       <TextField
         label="挂钩联系人"
         placeholder="姓名"
-        value={liaisonName}
-        error={errors.fields.liaisonName}
-        onChange={setLiaisonName}
+        value={values.liaisonName}
+        error={errors.liaisonName}
+        onChange={(value) => form.set('liaisonName', value)}
       />
       <TextField
         label="联系对象"
         placeholder="市场、平台网点或企业名称"
-        value={organisationName}
-        error={errors.fields.organisationName}
-        onChange={setOrganisationName}
+        value={values.organisationName}
+        error={errors.organisationName}
+        onChange={(value) => form.set('organisationName', value)}
       />
       <SelectField
         label="联系对象类型"
         options={kindOptions}
-        value={organisationKind}
-        error={errors.fields.organisationKind}
-        onChange={(value) => setKind(value as OrganisationKind)}
+        value={values.organisationKind}
+        error={errors.organisationKind}
+        onChange={(value) => form.set('organisationKind', value as OrganisationKind)}
       />
       <DateField
         label="开始联系日期"
         start="2020-01-01"
         end={chinaToday()}
-        value={startedOn}
-        error={errors.fields.startedOn}
-        onChange={setStartedOn}
+        value={values.startedOn}
+        error={errors.startedOn}
+        onChange={(value) => form.set('startedOn', value)}
       />
-      {errors.message && <Text className="work__error">{errors.message}</Text>}
+      {form.message && <Text className="work__error">{form.message}</Text>}
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={form.busy || undefined}
         onClick={save}
       >
         添加挂钩联系

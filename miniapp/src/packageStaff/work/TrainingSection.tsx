@@ -1,21 +1,19 @@
 import { chinaToday, TrainingSessionRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import DateField from '../../components/DateField'
 import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
+import { useZodForm } from '../../forms/useZodForm'
+import { showFailure } from '../../hooks/failure'
 import { useRemote } from '../../hooks/useRemote'
-import { showFailure } from '../../profile/account-actions'
 import {
   addTrainingSession,
   deleteTrainingSession,
   fetchTrainingSessions,
 } from '../../services/work'
-import { useWorkForm } from './useWorkForm'
 import { attendeesNumber, trainingProgress } from './work-model'
-
-const keys = ['heldOn', 'title', 'attendees', 'organiser'] as const
 
 /** 党务培训班 held this year, against the target; county staff and above add and remove. */
 export default function TrainingSection({
@@ -64,21 +62,19 @@ export default function TrainingSection({
 }
 
 function TrainingForm({ onAdded }: { onAdded: () => void }) {
-  const [heldOn, setHeldOn] = useState('')
-  const [title, setTitle] = useState('')
-  const [attendees, setAttendees] = useState('')
-  const [organiser, setOrganiser] = useState('')
-  const { errors, busy, submit } = useWorkForm(TrainingSessionRequest, keys)
+  const form = useZodForm({
+    schema: TrainingSessionRequest,
+    initial: { heldOn: '', title: '', attendees: '', organiser: '' },
+    toInput: (values) => ({
+      ...values,
+      attendees: attendeesNumber(values.attendees),
+      organiser: values.organiser.trim() || undefined,
+    }),
+  })
+  const { values, errors } = form
   const save = async () => {
-    const input = {
-      heldOn,
-      title,
-      attendees: attendeesNumber(attendees),
-      organiser: organiser.trim() || undefined,
-    }
-    if (!(await submit(input, addTrainingSession))) return
-    setTitle('')
-    setAttendees('')
+    if (!(await form.submit(addTrainingSession))?.ok) return
+    form.reset({ ...values, title: '', attendees: '' })
     onAdded()
   }
   return (
@@ -87,38 +83,38 @@ function TrainingForm({ onAdded }: { onAdded: () => void }) {
         label="举办日期"
         start="2020-01-01"
         end={chinaToday()}
-        value={heldOn}
-        error={errors.fields.heldOn}
-        onChange={setHeldOn}
+        value={values.heldOn}
+        error={errors.heldOn}
+        onChange={(value) => form.set('heldOn', value)}
       />
       <TextField
         label="培训班名称"
         placeholder="如：小个专党组织书记培训班"
-        value={title}
-        error={errors.fields.title}
-        onChange={setTitle}
+        value={values.title}
+        error={errors.title}
+        onChange={(value) => form.set('title', value)}
       />
       <TextField
         label="培训人数"
         placeholder="如 30"
         type="number"
         maxlength={6}
-        value={attendees}
-        error={errors.fields.attendees}
-        onChange={setAttendees}
+        value={values.attendees}
+        error={errors.attendees}
+        onChange={(value) => form.set('attendees', value)}
       />
       <TextField
         label="主办单位（选填）"
         placeholder="如：鼓楼区市场监管局"
-        value={organiser}
-        error={errors.fields.organiser}
-        onChange={setOrganiser}
+        value={values.organiser}
+        error={errors.organiser}
+        onChange={(value) => form.set('organiser', value)}
       />
-      {errors.message && <Text className="work__error">{errors.message}</Text>}
+      {form.message && <Text className="work__error">{form.message}</Text>}
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={form.busy || undefined}
         onClick={save}
       >
         添加培训班

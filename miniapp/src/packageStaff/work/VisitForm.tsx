@@ -1,12 +1,9 @@
 import { chinaToday, LiaisonVisitRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import DateField from '../../components/DateField'
 import TextAreaField from '../../components/TextAreaField'
+import { useZodForm } from '../../forms/useZodForm'
 import { addLiaisonVisit } from '../../services/work'
-import { useWorkForm } from './useWorkForm'
-
-const keys = ['visitedOn', 'note'] as const
 
 /** One 走访: the day and what was done (宣讲, 调研, 谈心谈话 …). */
 export default function VisitForm(props: {
@@ -14,12 +11,11 @@ export default function VisitForm(props: {
   startedOn: string
   onDone: () => void
 }) {
-  const [visitedOn, setVisitedOn] = useState('')
-  const [note, setNote] = useState('')
-  const { errors, busy, submit } = useWorkForm(LiaisonVisitRequest, keys)
+  const form = useZodForm({ schema: LiaisonVisitRequest, initial: { visitedOn: '', note: '' } })
+  const { values, errors } = form
   const save = async () => {
-    const sent = await submit({ visitedOn, note }, (visit) => addLiaisonVisit(props.pairId, visit))
-    if (sent) props.onDone()
+    const sent = await form.submit((visit) => addLiaisonVisit(props.pairId, visit))
+    if (sent?.ok) props.onDone()
   }
   return (
     <View className="work__form">
@@ -27,23 +23,23 @@ export default function VisitForm(props: {
         label="走访日期"
         start={props.startedOn}
         end={chinaToday()}
-        value={visitedOn}
-        error={errors.fields.visitedOn}
-        onChange={setVisitedOn}
+        value={values.visitedOn}
+        error={errors.visitedOn}
+        onChange={(value) => form.set('visitedOn', value)}
       />
       <TextAreaField
         label="走访情况"
         placeholder="如：宣讲党的创新理论，了解经营困难"
         maxlength={500}
-        value={note}
-        error={errors.fields.note}
-        onChange={setNote}
+        value={values.note}
+        error={errors.note}
+        onChange={(value) => form.set('note', value)}
       />
-      {errors.message && <Text className="work__error">{errors.message}</Text>}
+      {form.message && <Text className="work__error">{form.message}</Text>}
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={form.busy || undefined}
         onClick={save}
       >
         保存走访

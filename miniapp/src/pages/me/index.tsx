@@ -1,10 +1,10 @@
 import { type MembershipState, membershipStateNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
 import ProfileCard from '../../components/ProfileCard'
 import SignInCard from '../../components/SignInCard'
 import { env } from '../../env'
+import { useMutation } from '../../hooks/useMutation'
 import { useMyMembershipState } from '../../hooks/useMyMembershipState'
 import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
@@ -20,19 +20,14 @@ function MePage() {
   const user = useCurrentUser()
   const { state } = useServiceStatus()
   const devMode = state.phase === 'loaded' && state.status.wechatDevMode
-  const [exporting, setExporting] = useState(false)
+  const exporting = useMutation()
 
   // Consent, MFA or kind may have changed elsewhere; an expired session ends here too.
   useDidShow(() => {
     reloadUser().catch(() => undefined)
   })
 
-  const exportData = async () => {
-    if (exporting) return
-    setExporting(true)
-    await exportAndDeliverMyData()
-    setExporting(false)
-  }
+  const exportData = () => void exporting.run(exportAndDeliverMyData)
   const go = (url: string) => () => Taro.navigateTo({ url })
 
   return (
@@ -61,7 +56,11 @@ function MePage() {
       <View className="card me__list">
         <Row label="隐私保护指引" value={privacySummary(user)} onClick={go(mainPages.privacy)} />
         {user && (
-          <Row label="导出我的数据" value={exporting ? '正在导出…' : ''} onClick={exportData} />
+          <Row
+            label="导出我的数据"
+            value={exporting.busy ? '正在导出…' : ''}
+            onClick={exportData}
+          />
         )}
         {!user?.staff && <Row label="工作人员登录" onClick={go(staffPages.login)} />}
         {user?.role === 'user' && (

@@ -1,11 +1,10 @@
 import type { Me } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useMutation } from '../../hooks/useMutation'
 import { usePrivacyNotice } from '../../hooks/usePrivacyNotice'
 import { useCurrentUser } from '../../hooks/useSession'
 import { openPrivacyGuide } from '../../privacy/contract'
-import { showFailure } from '../../profile/account-actions'
 import { formatDate } from '../../profile/labels'
 import { acceptPrivacy } from '../../services/session'
 import './index.scss'
@@ -64,7 +63,7 @@ async function returnToAsker(): Promise<void> {
 }
 
 function Consent({ user, version }: { user: Me | null; version: string }) {
-  const [busy, setBusy] = useState(false)
+  const accepting = useMutation({ failure: { dialog: '提交失败' } })
   if (!user) {
     return <Text className="privacy__status text-secondary">登录后可在此同意本指引。</Text>
   }
@@ -75,18 +74,12 @@ function Consent({ user, version }: { user: Me | null; version: string }) {
       </Text>
     )
   }
-  const accept = async () => {
-    setBusy(true)
-    try {
+  const accept = () =>
+    accepting.run(async () => {
       await acceptPrivacy(version)
       await Taro.showToast({ title: '已同意', icon: 'success' })
       await returnToAsker()
-    } catch (error) {
-      await showFailure('提交失败', error)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <View>
       {user.privacy && (
@@ -97,7 +90,7 @@ function Consent({ user, version }: { user: Me | null; version: string }) {
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"
-        disabled={busy || undefined}
+        disabled={accepting.busy || undefined}
         onClick={accept}
       >
         同意本指引

@@ -2,47 +2,33 @@ import { StaffLoginRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import TextField from '../../../components/TextField'
-import { errorsFromFailure, errorsFromIssues, type FormErrors } from '../../../forms/field-errors'
-import { ApiError } from '../../../services/http'
+import { useZodForm } from '../../../forms/useZodForm'
+import { useMutation } from '../../../hooks/useMutation'
 import { signInStaff } from '../../../services/session'
 import { leaveToMe } from '../../leave'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 
-const FIELDS = ['username', 'password', 'otp'] as const
-type Field = (typeof FIELDS)[number]
-const NO_ERRORS: FormErrors<Field> = { fields: {}, message: null }
-
 /** Bureau staff sign-in: account and password, then the 6-digit code when MFA is on. */
 function StaffLoginPage() {
-  const [form, setForm] = useState<Record<Field, string>>({ username: '', password: '', otp: '' })
   const [needsOtp, setNeedsOtp] = useState(false)
-  const [errors, setErrors] = useState(NO_ERRORS)
-  const [busy, setBusy] = useState(false)
-  const edit = (field: Field) => (value: string) => setForm((f) => ({ ...f, [field]: value }))
+  const form = useZodForm({
+    schema: StaffLoginRequest,
+    initial: { username: '', password: '', otp: '' },
+    toInput: (values) => ({ ...values, otp: needsOtp ? values.otp : undefined }),
+  })
+  const signing = useMutation()
+  const { values, errors } = form
 
   const submit = async () => {
-    if (busy) return
-    const parsed = StaffLoginRequest.safeParse(
-      { ...form, otp: needsOtp ? form.otp : undefined },
-      { jitless: true },
-    )
-    if (!parsed.success) return setErrors(errorsFromIssues(parsed.error, FIELDS))
-    setErrors(NO_ERRORS)
-    setBusy(true)
-    try {
-      await signInStaff(parsed.data)
-      leaveToMe()
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'mfa_required') {
-        setNeedsOtp(true)
-      } else {
-        setErrors(errorsFromFailure(error, FIELDS))
-        if (needsOtp) setForm((f) => ({ ...f, otp: '' }))
-      }
-    } finally {
-      setBusy(false)
-    }
+    const request = form.validate()
+    if (!request) return
+    const outcome = await signing.run(() => signInStaff(request))
+    if (outcome.ok) return leaveToMe()
+    if (!outcome.error) return
+    if (outcome.error.code === 'mfa_required') return setNeedsOtp(true)
+    if (needsOtp) form.set('otp', '')
+    form.fail(outcome.error)
   }
 
   return (
@@ -52,19 +38,19 @@ function StaffLoginPage() {
         <TextField
           label="账号"
           placeholder="账号"
-          value={form.username}
+          value={values.username}
           maxlength={64}
-          error={errors.fields.username}
-          onChange={edit('username')}
+          error={errors.username}
+          onChange={(value) => form.set('username', value)}
         />
         <TextField
           label="密码"
           placeholder="密码"
           password
-          value={form.password}
+          value={values.password}
           maxlength={256}
-          error={errors.fields.password}
-          onChange={edit('password')}
+          error={errors.password}
+          onChange={(value) => form.set('password', value)}
           onConfirm={submit}
         />
         {needsOtp && (
@@ -77,18 +63,18 @@ function StaffLoginPage() {
               placeholder="6位数字"
               type="number"
               maxlength={6}
-              value={form.otp}
-              error={errors.fields.otp}
-              onChange={edit('otp')}
+              value={values.otp}
+              error={errors.otp}
+              onChange={(value) => form.set('otp', value)}
               onConfirm={submit}
             />
           </>
         )}
-        {errors.message && <Text className="staff-login__error">{errors.message}</Text>}
+        {form.message && <Text className="staff-login__error">{form.message}</Text>}
         <Button
           className="btn btn--primary"
           hoverClass="btn--pressed"
-          disabled={busy || undefined}
+          disabled={signing.busy || undefined}
           onClick={submit}
         >
           登录

@@ -3,7 +3,8 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import TextField from '../../../components/TextField'
-import { errorsFromFailure, errorsFromIssues, type FormErrors } from '../../../forms/field-errors'
+import { useZodForm } from '../../../forms/useZodForm'
+import { useMutation } from '../../../hooks/useMutation'
 import { useCurrentUser } from '../../../hooks/useSession'
 import { startMfaEnrollment } from '../../../services/auth'
 import { ApiError } from '../../../services/http'
@@ -16,16 +17,13 @@ type Enrollment =
   | { phase: 'loading' }
   | { phase: 'ready'; enrollment: MfaEnrollment }
   | { phase: 'failed'; message: string }
-const FIELDS = ['otp'] as const
-const NO_ERRORS: FormErrors<'otp'> = { fields: {}, message: null }
 
 /** Staff two-factor enrolment: scan the QR code (or type the secret), confirm with a first code. */
 function MfaEnrollmentPage() {
   const user = useCurrentUser()
   const [state, setState] = useState<Enrollment>({ phase: 'loading' })
-  const [otp, setOtp] = useState('')
-  const [errors, setErrors] = useState(NO_ERRORS)
-  const [busy, setBusy] = useState(false)
+  const form = useZodForm({ schema: MfaConfirmRequest, initial: { otp: '' } })
+  const confirming = useMutation()
 
   const needsEnrollment = Boolean(user?.staff && !user.staff.mfaEnabled)
 
@@ -46,19 +44,16 @@ function MfaEnrollmentPage() {
   }, [needsEnrollment])
 
   const confirm = async () => {
-    const parsed = MfaConfirmRequest.safeParse({ otp }, { jitless: true })
-    if (!parsed.success) return setErrors(errorsFromIssues(parsed.error, FIELDS))
-    setErrors(NO_ERRORS)
-    setBusy(true)
-    try {
-      await confirmMfa(parsed.data.otp)
+    const request = form.validate()
+    if (!request) return
+    const outcome = await confirming.run(async () => {
+      await confirmMfa(request.otp)
       await Taro.showToast({ title: '绑定成功', icon: 'success' })
       leaveToMe()
-    } catch (error) {
-      setErrors(errorsFromFailure(error, FIELDS))
-      setOtp('')
-    } finally {
-      setBusy(false)
+    })
+    if (!outcome.ok && outcome.error) {
+      form.set('otp', '')
+      form.fail(outcome.error)
     }
   }
 
@@ -94,16 +89,16 @@ function MfaEnrollmentPage() {
           placeholder="6位数字"
           type="number"
           maxlength={6}
-          value={otp}
-          error={errors.fields.otp}
-          onChange={setOtp}
+          value={form.values.otp}
+          error={form.errors.otp}
+          onChange={(value) => form.set('otp', value)}
           onConfirm={confirm}
         />
-        {errors.message && <Text className="mfa__error">{errors.message}</Text>}
+        {form.message && <Text className="mfa__error">{form.message}</Text>}
         <Button
           className="btn btn--primary"
           hoverClass="btn--pressed"
-          disabled={busy || undefined}
+          disabled={confirming.busy || undefined}
           onClick={confirm}
         >
           确认绑定

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { type ReactNode, useState } from 'react'
+import type { ReactNode } from 'react'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
+import { showFailure } from '../../../hooks/failure'
+import { useMutation } from '../../../hooks/useMutation'
 import { previewFetchedPhoto } from '../../../photos/preview'
 import { ratingText, stars } from '../../../pledge/labels'
 import PledgeContentCard from '../../../pledge/PledgeContentCard'
@@ -11,7 +13,6 @@ import {
   ReportList,
   VersionHistory,
 } from '../../../pledge/PledgeRecords'
-import { showFailure } from '../../../profile/account-actions'
 import {
   decidePledge,
   evaluatePledge,
@@ -62,11 +63,11 @@ interface ViewProps {
 }
 
 function PledgeView({ pledge, replace, reload }: ViewProps) {
-  const [busy, setBusy] = useState(false)
+  const acting = useMutation()
+  const busy = acting.busy
   const act = async (action: () => Promise<StaffPledge>, toast: string) => {
-    setBusy(true)
-    const done = await runAction(action, { replace, reload }, showFailure)
-    setBusy(false)
+    const outcome = await acting.run(() => runAction(action, { replace, reload }, showFailure))
+    const done = outcome.ok && outcome.value
     if (done) await Taro.showToast({ title: toast, icon: 'success' })
     return done
   }

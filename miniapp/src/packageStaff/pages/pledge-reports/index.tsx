@@ -4,10 +4,10 @@ import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
+import { showFailure } from '../../../hooks/failure'
 import { useRemote } from '../../../hooks/useRemote'
 import { previewFetchedPhoto } from '../../../photos/preview'
 import { ReportList } from '../../../pledge/PledgeRecords'
-import { showFailure } from '../../../profile/account-actions'
 import { staffPages } from '../../../routes'
 import {
   fetchPledgeReports,
