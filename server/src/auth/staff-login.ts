@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors.ts'
 import { verifyAgainstDummy, verifyPassword } from './password.ts'
 import { activeLock, clearFailures, countFailure } from './sign-in-locks.repository.ts'
 import { verifyTotp } from './totp.ts'
+import { findStaffForSignIn, recordTotpStep } from './users.repository.ts'
 
 interface Attempt {
   request: StaffLoginRequest
@@ -28,21 +29,7 @@ export async function checkStaffCredentials(
   const { password, otp } = attempt.request
   const username = attempt.request.username.toLowerCase()
   const key = { username, source: attempt.ip }
-  const staff = await trx
-    .selectFrom('staff_accounts')
-    .innerJoin('users', 'users.id', 'staff_accounts.user_id')
-    .select([
-      'staff_accounts.user_id',
-      'staff_accounts.password_hash',
-      'staff_accounts.region_path',
-      'staff_accounts.totp_secret',
-      'staff_accounts.totp_enabled',
-      'staff_accounts.totp_last_step',
-      'users.disabled_at',
-    ])
-    .where('staff_accounts.username', '=', username)
-    .forUpdate()
-    .executeTakeFirst()
+  const staff = await findStaffForSignIn(trx, username)
   const audit = (outcome: 'success' | 'failure', reason?: string) =>
     recordAudit(trx, {
       actorId: staff?.user_id ?? null,
@@ -93,11 +80,7 @@ export async function checkStaffCredentials(
       await audit('failure', 'wrong_otp')
       return { refused: new ApiError(401, 'invalid_credentials', '动态验证码错误') }
     }
-    await trx
-      .updateTable('staff_accounts')
-      .set({ totp_last_step: checked.step })
-      .where('user_id', '=', staff.user_id)
-      .execute()
+    await recordTotpStep(trx, staff.user_id, checked.step)
   }
   await clearFailures(trx, key)
   await audit('success')

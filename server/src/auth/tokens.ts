@@ -2,6 +2,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import {
+  findRefreshToken,
+  findRefreshTokenForUpdate,
+  insertRefreshToken,
+  markRotated,
+  revokeFamily,
+} from './refresh-tokens.repository.ts'
 
 export const TOKEN_ISSUER = 'djt'
 export const TOKEN_AUDIENCE = 'djt-api'
@@ -26,15 +33,7 @@ async function storeRefresh(
 ) {
   const token = randomBytes(32).toString('base64url')
   const expires = new Date(Date.now() + app.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000)
-  await db
-    .insertInto('refresh_tokens')
-    .values({
-      user_id: userId,
-      family_id: familyId,
-      token_hash: hashToken(token),
-      expires_at: expires,
-    })
-    .execute()
+  await insertRefreshToken(db, { userId, familyId, hash: hashToken(token), expiresAt: expires })
   return token
 }
 
@@ -66,12 +65,7 @@ export async function rotateRefresh(
   db: Kysely<Database>,
   token: string,
 ): Promise<RotateResult> {
-  const row = await db
-    .selectFrom('refresh_tokens')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .forUpdate()
-    .executeTakeFirst()
+  const row = await findRefreshTokenForUpdate(db, hashToken(token))
   if (!row) return { ok: false, reason: 'unknown' }
   if (row.revoked_at) return { ok: false, reason: 'revoked', userId: row.user_id }
   if (row.rotated_at) {
@@ -80,11 +74,7 @@ export async function rotateRefresh(
   }
   if (row.expires_at.getTime() <= Date.now())
     return { ok: false, reason: 'expired', userId: row.user_id }
-  await db
-    .updateTable('refresh_tokens')
-    .set({ rotated_at: new Date() })
-    .where('id', '=', row.id)
-    .execute()
+  await markRotated(db, row.id)
   return {
     ok: true,
     userId: row.user_id,
@@ -96,34 +86,12 @@ export async function rotateRefresh(
   }
 }
 
-export async function revokeFamily(db: Kysely<Database>, familyId: string): Promise<void> {
-  await db
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: new Date() })
-    .where('family_id', '=', familyId)
-    .where('revoked_at', 'is', null)
-    .execute()
-}
-
 /** Logout: revokes the family of this token (no error when it is unknown: already out). */
 export async function revokeByToken(
   db: Kysely<Database>,
   token: string,
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('refresh_tokens')
-    .select(['family_id', 'user_id'])
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst()
+  const row = await findRefreshToken(db, hashToken(token))
   if (row) await revokeFamily(db, row.family_id)
   return row?.user_id
-}
-
-export async function revokeAllForUser(db: Kysely<Database>, userId: string): Promise<void> {
-  await db
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: new Date() })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute()
 }

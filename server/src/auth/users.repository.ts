@@ -58,3 +58,41 @@ export async function upsertWechatUser(db: Db, openid: string, unionid: string |
     .executeTakeFirstOrThrow()
   return { id: row.id, created: false }
 }
+
+/** A staff account by its (lower-case) username, locked for this sign-in attempt. */
+export function findStaffForSignIn(db: Db, username: string) {
+  return db
+    .selectFrom('staff_accounts')
+    .innerJoin('users', 'users.id', 'staff_accounts.user_id')
+    .select([
+      'staff_accounts.user_id',
+      'staff_accounts.password_hash',
+      'staff_accounts.region_path',
+      'staff_accounts.totp_secret',
+      'staff_accounts.totp_enabled',
+      'staff_accounts.totp_last_step',
+      'users.disabled_at',
+    ])
+    .where('staff_accounts.username', '=', username)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+/** The last TOTP step used: a code is accepted once. */
+export async function recordTotpStep(db: Db, userId: string, step: number): Promise<void> {
+  await db
+    .updateTable('staff_accounts')
+    .set({ totp_last_step: step })
+    .where('user_id', '=', userId)
+    .execute()
+}
+
+/** The WeChat openid a subscribe message goes to; none for staff and erased accounts. */
+export async function findOpenid(db: Db, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('openid')
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row?.openid ?? null
+}

@@ -1,6 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { ENCRYPTED_COLUMNS } from './encrypted-columns.ts'
+import { lockBatch, updateColumns } from './encrypted-rows.repository.ts'
 import type { FieldCipher } from './field-cipher.ts'
 
 type Entry = (typeof ENCRYPTED_COLUMNS)[number]
@@ -60,30 +61,23 @@ export async function rotateKeys(
 async function rotateBatch(
   trx: Transaction<Database>,
   cipher: FieldCipher,
-  { table, key, columns }: Entry,
+  entry: Entry,
   { after, batchSize, counts }: { after: unknown; batchSize: number; counts: ColumnRotation[] },
 ): Promise<Row[]> {
-  const { rows } = await sql<Row>`
-    select ${sql.join([key, ...columns].map((name) => sql.ref(name)))}
-    from ${sql.table(table)}
-    where ${after === undefined ? sql`true` : sql`${sql.ref(key)} > ${after}`}
-    order by ${sql.ref(key)} limit ${batchSize} for update`.execute(trx)
+  const rows = await lockBatch(trx, entry, after, batchSize)
   for (const row of rows) {
-    const changes = []
-    for (const [i, column] of columns.entries()) {
+    const fresh: Record<string, string> = {}
+    for (const [i, column] of entry.columns.entries()) {
       const value = row[column]
       const count = counts[i] as ColumnRotation
       if (typeof value !== 'string') count.empty++
       else if (!cipher.needsRotation(value)) count.current++
       else {
-        const fresh = reencrypt(cipher, value, `${table}.${column}`, row[key])
-        changes.push(sql`${sql.ref(column)} = ${fresh}`)
+        fresh[column] = reencrypt(cipher, value, `${entry.table}.${column}`, row[entry.key])
         count.rotated++
       }
     }
-    if (changes.length === 0) continue
-    await sql`update ${sql.table(table)} set ${sql.join(changes)}
-      where ${sql.ref(key)} = ${row[key]}`.execute(trx)
+    await updateColumns(trx, entry, row[entry.key], fresh)
   }
   return rows
 }

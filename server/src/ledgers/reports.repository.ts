@@ -1,5 +1,5 @@
 import { Ledger } from '@djt/shared'
-import { type Insertable, type Kysely, sql } from 'kysely'
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
@@ -70,4 +70,16 @@ export async function insertReport(db: Db, row: Insertable<LedgerReportTable>): 
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
+}
+
+/** The level above accepts or returns a report. */
+export async function recordDecision(
+  db: Db,
+  id: string,
+  decision: Pick<
+    Updateable<LedgerReportTable>,
+    'state' | 'decided_by' | 'decided_by_label' | 'decided_at' | 'decision_note'
+  >,
+): Promise<void> {
+  await db.updateTable('ledger_reports').set(decision).where('id', '=', id).execute()
 }

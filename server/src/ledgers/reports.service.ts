@@ -9,7 +9,13 @@ import { findRegion } from '../regions/regions.repository.ts'
 import { staffLabel } from '../review/review.service.ts'
 import { buildLedger } from './ledgers.service.ts'
 import { findSnapshot } from './period-snapshots.repository.ts'
-import { findReport, insertReport, latestVersion, type ReportRow } from './reports.repository.ts'
+import {
+  findReport,
+  insertReport,
+  latestVersion,
+  type ReportRow,
+  recordDecision,
+} from './reports.repository.ts'
 
 type Db = Kysely<Database>
 interface Context {
@@ -122,17 +128,13 @@ export async function decideReport(
   const newest = await latestVersion(trx, report.region_code, report.period)
   if (report.state !== 'submitted' || report.version !== newest)
     throw new ApiError(409, 'conflict', '该报告已处理或已有更正版本，请刷新')
-  await trx
-    .updateTable('ledger_reports')
-    .set({
-      state: body.decision === 'accept' ? 'accepted' : 'returned',
-      decided_by: caller.id,
-      decided_by_label: await staffLabel(trx, caller),
-      decided_at: context.now,
-      decision_note: body.note || null,
-    })
-    .where('id', '=', id)
-    .execute()
+  await recordDecision(trx, id, {
+    state: body.decision === 'accept' ? 'accepted' : 'returned',
+    decided_by: caller.id,
+    decided_by_label: await staffLabel(trx, caller),
+    decided_at: context.now,
+    decision_note: body.note || null,
+  })
   await recordStaffAction(
     trx,
     caller,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { revokeAllForUser } from '../auth/tokens.ts'
+import { revokeAllForUser } from '../auth/refresh-tokens.repository.ts'
 import type { Database } from '../db/schema.ts'
 
 type Db = Kysely<Database>

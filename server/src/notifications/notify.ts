@@ -1,6 +1,7 @@
 import { chinaDateTime, membershipStateNames } from '@djt/shared'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { findOpenid } from '../auth/users.repository.ts'
 import type { MembershipState } from '../db/schema.ts'
 
 export interface MemberNews {
@@ -35,12 +36,8 @@ async function notifications(app: FastifyInstance): Promise<void> {
   ]
   app.decorate('notifyMember', async (news: MemberNews, log: FastifyBaseLogger) => {
     if (!messenger || !templateId) return
-    const user = await app.db
-      .selectFrom('users')
-      .select('openid')
-      .where('id', '=', news.userId)
-      .executeTakeFirst()
-    if (!user?.openid) return
+    const openid = await findOpenid(app.db, news.userId)
+    if (!openid) return
     const data = {
       [project]: '党员身份登记',
       [result]: membershipStateNames[news.to],
@@ -49,7 +46,7 @@ async function notifications(app: FastifyInstance): Promise<void> {
     }
     try {
       const outcome = await messenger.send({
-        openid: user.openid,
+        openid,
         templateId,
         page: STATUS_PAGE,
         data,

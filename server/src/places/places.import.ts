@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts'
 import type { UploadedFile } from '../uploads/upload.ts'
 import { checkPlaceFile } from './place-import-read.ts'
 import { writePlaces } from './place-import-write.ts'
-import { regionsByCode } from './places.repository.ts'
+import { insertPlaceImport, regionsByCode } from './places.repository.ts'
 
 export interface PlaceImportRequest {
   upload: UploadedFile
@@ -35,20 +35,16 @@ export async function importPlaces(
       : checked.rejected
     const report = { rowsRead: checked.rowsRead, rejected, duplicates: written.duplicates }
     const counts = { rowsAccepted: written.accepted, rowsRejected: checked.rowsRejected }
-    const row = await trx
-      .insertInto('place_imports')
-      .values({
-        file_name: upload.fileName.slice(0, 255),
-        crs,
-        imported_by: caller.id,
-        region_path: caller.regionPath,
-        rows_read: report.rowsRead,
-        rows_accepted: counts.rowsAccepted,
-        rows_rejected: counts.rowsRejected,
-        report: { ...report, ...counts },
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await insertPlaceImport(trx, {
+      file_name: upload.fileName.slice(0, 255),
+      crs,
+      imported_by: caller.id,
+      region_path: caller.regionPath,
+      rows_read: report.rowsRead,
+      rows_accepted: counts.rowsAccepted,
+      rows_rejected: counts.rowsRejected,
+      report: { ...report, ...counts },
+    })
     await recordStaffAction(
       trx,
       caller,

@@ -1,8 +1,8 @@
 import type { Facility, PlaceInput, PlaceKind, PlaceStatus } from '@djt/shared'
-import { type Kysely, sql } from 'kysely'
+import { type Insertable, type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
-import type { Database } from '../db/schema.ts'
+import type { Database, PlaceImportTable } from '../db/schema.ts'
 import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
 import { textArray } from '../kernel/sql-arrays.ts'
 import { hoursRows } from './hours.ts'
@@ -167,4 +167,9 @@ export function codeTaken(db: Db, code: string) {
 
 export function findRegion(db: Db, code: string) {
   return db.selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+/** The record of one place import, with its report. */
+export function insertPlaceImport(db: Db, row: Insertable<PlaceImportTable>) {
+  return db.insertInto('place_imports').values(row).returning('id').executeTakeFirstOrThrow()
 }

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts'
 import type { SheetRow } from '../kernel/row-readers.ts'
 import { RejectCap } from '../uploads/reject-cap.ts'
 import { type RegisterRecord, type RowReader, rowReaders } from './register-rows.ts'
-import { upsertRegisterRows } from './register-upserts.ts'
+import { upsertRegisterRows } from './register-upserts.repository.ts'
 import { type ImportCounts, insertRejects, type RejectRecord } from './registers.repository.ts'
 import type { RowCheck, RowProblem } from './row-check.ts'
 

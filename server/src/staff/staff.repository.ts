@@ -130,3 +130,12 @@ export async function enableTotp(db: Db, id: string, step: number): Promise<void
     .where('user_id', '=', id)
     .execute()
 }
+
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff_accounts')
+    .select('user_id')
+    .where('username', '=', username)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -11,7 +11,7 @@ import { pathWithinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { findRegion } from '../regions/regions.repository.ts'
-import { insertStaff, type StaffRow } from './staff.repository.ts'
+import { insertStaff, type StaffRow, usernameTaken } from './staff.repository.ts'
 
 /** Which region level each staff level sits on: a guidance station sits under a county. */
 const regionLevelOf: Record<StaffLevel, 'province' | 'city' | 'county'> = {
@@ -57,12 +57,8 @@ export async function createStaff(
       problems.map((message) => ({ field: 'body.password', message })),
     )
   }
-  const taken = await db
-    .selectFrom('staff_accounts')
-    .select('user_id')
-    .where('username', '=', request.username)
-    .executeTakeFirst()
-  if (taken) throw fieldError(409, 'conflict', 'body.username', '该账号已存在')
+  if (await usernameTaken(db, request.username))
+    throw fieldError(409, 'conflict', 'body.username', '该账号已存在')
   return insertStaff(db, {
     username: request.username,
     displayName: request.displayName,
