@@ -19,7 +19,6 @@ import './index.scss'
 
 // Taro's H5 map needs Baidu's SDK from the internet (and Baidu's own coordinates): H5
 // shows the list only; the mini-program can switch to WeChat's map.
-const MAP_AVAILABLE = process.env.TARO_ENV !== 'h5'
 
 /** 附近 (home): care stations, canteens and branches nearest first, filtered, list or map. */
 function NearbyPage() {
@@ -27,6 +26,7 @@ function NearbyPage() {
   const nearby = useNearby()
   const [view, setView] = useState<'list' | 'map'>('list')
   const { where, list } = nearby
+  const mapAvailable = process.env.TARO_ENV !== 'h5'
   useReachBottom(nearby.loadMore)
 
   const demo = service.state.phase === 'loaded' && service.state.status.demo
@@ -62,7 +62,7 @@ function NearbyPage() {
           <Text className="link nearby__bar-action" onClick={nearby.searchByHand}>
             按区县查找
           </Text>
-          {MAP_AVAILABLE && (
+          {mapAvailable && (
             <Text
               className="link nearby__bar-action"
               onClick={() => setView(view === 'list' ? 'map' : 'list')}
@@ -72,7 +72,7 @@ function NearbyPage() {
           )}
         </View>
       )}
-      {MAP_AVAILABLE && view === 'map' && where.phase === 'located' ? (
+      {mapAvailable && view === 'map' && where.phase === 'located' ? (
         <PlaceMap me={where.point} items={list.items} onOpen={open} />
       ) : (
         <PlaceList
