@@ -3,7 +3,8 @@
 // Prints: server files importing another domain's modules, imports across mini-program
 // sub-packages (each is its own download; the main package's folders are for all), casts
 // of `request.caller`, SQL builders outside repositories, `process.env` outside the
-// config modules, and hex colours outside the design-token files. `--list` names each
+// config modules, hex colours outside the design-token files, and jsonb columns typed
+// `unknown` (read back only through a cast). `--list` names each
 // file counted. Runs on any checkout, an old commit included, for a before-and-after.
 import {
   crossImports,
@@ -15,6 +16,7 @@ import {
   sqlOutsideRepositories,
   subPackageImports,
   total,
+  untypedJsonColumns,
 } from './lib/house-rules.mjs'
 
 const list = process.argv.includes('--list')
@@ -38,6 +40,7 @@ const figures = [
     ),
     true,
   ],
+  ['jsonb columns typed unknown', untypedJsonColumns(), true],
 ]
 for (const [name, entries, byOccurrence] of figures) {
   const count = byOccurrence ? total(entries) : entries.length
