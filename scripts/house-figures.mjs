@@ -3,9 +3,11 @@
 // Prints: server files importing another domain's modules, imports across mini-program
 // sub-packages (each is its own download; the main package's folders are for all), casts
 // of `request.caller`, SQL builders outside repositories, `process.env` outside the
-// config modules, hex colours outside the design-token files, and jsonb columns typed
-// `unknown` (read back only through a cast). `--list` names each
+// config modules, hex colours outside the design-token files, jsonb columns typed
+// `unknown` (read back only through a cast), and ledger metric names spelled outside
+// their one list. `--list` names each
 // file counted. Runs on any checkout, an old commit included, for a before-and-after.
+import path from 'node:path'
 import {
   crossImports,
   envOutsideConfig,
@@ -41,6 +43,16 @@ const figures = [
     true,
   ],
   ['jsonb columns typed unknown', untypedJsonColumns(), true],
+  [
+    'ledger metric names written outside ledgers/metrics.ts',
+    matching(
+      path.join(server, 'ledgers'),
+      ['.ts'],
+      /'(?:members|riders|operators|markets|care|pledges)\.[a-z_]+'/g,
+      (file) => file.endsWith(`${path.sep}metrics.ts`),
+    ),
+    true,
+  ],
 ]
 for (const [name, entries, byOccurrence] of figures) {
   const count = byOccurrence ? total(entries) : entries.length
