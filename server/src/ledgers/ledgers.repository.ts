@@ -21,7 +21,6 @@ export function jurisdictionTallies(db: Db, path: string): Promise<TallyRow[]> {
     .execute()
 }
 
-/** The tallies the drill-down shows per child jurisdiction. */
 const HEADLINE = [metric.membersKind, metric.marketsCount, metric.careKind, metric.pledgesPublic]
 
 /** The headline tallies per child jurisdiction (the next level down), for the drill-down. */
