@@ -3,9 +3,11 @@
 // Prints: server files importing another domain's modules, imports across mini-program
 // sub-packages (each is its own download; the main package's folders are for all), casts
 // of `request.caller`, SQL builders outside repositories, `process.env` outside the
-// config modules, hex colours outside the design-token files, and busy flags kept by hand
-// in the mini-program instead of `useMutation`. `--list` names each
+// config modules, hex colours outside the design-token files, busy flags kept by hand
+// in the mini-program instead of `useMutation`, jsonb columns typed `unknown` (read back
+// only through a cast), and ledger metric names spelled outside their one list. `--list` names each
 // file counted. Runs on any checkout, an old commit included, for a before-and-after.
+import path from 'node:path'
 import {
   crossImports,
   envOutsideConfig,
@@ -17,6 +19,7 @@ import {
   sqlOutsideRepositories,
   subPackageImports,
   total,
+  untypedJsonColumns,
 } from './lib/house-rules.mjs'
 
 const list = process.argv.includes('--list')
@@ -41,6 +44,17 @@ const figures = [
     true,
   ],
   ['hand-made busy blocks in the mini-program', handMadeBusy(), true],
+  ['jsonb columns typed unknown', untypedJsonColumns(), true],
+  [
+    'ledger metric names written outside ledgers/metrics.ts',
+    matching(
+      path.join(server, 'ledgers'),
+      ['.ts'],
+      /'(?:members|riders|operators|markets|care|pledges)\.[a-z_]+'/g,
+      (file) => file.endsWith(`${path.sep}metrics.ts`),
+    ),
+    true,
+  ],
 ]
 for (const [name, entries, byOccurrence] of figures) {
   const count = byOccurrence ? total(entries) : entries.length

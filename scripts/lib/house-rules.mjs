@@ -106,6 +106,31 @@ export const sqlOutsideRepositories = () =>
     /(repository\.ts|seed\.ts|[\\/](db|kernel)[\\/])/.test(file),
   )
 
+/**
+ * jsonb columns whose rows read as `unknown` (to cast on every read): columns typed
+ * `ColumnType<unknown, …>` directly or through a local alias, in db/schema.ts and the
+ * domains' *.table.ts. The earthdistance `geo` column is not JSON and is never selected.
+ */
+export function untypedJsonColumns() {
+  const counted = []
+  const tables = files(server, ['.ts']).filter(
+    (file) => file.endsWith('.table.ts') || file.endsWith(`db${path.sep}schema.ts`),
+  )
+  for (const file of tables) {
+    const source = readFileSync(file, 'utf8')
+    const aliases = [...source.matchAll(/^type (\w+) = ColumnType<unknown\b/gm)].map((m) => m[1])
+    const typed =
+      aliases.length > 0
+        ? `ColumnType<unknown\\b|(?:${aliases.join('|')})\\b`
+        : 'ColumnType<unknown\\b'
+    const columns = [...source.matchAll(new RegExp(`^\\s+(\\w+)\\??: (?:${typed})`, 'gm'))]
+      .map((m) => m[1])
+      .filter((name) => name !== 'geo')
+    if (columns.length > 0) counted.push(`${rel(file)}: ${columns.join(', ')} (${columns.length})`)
+  }
+  return counted
+}
+
 /** `fastify` imported by a service or a repository (they must not know HTTP). */
 export const fastifyInLowerLayers = () =>
   matching(server, ['.service.ts', '.repository.ts'], /from\s+'fastify'/g)

@@ -135,7 +135,7 @@ async function pendingRider(app: FastifyInstance, entry: Entry): Promise<string>
       user_id: user.id,
       kind: 'rider',
       state: 'submitted',
-      form: JSON.stringify({ kind: 'rider', riderId: entry.riderId, platform: 'meituan' }),
+      form: { kind: 'rider', riderId: entry.riderId, platform: 'meituan' },
       name: entry.name,
       region_code: '350102',
       region_path: '350000.350100.350102',

@@ -120,7 +120,7 @@ t.test('migration 0019 gives a photo already shown to the pledge that used it fi
   const copied = await submitPledge(app, second)
   await app.db
     .updateTable('pledge_versions')
-    .set({ content: JSON.stringify(pledgeContent({ photoId: shared })) })
+    .set({ content: pledgeContent({ photoId: shared }) })
     .where('pledge_id', '=', copied.id)
     .execute()
 

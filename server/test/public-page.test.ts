@@ -1,5 +1,6 @@
 import { CODE_PREFIX, checkCharacter } from '@djt/shared'
 import t from 'tap'
+import { jsonArray } from '../src/kernel/json-array.ts'
 import { newPledgeCode } from '../src/pledges/pledge-code.ts'
 import { signInStaff } from './fixtures/accounts.ts'
 import { pledgeContent, publicPledge, verifiedOperator } from './fixtures/pledges.ts'
@@ -99,13 +100,13 @@ t.test('the report counts on the page equal its list', async (t) => {
   await app.db
     .insertInto('pledge_reports')
     .values([
-      { pledge_id: id, text: '称重缺斤短两，少了二两', device: 'd1', check_notes: '[]' },
-      { pledge_id: id, text: '价格标签与结算不一致', device: 'd2', check_notes: '[]' },
+      { pledge_id: id, text: '称重缺斤短两，少了二两', device: 'd1', check_notes: jsonArray([]) },
+      { pledge_id: id, text: '价格标签与结算不一致', device: 'd2', check_notes: jsonArray([]) },
       {
         pledge_id: id,
         text: '不给开小票，态度差',
         device: 'd3',
-        check_notes: '[]',
+        check_notes: jsonArray([]),
         outcome: 'upheld',
         response: '经核查属实，已责令整改',
         responded_at: now,

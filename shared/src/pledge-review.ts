@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { text } from './memberships.ts'
 import {
+  CheckNotes,
   Period,
   PledgeContent,
   PledgeEvaluation,
@@ -88,7 +89,7 @@ export const PledgeQueueItem = z.object({
   business: z.string(),
   regionName: z.string(),
   submittedAt: z.string(),
-  checkNotes: z.array(z.string()),
+  checkNotes: CheckNotes,
   /** An edit of a pledge that is already public: the old version stays up meanwhile. */
   isEdit: z.boolean(),
 })

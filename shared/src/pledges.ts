@@ -89,13 +89,16 @@ export const PledgeCode = z
 export const PledgeCodeParams = z.object({ code: PledgeCode })
 export const PledgeParams = z.object({ id: z.uuid('承诺编号格式不正确') })
 
+/** Words or labels the content check asked a person to look at; empty when clean. */
+export const CheckNotes = z.array(z.string())
+export type CheckNotes = z.infer<typeof CheckNotes>
+
 export const PledgeVersion = z.object({
   id: z.uuid(),
   number: z.int(),
   state: PledgeVersionState,
   content: PledgeContent,
-  /** Words or labels the content check asked a person to look at; empty when clean. */
-  checkNotes: z.array(z.string()),
+  checkNotes: CheckNotes,
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
   /** Staff's comment on a return or rejection, as the member sees it. */

@@ -33,7 +33,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Prom
       region_path: event.regionPath ?? null,
       request_id: event.requestId ?? null,
       ip: event.actorRole === 'user' ? null : (event.ip ?? null),
-      detail: event.detail ? JSON.stringify(event.detail) : null,
+      detail: event.detail ?? null,
     })
     .execute()
 }

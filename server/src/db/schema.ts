@@ -1,5 +1,13 @@
-import type { BranchInfo, OpeningHours, PlaceImportReport } from '@djt/shared'
+import type {
+  BranchInfo,
+  Evidence,
+  MembershipDraft,
+  OpeningHours,
+  PlaceImportReport,
+  Warning,
+} from '@djt/shared'
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { JsonArrayText } from '../kernel/json-array.ts'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
 import type { PledgeTables } from '../pledges/pledges.table.ts'
@@ -47,9 +55,13 @@ export interface RegionTable {
   path: string
 }
 
+/** A JSON object whose shape its reader knows (app_meta's values, audit details). */
+export type JsonObject = Record<string, unknown>
+
 export interface AppMetaTable {
   key: string
-  value: ColumnType<unknown, string, string>
+  /** Read it through readMeta with the schema of what that key holds. */
+  value: JSONColumnType<JsonObject, JsonObject, JsonObject>
   updated_at: Generated<Date>
 }
 
@@ -115,10 +127,10 @@ export interface AuditLogTable {
   outcome: 'success' | 'failure' | 'denied'
   request_id: string | null
   ip: string | null
-  detail: ColumnType<unknown, string | null, never>
+  /** What else the event needs said; written, never read back by the server. */
+  detail: JSONColumnType<JsonObject | null, JsonObject | null, never>
 }
 
-type Json = ColumnType<unknown, string, string>
 export type MembershipKind = 'rider' | 'operator' | 'market_opener'
 export type MembershipState =
   | 'draft'
@@ -136,8 +148,8 @@ export interface MembershipTable {
   kind: MembershipKind
   state: MembershipState
   version: Generated<number>
-  /** The form without mobile and idNumber; insert as JSON text. */
-  form: Json
+  /** The form (or draft) without mobile and idNumber; read it through MembershipDraft.parse. */
+  form: JSONColumnType<MembershipDraft, MembershipDraft, MembershipDraft>
   name: string | null
   region_code: string | null
   region_path: string | null
@@ -149,8 +161,10 @@ export interface MembershipTable {
   id_number_enc: string | null
   id_number_bi: string | null
   question: string | null
-  warnings: ColumnType<unknown, string | undefined, string>
-  evidence: ColumnType<unknown, string | null | undefined, string | null>
+  /** Read it through Warning.array().parse; write it through jsonArray. */
+  warnings: ColumnType<Warning[], JsonArrayText<Warning> | undefined, JsonArrayText<Warning>>
+  /** The register evidence last computed (evidence.service); read it through Evidence.parse. */
+  evidence: ColumnType<Evidence | null, Evidence | null | undefined, Evidence | null>
   evidence_strength: Generated<'strong' | 'moderate' | 'weak' | 'conflict' | 'none'>
   evidence_sources: Generated<number>
   queued_at: Date | null

@@ -1,3 +1,4 @@
+import type { Evidence } from '@djt/shared'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, MembershipKind } from '../db/schema.ts'
 import { textArray, unnestRows } from '../kernel/sql-arrays.ts'
@@ -93,9 +94,7 @@ export async function selectFacts(
 
 export interface EvidenceUpdate {
   id: string
-  evidence: string
-  strength: string
-  sources: number
+  evidence: Evidence
 }
 
 /** One statement for the whole page. Not a user's edit: version and updated_at stay. */
@@ -107,9 +106,15 @@ export async function writeEvidence(db: Kysely<Database>, updates: EvidenceUpdat
     ['strength', 'text'],
     ['sources', 'integer'],
   ] as const
+  const rows = updates.map(({ id, evidence }) => ({
+    id,
+    evidence: JSON.stringify(evidence),
+    strength: evidence.strength,
+    sources: evidence.matchingSources,
+  }))
   await sql`update memberships m
     set evidence = t.evidence::jsonb, evidence_strength = t.strength,
       evidence_sources = t.sources::integer
-    from ${unnestRows(columns, updates as unknown as Record<string, string | number>[])}
+    from ${unnestRows(columns, rows)}
     where m.id = t.id::uuid`.execute(db)
 }

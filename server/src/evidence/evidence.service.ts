@@ -31,15 +31,7 @@ export async function recomputeEvidence(
     const page = await selectFacts(db, scope, after, PAGE)
     await writeEvidence(
       db,
-      page.map((row) => {
-        const evidence = judgeEntry(toFacts(row), now)
-        return {
-          id: row.id,
-          evidence: JSON.stringify(evidence),
-          strength: evidence.strength,
-          sources: evidence.matchingSources,
-        }
-      }),
+      page.map((row) => ({ id: row.id, evidence: judgeEntry(toFacts(row), now) })),
     )
     updated += page.length
     if (page.length < PAGE) return updated

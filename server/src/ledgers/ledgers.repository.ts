@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { metric } from './metrics.ts'
 
 type Db = Kysely<Database>
 
@@ -20,7 +21,7 @@ export function jurisdictionTallies(db: Db, path: string): Promise<TallyRow[]> {
     .execute()
 }
 
-const HEADLINE = ['members.kind', 'markets.count', 'care.kind', 'pledges.public']
+const HEADLINE = [metric.membersKind, metric.marketsCount, metric.careKind, metric.pledgesPublic]
 
 /** The headline tallies per child jurisdiction (the next level down), for the drill-down. */
 export function childTallies(db: Db, path: string) {

@@ -19,6 +19,7 @@ import {
   oldestPending,
   type TallyRow,
 } from './ledgers.repository.ts'
+import { type LedgerMetric, metric } from './metrics.ts'
 import { ridersLedger } from './riders-ledger.ts'
 
 type Db = Kysely<Database>
@@ -29,16 +30,16 @@ const label = (names: Record<string, string>, key: string) => names[key] ?? key
 function reader(rows: TallyRow[]) {
   const byMetric = new Map<string, TallyRow[]>()
   for (const row of rows) byMetric.set(row.metric, [...(byMetric.get(row.metric) ?? []), row])
-  const of = (metric: string) => byMetric.get(metric) ?? []
-  const total = (metric: string, where: (row: TallyRow) => boolean = () => true) =>
-    of(metric)
+  const of = (name: LedgerMetric) => byMetric.get(name) ?? []
+  const total = (name: LedgerMetric, where: (row: TallyRow) => boolean = () => true) =>
+    of(name)
       .filter(where)
       .reduce((sum, row) => sum + row.value, 0)
-  const split = (metric: string, where: (row: TallyRow) => boolean = () => true): Split => ({
-    reported: total(metric, (row) => row.class === 'reported' && where(row)),
-    verified: total(metric, (row) => row.class === 'verified' && where(row)),
+  const split = (name: LedgerMetric, where: (row: TallyRow) => boolean = () => true): Split => ({
+    reported: total(name, (row) => row.class === 'reported' && where(row)),
+    verified: total(name, (row) => row.class === 'verified' && where(row)),
   })
-  const keys = (metric: string) => [...new Set(of(metric).map((row) => row.key))].sort()
+  const keys = (name: LedgerMetric) => [...new Set(of(name).map((row) => row.key))].sort()
   return { of, total, split, keys }
 }
 
@@ -58,10 +59,10 @@ export async function buildLedger(
   ])
   const t = reader(rows)
   const withOrg = (row: TallyRow) => row.key !== 'none'
-  const markets = t.split('markets.count')
-  const organised = t.split('markets.count', withOrg)
+  const markets = t.split(metric.marketsCount)
+  const organised = t.split(metric.marketsCount, withOrg)
   const pendingStates = new Set(['submitted', 'resubmitted', 'needs_info'])
-  const ratings = t.total('pledges.rating_count')
+  const ratings = t.total(metric.pledgesRatingCount)
   return {
     region: { code: region.code, name: region.name, level: region.level },
     asOf: now.toISOString(),
@@ -69,15 +70,15 @@ export async function buildLedger(
       byKind: Object.entries(membershipKindNames).map(([kind, name]) => ({
         kind,
         label: name,
-        ...t.split('members.kind', (row) => row.key === kind),
+        ...t.split(metric.membersKind, (row) => row.key === kind),
       })),
-      byState: t.keys('members.state').map((state) => ({
+      byState: t.keys(metric.membersState).map((state) => ({
         state,
         label: label(membershipStateNames, state),
-        count: t.total('members.state', (row) => row.key === state),
+        count: t.total(metric.membersState, (row) => row.key === state),
       })),
       pending: {
-        count: t.total('members.state', (row) => pendingStates.has(row.key)),
+        count: t.total(metric.membersState, (row) => pendingStates.has(row.key)),
         oldestDays: oldest ? Math.floor((now.getTime() - oldest.getTime()) / DAY_MS) : null,
       },
     },
@@ -90,40 +91,40 @@ export async function buildLedger(
         verified: markets.verified - organised.verified,
       },
       coverageRate: markets.verified > 0 ? organised.verified / markets.verified : null,
-      stalls: t.split('markets.stalls'),
-      memberStallOwners: t.split('markets.member_stalls'),
-      byOrgForm: t.keys('markets.count').map((orgForm) => ({
+      stalls: t.split(metric.marketsStalls),
+      memberStallOwners: t.split(metric.marketsMemberStalls),
+      byOrgForm: t.keys(metric.marketsCount).map((orgForm) => ({
         orgForm,
         label: label(orgFormNames, orgForm),
-        ...t.split('markets.count', (row) => row.key === orgForm),
+        ...t.split(metric.marketsCount, (row) => row.key === orgForm),
       })),
-      operatorsInMarkets: t.split('operators.in_market'),
+      operatorsInMarkets: t.split(metric.operatorsInMarket),
     },
     care: {
-      total: t.total('care.kind'),
-      roundTheClock: t.total('care.always_open'),
-      byKind: t.keys('care.kind').map((kind) => ({
+      total: t.total(metric.careKind),
+      roundTheClock: t.total(metric.careAlwaysOpen),
+      byKind: t.keys(metric.careKind).map((kind) => ({
         kind,
         label: label(placeKindNames, kind),
-        count: t.total('care.kind', (row) => row.key === kind),
-        roundTheClock: t.total('care.always_open', (row) => row.key === kind),
+        count: t.total(metric.careKind, (row) => row.key === kind),
+        roundTheClock: t.total(metric.careAlwaysOpen, (row) => row.key === kind),
       })),
-      byFacility: t.keys('care.facility').map((facility) => ({
+      byFacility: t.keys(metric.careFacility).map((facility) => ({
         facility,
         label: label(facilityNames, facility),
-        count: t.total('care.facility', (row) => row.key === facility),
+        count: t.total(metric.careFacility, (row) => row.key === facility),
       })),
     },
     pledges: {
-      public: t.total('pledges.public'),
-      suspended: t.total('pledges.suspended'),
+      public: t.total(metric.pledgesPublic),
+      suspended: t.total(metric.pledgesSuspended),
       averageRating:
-        ratings > 0 ? Math.round((t.total('pledges.rating_sum') / ratings) * 100) / 100 : null,
+        ratings > 0 ? Math.round((t.total(metric.pledgesRatingSum) / ratings) * 100) / 100 : null,
       ratings,
-      reportsOpen: t.total('pledges.reports', (row) => row.key === 'open'),
-      reportsUpheld: t.total('pledges.reports', (row) => row.key === 'upheld'),
-      reportsDismissed: t.total('pledges.reports', (row) => row.key === 'dismissed'),
-      awards: t.total('pledges.awards'),
+      reportsOpen: t.total(metric.pledgesReports, (row) => row.key === 'open'),
+      reportsUpheld: t.total(metric.pledgesReports, (row) => row.key === 'upheld'),
+      reportsDismissed: t.total(metric.pledgesReports, (row) => row.key === 'dismissed'),
+      awards: t.total(metric.pledgesAwards),
     },
     work,
     children,
@@ -145,10 +146,10 @@ async function childLedgers(db: Db, region: { code: string; path: string }) {
       code: child.code,
       name: child.name,
       level: child.level,
-      members: t.split('members.kind'),
-      markets: t.split('markets.count'),
-      places: t.total('care.kind'),
-      pledges: t.total('pledges.public'),
+      members: t.split(metric.membersKind),
+      markets: t.split(metric.marketsCount),
+      places: t.total(metric.careKind),
+      pledges: t.total(metric.pledgesPublic),
     }
   })
 }

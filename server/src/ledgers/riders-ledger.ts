@@ -1,20 +1,21 @@
 import { type Ledger, platformNames, type SiteFigures, type Split } from '@djt/shared'
 import type { TallyRow } from './ledgers.repository.ts'
+import { type LedgerMetric, metric } from './metrics.ts'
 
 /** What the riders section needs of ledgers.service's tally reader. */
 interface Tallies {
-  total(metric: string, where?: (row: TallyRow) => boolean): number
-  split(metric: string, where?: (row: TallyRow) => boolean): Split
-  keys(metric: string): string[]
+  total(name: LedgerMetric, where?: (row: TallyRow) => boolean): number
+  split(name: LedgerMetric, where?: (row: TallyRow) => boolean): Split
+  keys(name: LedgerMetric): string[]
 }
 
 function siteFigures(t: Tallies, where?: (row: TallyRow) => boolean): SiteFigures {
   return {
-    total: t.total('riders.sites', where),
-    organised: t.total('riders.sites_organised', where),
-    workCovered: t.total('riders.sites_work_covered', where),
-    riders: t.total('riders.site_riders', where),
-    memberRiders: t.total('riders.site_member_riders', where),
+    total: t.total(metric.ridersSites, where),
+    organised: t.total(metric.ridersSitesOrganised, where),
+    workCovered: t.total(metric.ridersSitesWorkCovered, where),
+    riders: t.total(metric.ridersSiteRiders, where),
+    memberRiders: t.total(metric.ridersSiteMemberRiders, where),
   }
 }
 
@@ -23,7 +24,9 @@ function siteFigures(t: Tallies, where?: (row: TallyRow) => boolean): SiteFigure
  * registered yet still gets its row: the keys of both metrics.
  */
 export function ridersLedger(t: Tallies): Ledger['riders'] {
-  const platforms = [...new Set([...t.keys('riders.platform'), ...t.keys('riders.sites')])].sort()
+  const platforms = [
+    ...new Set([...t.keys(metric.ridersPlatform), ...t.keys(metric.ridersSites)]),
+  ].sort()
   const sites = siteFigures(t)
   return {
     byPlatform: platforms.map((platform) => {
@@ -31,11 +34,11 @@ export function ridersLedger(t: Tallies): Ledger['riders'] {
       return {
         platform,
         label: platformNames[platform as keyof typeof platformNames] ?? platform,
-        members: t.split('riders.platform', mine),
-        full: t.split('riders.full', mine),
-        probationary: t.split('riders.probationary', mine),
-        flow: t.split('riders.flow', mine),
-        joinedBranch: t.total('riders.joined_branch', mine),
+        members: t.split(metric.ridersPlatform, mine),
+        full: t.split(metric.ridersFull, mine),
+        probationary: t.split(metric.ridersProbationary, mine),
+        flow: t.split(metric.ridersFlow, mine),
+        joinedBranch: t.total(metric.ridersJoinedBranch, mine),
         sites: siteFigures(t, mine),
       }
     }),

@@ -1,3 +1,4 @@
+import { MembershipDraft } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import { revokeAllForUser } from '../auth/refresh-tokens.repository.ts'
 import type { Database } from '../db/schema.ts'
@@ -55,7 +56,7 @@ export async function collectPersonalData(db: Db, userId: string) {
   // The names of the regions the record mentions (the staff member's, and each form's).
   const codes = new Set<string>(staff ? [staff.region_code] : [])
   for (const row of memberships) {
-    for (const value of Object.values((row.form ?? {}) as Record<string, unknown>)) {
+    for (const value of Object.values(MembershipDraft.parse(row.form))) {
       if (typeof value === 'string' && /^\d{6}$/.test(value)) codes.add(value)
     }
   }

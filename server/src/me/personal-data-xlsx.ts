@@ -2,6 +2,7 @@ import {
   auditActionText,
   auditTargetText,
   chinaDateTimeSeconds,
+  MembershipDraft,
   membershipFieldNames,
   membershipKindNames,
   membershipStateNames,
@@ -101,7 +102,7 @@ function regionText(data: PersonalData, code: string): string {
 function registrationRows(data: PersonalData): Cell[][] {
   return data.memberships.flatMap((row, index) => {
     const label = `第 ${index + 1} 份`
-    const form = Object.entries((row.form ?? {}) as Record<string, unknown>).filter(
+    const form = Object.entries(MembershipDraft.parse(row.form)).filter(
       ([field]) => field !== 'kind',
     )
     return [

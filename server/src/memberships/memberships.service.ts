@@ -10,6 +10,7 @@ import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database, MembershipTable } from '../db/schema.ts'
 import { recomputeEvidence } from '../evidence/evidence.service.ts'
 import { ApiError } from '../http/errors.ts'
+import { jsonArray } from '../kernel/json-array.ts'
 import { PRIVACY_NOTICE } from '../me/privacy-notice.ts'
 import { isOwnPhoto } from '../pledges/pledges.repository.ts'
 import { type CheckedSubmission, checkSubmission } from './form-check.ts'
@@ -25,7 +26,7 @@ import { memberTransition, TransitionRefused } from './state-machine.ts'
 
 type Db = Kysely<Database>
 /** Columns one save writes, besides state and kind. */
-type Columns = Updateable<MembershipTable> & { form: string }
+type Columns = Updateable<MembershipTable> & { form: MembershipDraft }
 
 /** Personal data is stored only after the person accepted the current privacy notice. */
 export function requireConsent(user: UserCaller): void {
@@ -50,7 +51,7 @@ export async function saveMembership(
     throw new ApiError(409, 'conflict', '只有回答审核人员的提问时才能附照片')
   if (answerPhoto) await requireOwnPhoto(trx, user.id, answerPhoto)
   const { form, secrets } = splitSecrets(cipher, body.form, current)
-  let columns: Columns = { form: JSON.stringify(form), ...sealSecrets(cipher, secrets) }
+  let columns: Columns = { form, ...sealSecrets(cipher, secrets) }
   if (body.action === 'submit') {
     const typed = {
       ...form,
@@ -118,7 +119,7 @@ function submittedColumns(
   const { mobile, idNumber, ...rest } = form as MembershipForm & { idNumber?: string }
   const requeue = !current || ['draft', 'needs_info', 'rejected'].includes(current.state)
   return {
-    form: JSON.stringify(rest),
+    form: rest,
     ...sealSecrets(cipher, { mobile, idNumber: idNumber ?? null }),
     name: form.kind === 'market_opener' ? form.contactName : form.name,
     region_code: form.kind === 'market_opener' ? form.regionCode : form.workRegionCode,
@@ -126,7 +127,7 @@ function submittedColumns(
     platform: form.kind === 'rider' ? form.platform : null,
     rider_id_norm: form.kind === 'rider' ? normalizeText(form.riderId) : null,
     uscc: form.kind === 'rider' ? null : (form.uscc ?? null),
-    warnings: JSON.stringify(warnings),
+    warnings: jsonArray(warnings),
     question: null,
     ...(requeue ? { queued_at: new Date() } : {}),
   }

@@ -1,10 +1,10 @@
 import {
-  type MembershipDraft,
+  MembershipDraft,
   type MyMembership,
   maskMobile,
   maskResidentId,
   type TimelineEvent,
-  type Warning,
+  Warning,
 } from '@djt/shared'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { MembershipEventRow, MembershipRow } from './memberships.repository.ts'
@@ -38,10 +38,10 @@ export function toMyMembership(
     id: row.id,
     kind: row.kind,
     state: row.state,
-    form: row.form as MembershipDraft,
+    form: MembershipDraft.parse(row.form),
     ...maskedSecrets(cipher, row),
     question: row.state === 'needs_info' ? row.question : null,
-    warnings: (row.warnings ?? []) as Warning[],
+    warnings: Warning.array().parse(row.warnings),
     version: row.version,
     updatedAt: row.updated_at.toISOString(),
     timeline: toTimeline(events),

@@ -23,7 +23,7 @@ export function splitSecrets(
     return stored ? cipher.decrypt(stored) : null
   }
   return {
-    form: form as MembershipDraft,
+    form,
     secrets: {
       mobile: pick(mobile, current?.mobile_enc),
       idNumber: pick(idNumber, current?.id_number_enc),

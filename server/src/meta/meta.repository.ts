@@ -1,23 +1,38 @@
 import { type Kysely, sql } from 'kysely'
-import type { Database } from '../db/schema.ts'
+import { z } from 'zod'
+import type { Database, JsonObject } from '../db/schema.ts'
 
-export async function readMeta<T>(db: Kysely<Database>, key: string): Promise<T | undefined> {
+const AnyObject = z.record(z.string(), z.unknown())
+
+/** The value stored under `key`, checked against what that key holds; undefined when unset. */
+export async function readMeta(db: Kysely<Database>, key: string): Promise<JsonObject | undefined>
+export async function readMeta<T>(
+  db: Kysely<Database>,
+  key: string,
+  schema: z.ZodType<T>,
+): Promise<T | undefined>
+export async function readMeta(
+  db: Kysely<Database>,
+  key: string,
+  schema: z.ZodType = AnyObject,
+): Promise<unknown> {
   const row = await db
     .selectFrom('app_meta')
     .select('value')
     .where('key', '=', key)
     .executeTakeFirst()
-  return row?.value as T | undefined
+  return row && schema.parse(row.value)
 }
 
-export async function writeMeta(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
-  const json = JSON.stringify(value)
+export async function writeMeta(
+  db: Kysely<Database>,
+  key: string,
+  value: JsonObject,
+): Promise<void> {
   await db
     .insertInto('app_meta')
-    .values({ key, value: json })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({ value: json, updated_at: sql`now()` }),
-    )
+    .values({ key, value })
+    .onConflict((conflict) => conflict.column('key').doUpdateSet({ value, updated_at: sql`now()` }))
     .execute()
 }
 

@@ -1,4 +1,4 @@
-import { type PledgeContent, type PledgeKind, platformNames } from '@djt/shared'
+import { MembershipDraft, type PledgeContent, type PledgeKind, platformNames } from '@djt/shared'
 import type { MembershipRow } from '../memberships/memberships.repository.ts'
 
 export interface Eligibility {
@@ -37,7 +37,7 @@ export function eligibilityOf(membership: MembershipRow | undefined): Eligibilit
 
 /** A first pledge starts from what the verified registration already says. */
 function defaultsOf(kind: PledgeKind, membership: MembershipRow): Partial<PledgeContent> {
-  const form = membership.form as Record<string, string | undefined>
+  const form = textFields(membership.form)
   const displayName = membership.name ?? undefined
   if (kind === 'rider') {
     const platform =
@@ -58,4 +58,13 @@ function defaultsOf(kind: PledgeKind, membership: MembershipRow): Partial<Pledge
     role: '党员经营户',
     duties: '守法诚信经营，带头维护市场秩序和消费者权益',
   }
+}
+
+/** The form's text answers by field (a verified form's defaults are text fields only). */
+function textFields(form: MembershipDraft): Partial<Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(MembershipDraft.parse(form)).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  )
 }

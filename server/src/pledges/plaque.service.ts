@@ -1,4 +1,4 @@
-import { type PledgeContent, pledgeTitles } from '@djt/shared'
+import { PledgeContent, pledgeTitles } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/schema.ts'
@@ -60,7 +60,7 @@ export async function renderPlaque(
   const version = await findVersion(sources.db, row.public_version_id)
   if (verdictOf(row).status !== 'valid' || !version || !row.code)
     throw new ApiError(409, 'conflict', '承诺审核通过且有效后才能下载承诺牌')
-  const content = version.content as PledgeContent
+  const content = PledgeContent.parse(version.content)
   const plaque: PlaqueContent = {
     title: pledgeTitles[row.kind],
     displayName: content.displayName,

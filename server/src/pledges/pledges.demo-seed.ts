@@ -1,6 +1,7 @@
 import { type MembershipDraft, type PledgeContent, periodOf, usccCheckChar } from '@djt/shared'
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { jsonArray } from '../kernel/json-array.ts'
 import { registerDemoPerson } from '../memberships/memberships.demo-seed.ts'
 import type { SeedStep } from '../seed/seed.ts'
 import { newPledgeCode } from './pledge-code.ts'
@@ -123,8 +124,8 @@ async function publishForDemo(
       pledge_id: pledge.id,
       number: 1,
       state: 'approved',
-      content: JSON.stringify(content),
-      check_notes: '[]',
+      content,
+      check_notes: jsonArray([]),
       decided_at: new Date(),
       comment: '演示数据',
     })

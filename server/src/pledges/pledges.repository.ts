@@ -1,5 +1,7 @@
+import type { CheckNotes, PledgeContent } from '@djt/shared'
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { jsonArray } from '../kernel/json-array.ts'
 import type { PledgeTable, PledgeVersionTable } from './pledges.table.ts'
 
 type Db = Kysely<Database>
@@ -113,8 +115,8 @@ export function findVersion(db: Db, id: string | null) {
 export async function insertVersion(
   db: Db,
   pledgeId: string,
-  content: unknown,
-  checkNotes: string[],
+  content: PledgeContent,
+  checkNotes: CheckNotes,
 ): Promise<string> {
   const { id } = await db
     .insertInto('pledge_versions')
@@ -122,8 +124,8 @@ export async function insertVersion(
       pledge_id: pledgeId,
       number: sql<number>`(select coalesce(max(number), 0) + 1 from pledge_versions where pledge_id = ${pledgeId})`,
       state: 'pending',
-      content: JSON.stringify(content),
-      check_notes: JSON.stringify(checkNotes),
+      content,
+      check_notes: jsonArray(checkNotes),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

@@ -1,7 +1,7 @@
-import type { ColumnType, Generated } from 'kysely'
+import type { PledgeContent } from '@djt/shared'
+import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { JsonArrayColumn } from '../kernel/json-array.ts'
 
-/** Insert JSON as text; read back parsed. */
-type Json = ColumnType<unknown, string, string>
 /** Bytes: pg gives a Buffer, PGlite a Uint8Array. */
 type Bytes = ColumnType<Uint8Array, Uint8Array, Uint8Array>
 
@@ -69,8 +69,10 @@ export interface PledgeVersionTable {
   pledge_id: string
   number: number
   state: PledgeVersionStateColumn
-  content: Json
-  check_notes: Json
+  /** The PledgeContent as submitted; read it through PledgeContent.parse. */
+  content: JSONColumnType<PledgeContent, PledgeContent, PledgeContent>
+  /** Read it through CheckNotes.parse; write it through jsonArray. */
+  check_notes: JsonArrayColumn<string>
   submitted_at: Generated<Date>
   decided_at: Date | null
   decided_by: string | null
@@ -93,7 +95,8 @@ export interface PledgeReportTable {
   pledge_id: string
   text: string
   photo_id: string | null
-  check_notes: Json
+  /** Read it through CheckNotes.parse; write it through jsonArray. */
+  check_notes: JsonArrayColumn<string>
   device: string
   at: Generated<Date>
   outcome: 'upheld' | 'dismissed' | null

@@ -1,5 +1,6 @@
 import {
-  type PledgeContent,
+  CheckNotes,
+  PledgeContent,
   type PledgeVersion,
   type PublicStatus,
   publicStatusNames,
@@ -68,8 +69,8 @@ export function toVersion(row: PledgeVersionRow): PledgeVersion {
     id: row.id,
     number: row.number,
     state: row.state,
-    content: row.content as PledgeContent,
-    checkNotes: row.check_notes as string[],
+    content: PledgeContent.parse(row.content),
+    checkNotes: CheckNotes.parse(row.check_notes),
     submittedAt: row.submitted_at.toISOString(),
     decidedAt: row.decided_at?.toISOString() ?? null,
     comment: row.comment,

@@ -1,6 +1,7 @@
 import {
   ErrorBody,
   PledgeCodeParams,
+  PledgeContent,
   PublicPledge,
   RateRequest,
   Received,
@@ -66,10 +67,7 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
         verdictOf(row).status === 'valid'
           ? await findVersion(app.db, row.public_version_id)
           : undefined
-      const photo = await photoReply(
-        app,
-        (version?.content as { photoId?: string } | undefined)?.photoId,
-      )
+      const photo = await photoReply(app, version && PledgeContent.parse(version.content).photoId)
       return reply
         .type(photo.mime)
         .header('cache-control', 'public, max-age=300')

@@ -1,6 +1,6 @@
 import {
   MODEL_STORE_AWARD,
-  type PledgeContent,
+  PledgeContent,
   type PublicPledge,
   pledgeTitles,
   type RateRequest,
@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely'
 import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
+import { jsonArray } from '../kernel/json-array.ts'
 import {
   claimReportSlot,
   insertDailyRating,
@@ -37,13 +38,13 @@ export async function publicPledge(db: Db, row: PledgeRow): Promise<PublicPledge
     listReports(db, row.id),
     listEvaluations(db, row.id),
   ])
-  const { photoId, ...content } = (version?.content ?? {}) as PledgeContent
+  const shown = version && PledgeContent.parse(version.content)
   return {
     code: row.code ?? '',
     ...verdict,
     title: pledgeTitles[row.kind],
-    content: version ? content : null,
-    hasPhoto: Boolean(version && photoId),
+    content: shown ? withoutPhoto(shown) : null,
+    hasPhoto: Boolean(shown?.photoId),
     issuer: issuerOf(row.region_name, row.region_parent_name),
     approvedAt: version?.decided_at?.toISOString() ?? null,
     rating: toRating(totals.get(row.id)),
@@ -58,6 +59,11 @@ export async function publicPledge(db: Db, row: PledgeRow): Promise<PublicPledge
       }),
     openReports: reports.filter((report) => !report.outcome).length,
   }
+}
+
+/** The photo is served on its own URL (public-pledges.routes), never inside the pledge. */
+function withoutPhoto({ photoId, ...content }: PledgeContent): Omit<PledgeContent, 'photoId'> {
+  return content
 }
 
 /** Feedback is taken on a pledge that is shown; one that is not says why. */
@@ -128,7 +134,7 @@ export async function reportPledge(
       pledge_id: row.id,
       text: body.text,
       photo_id: body.photoId ?? null,
-      check_notes: JSON.stringify(verdict.notes),
+      check_notes: jsonArray(verdict.notes),
       device,
     })
     .execute()

@@ -1,9 +1,9 @@
-import type {
+import {
   Evidence,
   MembershipDraft,
-  Platform,
-  ReviewDetail,
-  ReviewItem,
+  type Platform,
+  type ReviewDetail,
+  type ReviewItem,
   Warning,
 } from '@djt/shared'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
@@ -37,12 +37,12 @@ export function toReviewDetail(
     kind: row.kind,
     state: row.state,
     version: row.version,
-    form: row.form as MembershipDraft,
+    form: MembershipDraft.parse(row.form),
     ...maskedSecrets(cipher, row),
     regionCode: row.region_code ?? '',
     regionName: row.region_name,
-    warnings: (row.warnings ?? []) as Warning[],
-    evidence: (row.evidence as Evidence | null) ?? null,
+    warnings: Warning.array().parse(row.warnings),
+    evidence: Evidence.nullable().parse(row.evidence),
     timeline: toTimeline(events),
   }
 }

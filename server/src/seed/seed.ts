@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { z } from 'zod'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
@@ -45,6 +46,9 @@ export interface SeedReport {
   ran: string[]
 }
 
+/** What a step leaves in app_meta (`seed:<name>`) once it ran. */
+const SeedMark = z.object({ version: z.string() })
+
 /** Runs every due step in one transaction, under a lock, so two servers seed once. */
 export function runSeeds(
   db: Kysely<Database>,
@@ -56,7 +60,7 @@ export function runSeeds(
     const ran: string[] = []
     for (const step of steps) {
       if (step.demo && !options.demo) continue
-      const done = await readMeta<{ version: string }>(trx, `seed:${step.name}`)
+      const done = await readMeta(trx, `seed:${step.name}`, SeedMark)
       if (done?.version === step.version) continue
       await step.run(trx, { cipher: options.cipher })
       await writeMeta(trx, `seed:${step.name}`, {

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { WarnLog } from '../kernel/log.ts'
 import { countAppliedMigrations, readMeta } from '../meta/meta.repository.ts'
-import { REGIONS_META_KEY } from '../regions/regions.seed.ts'
+import { REGIONS_META_KEY, RegionsMeta } from '../regions/regions.seed.ts'
 import { DEMO_META_KEY } from '../seed/demo.seed.ts'
 import { APP_VERSION } from '../version.ts'
 
@@ -41,7 +41,7 @@ export async function readServiceStatus(
   }
   try {
     const applied = await countAppliedMigrations(db)
-    const regions = await readMeta<{ source: string; count: number }>(db, REGIONS_META_KEY)
+    const regions = await readMeta(db, REGIONS_META_KEY, RegionsMeta)
     const demo = await readMeta(db, DEMO_META_KEY)
     const current = applied === expected
     const pages = await homePageReadable(sources.homePage, log)

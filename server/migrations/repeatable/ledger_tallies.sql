@@ -1,0 +1,343 @@
+-- Repeatable: the current definition of every function and trigger that keeps the ledger
+-- tallies (台账), applied after the numbered migrations whenever this file changes
+-- (server/src/db/migrate.ts). Change them here, never in a numbered migration. The metric
+-- names written here and the form answers read are the ones of server/src/ledgers/metrics.ts
+-- (test/ledger-metrics.test.ts holds them together).
+
+-- Adds each (metric, key, class, amount) of `rows` to the tallies of one region.
+create or replace function ledger_add(p_region char(6), p_path ltree, p_rows jsonb) returns void
+language plpgsql as $$
+begin
+  if p_region is null or p_rows is null or jsonb_array_length(p_rows) = 0 then
+    return;
+  end if;
+  insert into ledger_tallies as t (region_code, region_path, metric, key, class, value)
+  select p_region, p_path, r.metric, r.key, r.class, sum(r.amount)
+  from jsonb_to_recordset(p_rows) as r(metric text, key text, class text, amount bigint)
+  group by r.metric, r.key, r.class
+  having sum(r.amount) <> 0
+  on conflict (region_code, metric, key, class) do update set value = t.value + excluded.value;
+end $$;
+
+-- What one registration counts for. Drafts and withdrawn entries count for nothing.
+create or replace function ledger_membership_rows(m memberships, sign int) returns jsonb
+language plpgsql stable as $$
+begin
+  return (with c as (
+    select case
+      when m.state = 'verified' then 'verified'
+      when m.state in ('submitted', 'resubmitted', 'needs_info') then 'reported'
+    end as class,
+    coalesce(m.platform, '') as platform
+  )
+  select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', x.key, 'class', x.class, 'amount', x.amount * sign)), '[]')
+  from c, lateral (
+    select 'members.state' as metric, m.state as key, '' as class, 1::bigint as amount
+      where m.state not in ('draft', 'withdrawn')
+    union all select 'members.kind', m.kind, c.class, 1 where c.class is not null
+    union all select 'riders.platform', c.platform, c.class, 1 where c.class is not null and m.kind = 'rider'
+    union all select 'riders.full', c.platform, c.class, 1
+      where c.class is not null and m.kind = 'rider' and m.form->>'memberType' = 'full'
+    union all select 'riders.probationary', c.platform, c.class, 1
+      where c.class is not null and m.kind = 'rider' and m.form->>'memberType' = 'probationary'
+    union all select 'riders.flow', c.platform, c.class, 1
+      where c.class is not null and m.kind = 'rider' and m.form->>'flowMember' = 'true'
+    union all select 'operators.in_market', '', c.class, 1
+      where c.class is not null and m.kind = 'operator' and m.form->>'inMarket' = 'true'
+    union all select 'markets.count', coalesce(m.form->>'orgForm', 'none'), c.class, 1
+      where c.class is not null and m.kind = 'market_opener'
+    union all select 'markets.stalls', '', c.class, coalesce((m.form->>'stallCount')::bigint, 0)
+      where c.class is not null and m.kind = 'market_opener'
+    union all select 'markets.member_stalls', '', c.class, coalesce((m.form->>'memberStallOwnerCount')::bigint, 0)
+      where c.class is not null and m.kind = 'market_opener'
+  ) x);
+end $$;
+
+create or replace function ledger_memberships_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.state = new.state and old.kind = new.kind
+     and old.form = new.form and old.region_code is not distinct from new.region_code
+     and old.platform is not distinct from new.platform then
+    return null;
+  end if;
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_membership_rows(old, -1) || ledger_membership_rows(new, 1));
+    return null;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform ledger_add(old.region_code, old.region_path, ledger_membership_rows(old, -1));
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform ledger_add(new.region_code, new.region_path, ledger_membership_rows(new, 1));
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_memberships on memberships;
+create trigger ledger_memberships after insert or update or delete on memberships
+  for each row execute function ledger_memberships_trigger();
+
+-- Care network: open places by kind, facility and round-the-clock.
+create or replace function ledger_place_rows(p places, sign int) returns jsonb
+language plpgsql stable as $$
+begin
+  return (select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', x.key, 'class', '', 'amount', sign)), '[]')
+  from (
+    select 'care.kind' as metric, p.kind as key where p.status = 'open'
+    union all select 'care.always_open', p.kind where p.status = 'open' and p.always_open
+    union all select 'care.facility', f from unnest(p.facilities) f where p.status = 'open'
+  ) x);
+end $$;
+
+create or replace function ledger_places_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_place_rows(old, -1) || ledger_place_rows(new, 1));
+    return null;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform ledger_add(old.region_code, old.region_path, ledger_place_rows(old, -1));
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform ledger_add(new.region_code, new.region_path, ledger_place_rows(new, 1));
+  end if;
+  return null;
+end $$;
+
+-- Inserts count once per statement, from its new rows (a place import writes thousands in
+-- one transaction: 0017); updates and deletes count per row.
+create or replace function ledger_places_inserted() returns trigger
+language plpgsql as $$
+begin
+  perform ledger_add(g.region_code, g.region_path, g.tally_rows)
+  from (
+    select i.region_code, i.region_path, jsonb_agg(r.tally_row) as tally_rows
+    from inserted i, jsonb_array_elements(ledger_place_rows(i, 1)) as r(tally_row)
+    group by i.region_code, i.region_path
+  ) g;
+  return null;
+end $$;
+
+drop trigger if exists ledger_places on places;
+create trigger ledger_places after update of status, kind, always_open, facilities, region_code or delete
+  on places for each row execute function ledger_places_trigger();
+
+drop trigger if exists ledger_places_inserted on places;
+create trigger ledger_places_inserted after insert on places
+  referencing new table as inserted for each statement execute function ledger_places_inserted();
+
+-- Rows that outlive the lookup of their parent in a cascade carry the region they count in.
+create or replace function ledger_stamp_checkin() returns trigger
+language plpgsql as $$
+begin
+  select m.region_code, m.region_path, coalesce(m.platform, '')
+    into new.ledger_region, new.ledger_path, new.ledger_platform
+    from memberships m where m.id = new.membership_id;
+  return new;
+end $$;
+
+drop trigger if exists ledger_stamp_checkins on branch_checkins;
+create trigger ledger_stamp_checkins before insert on branch_checkins
+  for each row execute function ledger_stamp_checkin();
+
+create or replace function ledger_stamp_from_pledge() returns trigger
+language plpgsql as $$
+begin
+  select p.region_code, p.region_path into new.ledger_region, new.ledger_path
+    from pledges p where p.id = new.pledge_id;
+  return new;
+end $$;
+
+drop trigger if exists ledger_stamp_ratings on pledge_ratings;
+create trigger ledger_stamp_ratings before insert on pledge_ratings
+  for each row execute function ledger_stamp_from_pledge();
+
+drop trigger if exists ledger_stamp_reports on pledge_reports;
+create trigger ledger_stamp_reports before insert on pledge_reports
+  for each row execute function ledger_stamp_from_pledge();
+
+drop trigger if exists ledger_stamp_evaluations on pledge_evaluations;
+create trigger ledger_stamp_evaluations before insert on pledge_evaluations
+  for each row execute function ledger_stamp_from_pledge();
+
+-- Check-ins (报到) confirmed, by the rider's platform.
+create or replace function ledger_checkins_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.state = 'approved' then
+    perform ledger_add(old.ledger_region, old.ledger_path, jsonb_build_array(jsonb_build_object(
+      'metric', 'riders.joined_branch', 'key', old.ledger_platform, 'class', '', 'amount', -1)));
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.state = 'approved' then
+    perform ledger_add(new.ledger_region, new.ledger_path, jsonb_build_array(jsonb_build_object(
+      'metric', 'riders.joined_branch', 'key', new.ledger_platform, 'class', '', 'amount', 1)));
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_checkins on branch_checkins;
+create trigger ledger_checkins after insert or update of state or delete on branch_checkins
+  for each row execute function ledger_checkins_trigger();
+
+-- Pledges shown (approved and active) and suspended, by kind.
+create or replace function ledger_pledge_rows(p pledges, sign int) returns jsonb
+language plpgsql stable as $$
+begin
+  return (select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', p.kind, 'class', '', 'amount', sign)), '[]')
+  from (
+    select 'pledges.public' as metric where p.public_version_id is not null and p.status = 'active'
+    union all select 'pledges.suspended' where p.public_version_id is not null and p.status = 'suspended'
+  ) x);
+end $$;
+
+create or replace function ledger_pledges_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_pledge_rows(old, -1) || ledger_pledge_rows(new, 1));
+    return null;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform ledger_add(old.region_code, old.region_path, ledger_pledge_rows(old, -1));
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform ledger_add(new.region_code, new.region_path, ledger_pledge_rows(new, 1));
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_pledges on pledges;
+create trigger ledger_pledges after insert or update of status, public_version_id or delete
+  on pledges for each row execute function ledger_pledges_trigger();
+
+-- Public ratings (sum and count, for the average), reports opened and answered, awards.
+create or replace function ledger_feedback_trigger() returns trigger
+language plpgsql as $$
+declare
+  rows_old jsonb := '[]';
+  rows_new jsonb := '[]';
+begin
+  if tg_table_name = 'pledge_ratings' then
+    if tg_op = 'DELETE' then
+      rows_old := jsonb_build_array(
+        jsonb_build_object('metric', 'pledges.rating_sum', 'key', '', 'class', '', 'amount', -old.score),
+        jsonb_build_object('metric', 'pledges.rating_count', 'key', '', 'class', '', 'amount', -1));
+    elsif tg_op = 'INSERT' then
+      rows_new := jsonb_build_array(
+        jsonb_build_object('metric', 'pledges.rating_sum', 'key', '', 'class', '', 'amount', new.score),
+        jsonb_build_object('metric', 'pledges.rating_count', 'key', '', 'class', '', 'amount', 1));
+    end if;
+  elsif tg_table_name = 'pledge_reports' then
+    if tg_op in ('UPDATE', 'DELETE') then
+      rows_old := jsonb_build_array(jsonb_build_object('metric', 'pledges.reports',
+        'key', coalesce(old.outcome, 'open'), 'class', '', 'amount', -1));
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      rows_new := jsonb_build_array(jsonb_build_object('metric', 'pledges.reports',
+        'key', coalesce(new.outcome, 'open'), 'class', '', 'amount', 1));
+    end if;
+  else
+    if tg_op in ('UPDATE', 'DELETE') and old.award then
+      rows_old := jsonb_build_array(jsonb_build_object('metric', 'pledges.awards',
+        'key', old.period, 'class', '', 'amount', -1));
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') and new.award then
+      rows_new := jsonb_build_array(jsonb_build_object('metric', 'pledges.awards',
+        'key', new.period, 'class', '', 'amount', 1));
+    end if;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform ledger_add(old.ledger_region, old.ledger_path, rows_old);
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform ledger_add(new.ledger_region, new.ledger_path, rows_new);
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_ratings on pledge_ratings;
+create trigger ledger_ratings after insert or delete on pledge_ratings
+  for each row execute function ledger_feedback_trigger();
+
+drop trigger if exists ledger_reports on pledge_reports;
+create trigger ledger_reports after insert or update of outcome or delete on pledge_reports
+  for each row execute function ledger_feedback_trigger();
+
+drop trigger if exists ledger_evaluations on pledge_evaluations;
+create trigger ledger_evaluations after insert or update of award or delete on pledge_evaluations
+  for each row execute function ledger_feedback_trigger();
+
+-- What one site counts for: active sites only, by platform.
+create or replace function ledger_platform_site_rows(s platform_sites, sign int) returns jsonb
+language plpgsql stable as $$
+begin
+  return (select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', s.platform, 'class', '', 'amount', x.amount * sign)), '[]')
+  from (
+    select 'riders.sites' as metric, 1::bigint as amount
+    union all select 'riders.sites_organised', 1 where s.org_form <> 'none'
+    union all select 'riders.sites_work_covered', 1
+      where s.org_form = 'none' and coalesce(s.instructor, '') <> ''
+    union all select 'riders.site_riders', coalesce(s.rider_count, 0)
+    union all select 'riders.site_member_riders', s.member_rider_count
+  ) x where s.status = 'active');
+end $$;
+
+create or replace function ledger_platform_sites_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path, ledger_platform_site_rows(old, -1) || ledger_platform_site_rows(new, 1));
+    return null;
+  end if;
+  if tg_op in ('UPDATE', 'DELETE') then
+    perform ledger_add(old.region_code, old.region_path, ledger_platform_site_rows(old, -1));
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform ledger_add(new.region_code, new.region_path, ledger_platform_site_rows(new, 1));
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_platform_sites on platform_sites;
+create trigger ledger_platform_sites after insert or update or delete on platform_sites
+  for each row execute function ledger_platform_sites_trigger();
+
+-- Every tally from scratch: what the triggers maintain, recomputed from the raw rows. Used
+-- by the tests (they must agree) and to rebuild after a bulk load.
+create or replace function ledger_recount() returns table (region_code char(6), metric text, key text, class text, value bigint)
+language sql stable as $$
+  with rows as (
+    select m.region_code, r.* from memberships m,
+      jsonb_to_recordset(ledger_membership_rows(m, 1)) as r(metric text, key text, class text, amount bigint)
+    union all
+    select p.region_code, r.* from places p,
+      jsonb_to_recordset(ledger_place_rows(p, 1)) as r(metric text, key text, class text, amount bigint)
+    union all
+    select p.region_code, r.* from pledges p,
+      jsonb_to_recordset(ledger_pledge_rows(p, 1)) as r(metric text, key text, class text, amount bigint)
+    union all
+    select s.region_code, r.* from platform_sites s,
+      jsonb_to_recordset(ledger_platform_site_rows(s, 1)) as r(metric text, key text, class text, amount bigint)
+    union all
+    select c.ledger_region, 'riders.joined_branch', c.ledger_platform, '', 1
+      from branch_checkins c where c.state = 'approved'
+    union all
+    select x.ledger_region, 'pledges.rating_sum', '', '', x.score from pledge_ratings x
+    union all
+    select x.ledger_region, 'pledges.rating_count', '', '', 1 from pledge_ratings x
+    union all
+    select x.ledger_region, 'pledges.reports', coalesce(x.outcome, 'open'), '', 1 from pledge_reports x
+    union all
+    select x.ledger_region, 'pledges.awards', x.period, '', 1 from pledge_evaluations x where x.award
+  )
+  select region_code, metric, key, class, sum(amount)::bigint from rows
+  where region_code is not null
+  group by region_code, metric, key, class
+  having sum(amount) <> 0
+$$;
