@@ -18,14 +18,7 @@ import {
 } from './lib/house-rules.mjs'
 
 /** SQL still built outside repositories: to move into the domain's repository. */
-const SQL_DEBT = [
-  'server/src/memberships/memberships.service.ts',
-  'server/src/pledges/photos.ts',
-  'server/src/pledges/pledges.routes.ts',
-  'server/src/pledges/pledges.service.ts',
-  'server/src/pledges/public.service.ts',
-  'server/src/pledges/review.service.ts',
-]
+const SQL_DEBT = []
 /** Services handed the whole Fastify instance: to take the narrow things they use. */
 const FASTIFY_DEBT = []
 /** Command-line tools that read their own environment (not part of the running server). */

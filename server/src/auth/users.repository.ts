@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../db/schema.ts'
+import type { Kysely, Updateable } from 'kysely'
+import type { Database, UserTable } from '../db/schema.ts'
 
 type Db = Kysely<Database>
 
@@ -95,4 +95,13 @@ export async function findOpenid(db: Db, userId: string): Promise<string | null>
     .where('id', '=', userId)
     .executeTakeFirst()
   return row?.openid ?? null
+}
+
+/** What the person registered as (rider, operator, market opener): their 我的 follows it. */
+export async function setUserKind(
+  db: Db,
+  userId: string,
+  kind: Updateable<UserTable>['kind'],
+): Promise<void> {
+  await db.updateTable('users').set({ kind }).where('id', '=', userId).execute()
 }

@@ -6,6 +6,7 @@ import {
 } from '@djt/shared'
 import type { Kysely, Updateable } from 'kysely'
 import type { UserCaller } from '../auth/access.ts'
+import { setUserKind } from '../auth/users.repository.ts'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database, MembershipTable } from '../db/schema.ts'
 import { recomputeEvidence } from '../evidence/evidence.service.ts'
@@ -77,7 +78,7 @@ export async function saveMembership(
     photo_id: answerPhoto ?? null,
   })
   if (body.action === 'submit') {
-    await trx.updateTable('users').set({ kind: body.form.kind }).where('id', '=', user.id).execute()
+    await setUserKind(trx, user.id, body.form.kind)
     await recomputeEvidence(trx, { membershipIds: [row.id] })
   }
   return { row, created: !current }

@@ -1,6 +1,7 @@
 import { CHINA_TIME_ZONE } from '@djt/shared'
-import { type Kysely, sql } from 'kysely'
+import { type Insertable, type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import type { PledgeReportTable } from './pledges.table.ts'
 
 type Db = Kysely<Database>
 
@@ -125,4 +126,9 @@ export async function hasUpheldReport(db: Db, pledgeId: string): Promise<boolean
     .limit(1)
     .executeTakeFirst()
   return Boolean(row)
+}
+
+/** A public report (举报) on a pledge. */
+export async function insertReport(db: Db, row: Insertable<PledgeReportTable>): Promise<void> {
+  await db.insertInto('pledge_reports').values(row).execute()
 }

@@ -19,7 +19,7 @@ import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
-import { photoReply } from './photos.ts'
+import { photoReply } from './photos.routes.ts'
 import { findReportInScope, listReportQueue, ranking } from './review.repository.ts'
 import { respondToReport } from './review.service.ts'
 import { toRankingItem, toReportItem } from './review.view.ts'
@@ -63,7 +63,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const report = await findReportInScope(app.db, staffCaller(request), request.params.id)
       if (!report) throw notFound('举报')
-      const photo = await photoReply(app, report.photo_id)
+      const photo = await photoReply(app.db, report.photo_id)
       return reply
         .type(photo.mime)
         .header('cache-control', 'private, no-store')

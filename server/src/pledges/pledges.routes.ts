@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { userCaller } from '../auth/caller.ts'
+import { findOpenid } from '../auth/users.repository.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError } from '../http/errors.ts'
 import { findLatestMembership } from '../memberships/memberships.repository.ts'
@@ -96,15 +97,11 @@ const pledgesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const caller = userCaller(request)
-      const user = await app.db
-        .selectFrom('users')
-        .select('openid')
-        .where('id', '=', caller.id)
-        .executeTakeFirst()
+      const openid = await findOpenid(app.db, caller.id)
       await app.db
         .transaction()
         .execute((trx) =>
-          submitPledge(trx, caller, user?.openid ?? null, request.body.content, app.contentChecker),
+          submitPledge(trx, caller, openid, request.body.content, app.contentChecker),
         )
       return reply.status(201).send(await mustHave(caller.id))
     },

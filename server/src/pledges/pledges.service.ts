@@ -14,6 +14,7 @@ import {
   supersedePending,
   updatePledge,
 } from './pledges.repository.ts'
+import { knownTemplateIds } from './templates.repository.ts'
 
 type Db = Kysely<Database>
 
@@ -83,12 +84,7 @@ export async function submitPledge(
 async function refuseUnknownTemplates(trx: Db, content: PledgeContent): Promise<void> {
   const ids = content.promises.flatMap((item) => (item.templateId ? [item.templateId] : []))
   if (ids.length === 0) return
-  const found = await trx
-    .selectFrom('pledge_templates')
-    .select('id')
-    .where('id', 'in', ids)
-    .execute()
-  const known = new Set(found.map((row) => row.id))
+  const known = await knownTemplateIds(trx, ids)
   const index = content.promises.findIndex((item) => item.templateId && !known.has(item.templateId))
   if (index >= 0)
     throw new ApiError(400, 'validation_failed', `第${index + 1}条承诺的模板不存在，请重新选择`, [

@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { feedbackDevice } from '../devices/device-tokens.plugin.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { lookupError, pledgeCodeLookup } from './code-lookup.ts'
-import { photoReply } from './photos.ts'
+import { photoReply } from './photos.routes.ts'
 import { findVersion } from './pledges.repository.ts'
 import { verdictOf } from './pledges.view.ts'
 import { publicPledge, ratePledge, reportPledge } from './public.service.ts'
@@ -67,7 +67,10 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
         verdictOf(row).status === 'valid'
           ? await findVersion(app.db, row.public_version_id)
           : undefined
-      const photo = await photoReply(app, version && PledgeContent.parse(version.content).photoId)
+      const photo = await photoReply(
+        app.db,
+        version && PledgeContent.parse(version.content).photoId,
+      )
       return reply
         .type(photo.mime)
         .header('cache-control', 'public, max-age=300')

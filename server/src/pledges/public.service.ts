@@ -14,10 +14,12 @@ import { jsonArray } from '../kernel/json-array.ts'
 import {
   claimReportSlot,
   insertDailyRating,
+  insertReport,
   listEvaluations,
   listReports,
   ratingTotals,
 } from './feedback.repository.ts'
+import { photoExists } from './photos.repository.ts'
 import { toReport } from './pledge-details.ts'
 import { findVersion, type PledgeRow } from './pledges.repository.ts'
 import { issuerOf, toRating, verdictOf } from './pledges.view.ts'
@@ -128,27 +130,19 @@ export async function reportPledge(
       verdict.blocked,
     )
   await refuseMissingPhoto(trx, body.photoId)
-  await trx
-    .insertInto('pledge_reports')
-    .values({
-      pledge_id: row.id,
-      text: body.text,
-      photo_id: body.photoId ?? null,
-      check_notes: jsonArray(verdict.notes),
-      device,
-    })
-    .execute()
+  await insertReport(trx, {
+    pledge_id: row.id,
+    text: body.text,
+    photo_id: body.photoId ?? null,
+    check_notes: jsonArray(verdict.notes),
+    device,
+  })
 }
 
 /** A report's photo id must name an uploaded photo (uploads unused for a day are deleted). */
 async function refuseMissingPhoto(trx: Db, photoId: string | undefined): Promise<void> {
   if (!photoId) return
-  const photo = await trx
-    .selectFrom('pledge_photos')
-    .select('id')
-    .where('id', '=', photoId)
-    .executeTakeFirst()
-  if (!photo)
+  if (!(await photoExists(trx, photoId)))
     throw new ApiError(400, 'validation_failed', '照片已过期，请重新上传', [
       { field: 'body.photoId', message: '照片不存在，请重新上传' },
     ])

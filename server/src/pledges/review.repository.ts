@@ -3,7 +3,7 @@ import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
 import { pledges } from './pledges.repository.ts'
-import type { PledgeVersionStateColumn } from './pledges.table.ts'
+import type { PledgeReportTable, PledgeVersionStateColumn } from './pledges.table.ts'
 
 type Db = Kysely<Database>
 
@@ -127,4 +127,80 @@ export function ranking(db: Db, caller: StaffCaller, period: string) {
     .orderBy('p.id')
     .limit(200)
     .execute()
+}
+
+export async function codeTaken(db: Db, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('pledges')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** A reviewer's decision on a submitted version. */
+export async function decideVersion(
+  db: Db,
+  versionId: string,
+  decision: {
+    state: 'approved' | 'returned' | 'rejected'
+    decidedBy: string
+    comment: string | null
+  },
+): Promise<void> {
+  await db
+    .updateTable('pledge_versions')
+    .set({
+      state: decision.state,
+      decided_at: sql`now()`,
+      decided_by: decision.decidedBy,
+      comment: decision.comment,
+    })
+    .where('id', '=', versionId)
+    .execute()
+}
+
+/** The version shown until now, replaced by a newly approved one. */
+export async function supersedeVersion(db: Db, versionId: string): Promise<void> {
+  await db
+    .updateTable('pledge_versions')
+    .set({ state: 'superseded' })
+    .where('id', '=', versionId)
+    .execute()
+}
+
+/** One evaluation per pledge and half-year: a second replaces the first. */
+export async function upsertEvaluation(
+  db: Db,
+  pledgeId: string,
+  period: string,
+  values: { score: number; note: string | null; award: boolean; evaluated_by: string },
+): Promise<void> {
+  await db
+    .insertInto('pledge_evaluations')
+    .values({ pledge_id: pledgeId, period, ...values })
+    .onConflict((oc) =>
+      oc.columns(['pledge_id', 'period']).doUpdateSet({ ...values, at: sql`now()` }),
+    )
+    .execute()
+}
+
+/** Answers a report once: false when it was already answered (by someone else meanwhile). */
+export async function answerReport(
+  db: Db,
+  id: string,
+  answer: { outcome: PledgeReportTable['outcome']; response: string; respondedBy: string },
+): Promise<boolean> {
+  const answered = await db
+    .updateTable('pledge_reports')
+    .set({
+      outcome: answer.outcome,
+      response: answer.response,
+      responded_at: sql`now()`,
+      responded_by: answer.respondedBy,
+    })
+    .where('id', '=', id)
+    .where('outcome', 'is', null)
+    .executeTakeFirst()
+  return answered.numUpdatedRows > 0n
 }

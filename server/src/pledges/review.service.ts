@@ -1,5 +1,5 @@
 import type { EvaluationRequest, PledgeDecisionRequest, ReportResponseRequest } from '@djt/shared'
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
@@ -7,7 +7,15 @@ import { ApiError, notFound } from '../http/errors.ts'
 import { hasUpheldReport } from './feedback.repository.ts'
 import { newPledgeCode } from './pledge-code.ts'
 import { findVersion, type PledgeRow, updatePledge } from './pledges.repository.ts'
-import { findPledgeInScope, findReportInScope } from './review.repository.ts'
+import {
+  answerReport,
+  codeTaken,
+  decideVersion,
+  findPledgeInScope,
+  findReportInScope,
+  supersedeVersion,
+  upsertEvaluation,
+} from './review.repository.ts'
 
 type Db = Kysely<Database>
 export interface Context {
@@ -19,12 +27,7 @@ export interface Context {
 async function freshCode(trx: Db): Promise<string> {
   for (;;) {
     const code = newPledgeCode()
-    const taken = await trx
-      .selectFrom('pledges')
-      .select('id')
-      .where('code', '=', code)
-      .executeTakeFirst()
-    if (!taken) return code
+    if (!(await codeTaken(trx, code))) return code
   }
 }
 
@@ -69,23 +72,13 @@ export async function decidePledge(
   if (body.decision === 'approve' && row.member_state !== 'verified')
     throw new ApiError(409, 'conflict', '该党员的登记已不是“已核验”状态，不能通过其承诺')
   const state = { approve: 'approved', return: 'returned', reject: 'rejected' } as const
-  await trx
-    .updateTable('pledge_versions')
-    .set({
-      state: state[body.decision],
-      decided_at: sql`now()`,
-      decided_by: caller.id,
-      comment: body.comment || null,
-    })
-    .where('id', '=', version.id)
-    .execute()
+  await decideVersion(trx, version.id, {
+    state: state[body.decision],
+    decidedBy: caller.id,
+    comment: body.comment || null,
+  })
   if (body.decision === 'approve') {
-    if (row.public_version_id)
-      await trx
-        .updateTable('pledge_versions')
-        .set({ state: 'superseded' })
-        .where('id', '=', row.public_version_id)
-        .execute()
+    if (row.public_version_id) await supersedeVersion(trx, row.public_version_id)
     await updatePledge(trx, row.id, {
       public_version_id: version.id,
       code: row.code ?? (await freshCode(trx)),
@@ -139,13 +132,7 @@ export async function evaluatePledge(
     award: body.award,
     evaluated_by: caller.id,
   }
-  await trx
-    .insertInto('pledge_evaluations')
-    .values({ pledge_id: row.id, period: body.period, ...values })
-    .onConflict((oc) =>
-      oc.columns(['pledge_id', 'period']).doUpdateSet({ ...values, at: sql`now()` }),
-    )
-    .execute()
+  await upsertEvaluation(trx, row.id, body.period, values)
   await audited(trx, caller, row, 'evaluate', context, {
     period: body.period,
     score: body.score,
@@ -163,19 +150,9 @@ export async function respondToReport(
 ) {
   const report = await findReportInScope(trx, caller, id)
   if (!report) throw notFound('举报')
-  const answered = await trx
-    .updateTable('pledge_reports')
-    .set({
-      outcome: body.outcome,
-      response: body.response,
-      responded_at: sql`now()`,
-      responded_by: caller.id,
-    })
-    .where('id', '=', id)
-    .where('outcome', 'is', null)
-    .executeTakeFirst()
   // Checked by the update itself: two staff answering at once cannot both win.
-  if (answered.numUpdatedRows === 0n) throw new ApiError(409, 'conflict', '该举报已处理')
+  if (!(await answerReport(trx, id, { ...body, respondedBy: caller.id })))
+    throw new ApiError(409, 'conflict', '该举报已处理')
   await recordStaffAction(
     trx,
     caller,

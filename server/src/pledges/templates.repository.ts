@@ -68,3 +68,9 @@ export async function retireTemplate(db: Db, caller: StaffCaller, id: string): P
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
+
+/** Which of these template ids exist. */
+export async function knownTemplateIds(db: Db, ids: string[]): Promise<Set<string>> {
+  const rows = await db.selectFrom('pledge_templates').select('id').where('id', 'in', ids).execute()
+  return new Set(rows.map((row) => row.id))
+}

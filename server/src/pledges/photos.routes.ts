@@ -1,22 +1,16 @@
 import { ErrorBody, PhotoCreated } from '@djt/shared'
 import multipart from '@fastify/multipart'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
+import { photoType } from '../uploads/image-type.ts'
 import { asUploadError } from '../uploads/malformed.ts'
+import { findPhoto, insertPhoto } from './photos.repository.ts'
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
 const PHOTO_PER_IP_PER_10_MIN = 20
-
-/** JPEG or PNG by its first bytes, whatever the file name or header claims. */
-export function photoType(bytes: Buffer): 'image/jpeg' | 'image/png' | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png'
-  return null
-}
 
 async function readPhoto(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart())
@@ -40,7 +34,7 @@ async function readPhoto(request: FastifyRequest): Promise<Buffer> {
  * A stall photo with a pledge or a photo with a report: anyone may send one (reports are
  * anonymous), so it is rate-limited and must really be a JPEG or PNG. The signed-in caller
  * is recorded as its uploader: only they may put it on a pledge. One nobody refers to is
- * deleted after a day (see deleteOrphanPhotos).
+ * deleted after a day (see deleteOrphanPhotos in photos.repository.ts).
  */
 const photosRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, {
@@ -77,62 +71,16 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
         ])
       // Kept so a pledge can show only its owner's photos; a report's may be anonymous.
       const uploadedBy = request.caller.kind === 'anonymous' ? null : request.caller.id
-      const row = await app.db
-        .insertInto('pledge_photos')
-        .values({ mime, bytes, uploaded_by: uploadedBy })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      return reply.status(201).send(row)
+      return reply.status(201).send(await insertPhoto(app.db, { mime, bytes, uploadedBy }))
     },
   )
 }
 
 export default photosRoutes
 
-/** Photos older than a day that no pledge version, report or membership answer refers to. */
-export async function deleteOrphanPhotos(db: Kysely<Database>): Promise<number> {
-  const result = await db
-    .deleteFrom('pledge_photos as ph')
-    .where('ph.created_at', '<', sql<Date>`now() - interval '1 day'`)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('pledge_versions as v')
-            .select(sql`1`.as('one'))
-            .where(sql<boolean>`v.content->>'photoId' = ph.id::text`),
-        ),
-      ),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('pledge_reports as r')
-            .select(sql`1`.as('one'))
-            .whereRef('r.photo_id', '=', 'ph.id'),
-        ),
-      ),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('membership_events as e')
-            .select(sql`1`.as('one'))
-            .whereRef('e.photo_id', '=', 'ph.id'),
-        ),
-      ),
-    )
-    .executeTakeFirst()
-  return Number(result.numDeletedRows)
-}
-
-export async function photoReply(app: FastifyInstance, id: string | null | undefined) {
-  const photo = id
-    ? await app.db
-        .selectFrom('pledge_photos')
-        .select(['mime', 'bytes'])
-        .where('id', '=', id)
-        .executeTakeFirst()
-    : undefined
+/** A stored photo for an answer, or 404. */
+export async function photoReply(db: Kysely<Database>, id: string | null | undefined) {
+  const photo = id ? await findPhoto(db, id) : undefined
   if (!photo) throw new ApiError(404, 'not_found', '照片不存在')
   return photo
 }

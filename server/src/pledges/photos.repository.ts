@@ -1,0 +1,69 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database } from '../db/schema.ts'
+
+type Db = Kysely<Database>
+
+/** Stores an uploaded photo; the signed-in uploader is kept (null for an anonymous report). */
+export function insertPhoto(
+  db: Db,
+  photo: { mime: 'image/jpeg' | 'image/png'; bytes: Buffer; uploadedBy: string | null },
+) {
+  return db
+    .insertInto('pledge_photos')
+    .values({ mime: photo.mime, bytes: photo.bytes, uploaded_by: photo.uploadedBy })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+}
+
+export function findPhoto(db: Db, id: string) {
+  return db
+    .selectFrom('pledge_photos')
+    .select(['mime', 'bytes'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function photoExists(db: Db, photoId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('pledge_photos')
+    .select('id')
+    .where('id', '=', photoId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Photos older than a day that no pledge version, report or membership answer refers to. */
+export async function deleteOrphanPhotos(db: Db): Promise<number> {
+  const result = await db
+    .deleteFrom('pledge_photos as ph')
+    .where('ph.created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('pledge_versions as v')
+            .select(sql`1`.as('one'))
+            .where(sql<boolean>`v.content->>'photoId' = ph.id::text`),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('pledge_reports as r')
+            .select(sql`1`.as('one'))
+            .whereRef('r.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('membership_events as e')
+            .select(sql`1`.as('one'))
+            .whereRef('e.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
