@@ -4,7 +4,8 @@
 // sub-packages (each is its own download; the main package's folders are for all), casts
 // of `request.caller`, SQL builders outside repositories, `process.env` outside the
 // config modules, hex colours outside the design-token files, and busy flags kept by hand
-// in the mini-program instead of `useMutation`. `--list` names each
+// in the mini-program instead of `useMutation`, forms keeping their field messages in their
+// own state instead of `useZodForm`. `--list` names each
 // file counted. Runs on any checkout, an old commit included, for a before-and-after.
 import {
   crossImports,
@@ -12,6 +13,7 @@ import {
   handMadeBusy,
   matching,
   miniapp,
+  ownFormState,
   SERVER_SHARED,
   server,
   sqlOutsideRepositories,
@@ -41,6 +43,7 @@ const figures = [
     true,
   ],
   ['hand-made busy blocks in the mini-program', handMadeBusy(), true],
+  ['forms with their own state machinery', ownFormState(), false],
 ]
 for (const [name, entries, byOccurrence] of figures) {
   const count = byOccurrence ? total(entries) : entries.length

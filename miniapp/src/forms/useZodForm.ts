@@ -159,6 +159,14 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
     initial.current = next
     setState((current) => ({ ...blank(next), edits: current.edits }))
   }, [])
+  /** A new starting point from the values as they are now (what the server just saved). */
+  const resetFrom = useCallback((change: (current: V) => V) => {
+    setState((current) => {
+      const next = change(current.values)
+      initial.current = next
+      return { ...blank(next), edits: current.edits }
+    })
+  }, [])
 
   const { values, errors, message, touched } = state
   const dirty = (Object.keys(values) as (keyof V)[]).some(
@@ -177,6 +185,7 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
     fail,
     submit,
     reset,
+    resetFrom,
   }
 }
 
