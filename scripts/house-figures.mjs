@@ -4,8 +4,9 @@
 // sub-packages (each is its own download; the main package's folders are for all), casts
 // of `request.caller`, SQL builders outside repositories, `process.env` outside the
 // config modules, hex colours outside the design-token files, busy flags kept by hand
-// in the mini-program instead of `useMutation`, jsonb columns typed `unknown` (read back
-// only through a cast), and ledger metric names spelled outside their one list. `--list` names each
+// in the mini-program instead of `useMutation`, forms keeping their field messages in their
+// own state instead of `useZodForm`, jsonb columns typed `unknown` (read back only through
+// a cast), and ledger metric names spelled outside their one list. `--list` names each
 // file counted. Runs on any checkout, an old commit included, for a before-and-after.
 import path from 'node:path'
 import {
@@ -14,6 +15,7 @@ import {
   handMadeBusy,
   matching,
   miniapp,
+  ownFormState,
   SERVER_SHARED,
   server,
   sqlOutsideRepositories,
@@ -55,6 +57,7 @@ const figures = [
     ),
     true,
   ],
+  ['forms with their own state machinery', ownFormState(), false],
 ]
 for (const [name, entries, byOccurrence] of figures) {
   const count = byOccurrence ? total(entries) : entries.length

@@ -158,6 +158,19 @@ export const handMadeBusy = () =>
     (file) => file.endsWith(`${path.sep}useMutation.ts`),
   )
 
+/**
+ * Mini-program files keeping a form's field messages in React state of their own instead of
+ * `forms/useZodForm.ts`: `useState<…Errors>`, or a state shape with `errors: …Errors` in a
+ * file that calls `useState`.
+ */
+export const ownFormState = () =>
+  matching(
+    miniapp,
+    ['.ts', '.tsx'],
+    /useState<[^>]*Errors\b[^>]*>|^\s+errors: \w*Errors\b(?=[\s\S]*\buseState\b)/gm,
+    (file) => file.includes(`${path.sep}forms${path.sep}`),
+  )
+
 /** Runtime import cycles (type-only imports excluded) among our own modules. */
 export function importCycles(dirs) {
   const graph = new Map()

@@ -1,13 +1,19 @@
 import Taro from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { z } from 'zod'
 import { type MutationOptions, type Outcome, useMutation } from '../hooks/useMutation'
 import type { ApiError } from '../services/http'
+import {
+  defaultField,
+  type FieldMessages,
+  type IssuePath,
+  isBlank,
+  placed,
+  serverPath,
+  staleKeys,
+} from './issues'
 
-/** An issue's path, as zod gives it and as the server's `body.form.mobile` names it. */
-export type IssuePath = readonly PropertyKey[]
-/** The first message per field; keys are the form's fields (or `promises.2`, a row). */
-export type FieldMessages = Partial<Record<string, string>>
+export type { FieldMessages, IssuePath } from './issues'
 
 export interface ZodFormOptions<V extends object, T> {
   /** The shared schema: the contract the server checks too. */
@@ -15,8 +21,24 @@ export interface ZodFormOptions<V extends object, T> {
   initial: V
   /** The form as typed → what the schema reads (blanks left out, numbers read). */
   toInput?: (values: V) => unknown
-  /** The field an issue belongs to (default: its path's first step, when it is a field). */
+  /**
+   * The field an issue belongs to. Default: its path's first step when that is a field, and
+   * `promises.2` for an issue about the third row of a list field (`promises.2.text`).
+   */
   fieldOf?: (path: IssuePath, values: V) => string | undefined
+  /** The schema's message said otherwise (a picker left unchosen: "请选择…"). */
+  say?: (field: string, message: string, values: V) => string
+  /** A check the schema cannot make (a field it does not hold): its messages join the schema's. */
+  refine?: (values: V) => FieldMessages
+  /**
+   * Values the server already holds and shows masked: a field left blank is checked as this
+   * stand-in, and left out of what `validate` returns (the server keeps what it has).
+   */
+  kept?: (values: V) => Readonly<Record<string, unknown>>
+  /** The form's message when the check finds problems (default: none beside the fields'). */
+  checkMessage?: string
+  /** Told the values after each edit made through `set` (to keep a draft on the phone). */
+  onEdit?: (values: V) => void
   /** What the server's field names start with, before the path the schema gives. */
   serverPrefixes?: readonly string[]
   /** The fields in screen order, and the selector that shows one: the first error is scrolled to. */
@@ -35,6 +57,8 @@ interface FormState<V> {
   message: string | null
   /** Fields the person changed; every field once a check ran. */
   touched: Partial<Record<string, true>>
+  /** How many edits `set` made, ever: what `onEdit` follows (a reset is no edit). */
+  edits: number
 }
 
 /**
@@ -50,17 +74,24 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
   latest.current = state
   const sending = useMutation(options.mutation)
 
-  /** An edit clears that field's message: the person is fixing it. */
+  useEffect(() => {
+    if (state.edits > 0) settings.current.onEdit?.(latest.current.values)
+  }, [state.edits])
+
+  /** An edit clears that field's message (a list's: those of the rows it changed). */
   const set = <F extends keyof V>(field: F, value: V[F]) =>
     setState((current) => {
       const errors = { ...current.errors }
-      delete errors[field as string]
+      for (const key of staleKeys(field as string, current.values[field], value)) {
+        delete errors[key]
+      }
       const values = { ...current.values, [field]: value }
       return {
         ...current,
         values,
         errors,
         touched: { ...current.touched, [field as string]: true },
+        edits: current.edits + 1,
       }
     })
 
@@ -76,17 +107,27 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
 
   /** The parsed value, or null with every problem shown and the first one in view. */
   const validate = (): T | null => {
-    const { schema, toInput, fieldOf } = settings.current
+    const { schema, fieldOf, say, refine, checkMessage } = settings.current
     const { values } = latest.current
-    const parsed = schema.safeParse(toInput ? toInput(values) : values, { jitless: true })
+    const { input, standIns } = checkedInput(values, settings.current)
+    const parsed = schema.safeParse(input, { jitless: true })
+    const extra = refine?.(values) ?? {}
     const touched = Object.fromEntries(Object.keys(values).map((key) => [key, true as const]))
     setState((current) => ({ ...current, touched }))
-    if (parsed.success) {
+    if (parsed.success && Object.keys(extra).length === 0) {
       setState((current) => ({ ...current, errors: {}, message: null }))
-      return parsed.data
+      return withoutFields(parsed.data, standIns)
     }
-    const found = placed(parsed.error.issues, (path) => field(path, values, fieldOf))
-    show(found.errors, found.message)
+    const found = parsed.success
+      ? { errors: {}, message: null }
+      : placed(
+          parsed.error.issues,
+          (path) => field(path, values, fieldOf),
+          say && ((key, message) => say(key, message, values)),
+        )
+    const errors = { ...found.errors, ...extra }
+    const named = Object.keys(errors).length > 0
+    show(errors, checkMessage ?? (named ? null : found.message))
     return null
   }
 
@@ -113,10 +154,19 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
     return outcome
   }
 
-  const reset = (next: V = initial.current) => {
+  // Stable, so a page can start the form from what it loaded inside an effect.
+  const reset = useCallback((next: V = initial.current) => {
     initial.current = next
-    setState(blank(next))
-  }
+    setState((current) => ({ ...blank(next), edits: current.edits }))
+  }, [])
+  /** A new starting point from the values as they are now (what the server just saved). */
+  const resetFrom = useCallback((change: (current: V) => V) => {
+    setState((current) => {
+      const next = change(current.values)
+      initial.current = next
+      return { ...blank(next), edits: current.edits }
+    })
+  }, [])
 
   const { values, errors, message, touched } = state
   const dirty = (Object.keys(values) as (keyof V)[]).some(
@@ -135,11 +185,32 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
     fail,
     submit,
     reset,
+    resetFrom,
   }
 }
 
 function blank<V>(values: V): FormState<V> {
-  return { values, errors: {}, message: null, touched: {} }
+  return { values, errors: {}, message: null, touched: {}, edits: 0 }
+}
+
+/** What the schema reads, with a stand-in for each kept field left blank. */
+function checkedInput<V extends object>(
+  values: V,
+  { toInput, kept }: Pick<ZodFormOptions<V, unknown>, 'toInput' | 'kept'>,
+): { input: unknown; standIns: string[] } {
+  const input = toInput ? toInput(values) : values
+  const replacements = kept?.(values) ?? {}
+  if (typeof input !== 'object' || input === null) return { input, standIns: [] }
+  const read = input as Record<string, unknown>
+  const standIns = Object.keys(replacements).filter((key) => isBlank(read[key]))
+  const filled = Object.fromEntries(standIns.map((key) => [key, replacements[key]]))
+  return { input: { ...read, ...filled }, standIns }
+}
+
+/** The parsed value without the stand-ins: the server keeps what it holds for those. */
+function withoutFields<T>(parsed: T, fields: readonly string[]): T {
+  if (fields.length === 0 || typeof parsed !== 'object' || parsed === null) return parsed
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => !fields.includes(key))) as T
 }
 
 function field<V extends object>(
@@ -147,31 +218,5 @@ function field<V extends object>(
   values: V,
   fieldOf: ZodFormOptions<V, unknown>['fieldOf'],
 ): string | undefined {
-  if (fieldOf) return fieldOf(path, values)
-  const [first] = path
-  return typeof first === 'string' && first in values ? first : undefined
-}
-
-/** Each field's first message; the first message that fits no field is the form's. */
-function placed(
-  issues: readonly { path: IssuePath; message: string }[],
-  fieldOf: (path: IssuePath) => string | undefined,
-): { errors: FieldMessages; message: string | null } {
-  const errors: FieldMessages = {}
-  let message: string | null = null
-  for (const issue of issues) {
-    const key = fieldOf(issue.path)
-    if (key) errors[key] ??= issue.message
-    else message ??= issue.message
-  }
-  return { errors, message: Object.keys(errors).length > 0 ? null : message }
-}
-
-/** `body.content.promises.1.text` → ['promises', 1, 'text'] under the prefix `body.content.`. */
-function serverPath(name: string, prefixes: readonly string[]): IssuePath {
-  const prefix = prefixes.find((start) => name.startsWith(start)) ?? ''
-  return name
-    .slice(prefix.length)
-    .split('.')
-    .map((step) => (/^\d+$/.test(step) ? Number(step) : step))
+  return fieldOf ? fieldOf(path, values) : defaultField(path, values)
 }

@@ -1,4 +1,8 @@
+import type { MembershipDraft, MyMembership } from '@djt/shared'
+import Taro from '@tarojs/taro'
+import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { useZodForm } from '../../src/forms/useZodForm'
 import {
   pickStartingDraft,
   readLocalDraft,
@@ -6,17 +10,44 @@ import {
   writeLocalDraft,
 } from '../../src/membership/local-draft'
 import {
-  checkForSubmit,
-  errorsFromServer,
-  firstErrorField,
   newDraft,
+  registerChecks,
   toSubmittable,
+  valuesOf,
 } from '../../src/packageMember/register/form-model'
 import { ApiError } from '../../src/services/http'
 import { myMembership, riderForm } from '../membership-fixtures'
 import { storage } from '../mocks/taro'
 
-const nothingStored = { mobile: false, idNumber: false }
+const nothingStored = null
+const mobileStored = { mobileMasked: '138****5678', state: 'draft' } as const
+
+/** The register form in useZodForm, checked once: what passed, or each field's message. */
+function formFor(
+  draft: MembershipDraft,
+  stored: Pick<MyMembership, 'mobileMasked' | 'state'> | null,
+  answer = '',
+) {
+  const { result } = renderHook(() =>
+    useZodForm({ ...registerChecks(stored), initial: valuesOf(draft, answer) }),
+  )
+  return result
+}
+
+function checkForSubmit(
+  draft: MembershipDraft,
+  stored: Pick<MyMembership, 'mobileMasked' | 'state'> | null,
+  answer = '',
+) {
+  const result = formFor(draft, stored, answer)
+  const checked: { form: unknown } = { form: null }
+  act(() => {
+    checked.form = result.current.validate()
+  })
+  return checked.form
+    ? { ok: true as const, form: checked.form }
+    : { ok: false as const, errors: result.current.errors, message: result.current.message }
+}
 
 describe('client-side check with the shared schema', () => {
   it('names every missing field of a new rider form in Chinese', () => {
@@ -35,7 +66,8 @@ describe('client-side check with the shared schema', () => {
       joinedOn: '请选择入党日期',
     })
     expect(check.errors.idNumber).toBeUndefined()
-    expect(firstErrorField('rider', check.errors)).toBe('name')
+    expect(check.message).toBe('请按红色提示修改后再提交')
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith({ selector: '#field-name', duration: 300 })
   })
 
   it('passes a complete form, trimmed and with +86 removed, and ignores an empty ID number', () => {
@@ -63,10 +95,23 @@ describe('client-side check with the shared schema', () => {
   })
 
   it('keeps a stored mobile left empty: checks the rest and sends no mobile', () => {
-    const check = checkForSubmit(riderForm({ mobile: '' }), { mobile: true, idNumber: false })
+    const check = checkForSubmit(riderForm({ mobile: '' }), mobileStored)
 
     expect(check.ok).toBe(true)
     if (check.ok) expect(check.form).not.toHaveProperty('mobile')
+    const wrong = checkForSubmit(riderForm({ mobile: '1381234' }), mobileStored)
+    expect(wrong.ok ? {} : wrong.errors).toEqual({ mobile: expect.stringContaining('手机号') })
+  })
+
+  it('asks for the reply while a staff question waits, and only then', () => {
+    const long = '说'.repeat(501)
+    const asked = { mobileMasked: null, state: 'needs_info' } as const
+    const check = checkForSubmit(riderForm({ name: '' }), asked, long)
+    expect(check.ok ? {} : check.errors).toEqual({
+      name: '请填写姓名',
+      answer: '补充说明不能超过500个字',
+    })
+    expect(checkForSubmit(riderForm(), nothingStored, long).ok).toBe(true)
   })
 
   it('asks for the platform name only when the platform is 其他', () => {
@@ -128,19 +173,27 @@ describe('server field errors', () => {
       fields: [
         { field: 'body.form.riderId', message: '骑手编号已被登记' },
         { field: 'body.answer', message: '补充说明不能超过500个字' },
+        { field: 'body.answerPhotoId', message: '照片编号格式不正确' },
       ],
     })
+    const result = formFor(riderForm(), nothingStored)
+    act(() => result.current.fail(error))
 
-    expect(errorsFromServer(error)).toEqual({
-      fields: { riderId: '骑手编号已被登记', answer: '补充说明不能超过500个字' },
-      message: null,
+    expect(result.current.errors).toEqual({
+      riderId: '骑手编号已被登记',
+      answer: '补充说明不能超过500个字',
+      answerPhoto: '照片编号格式不正确',
     })
+    expect(result.current.message).toBeNull()
   })
 
   it('keeps a message that names no field (a conflict)', () => {
     const error = new ApiError({ code: 'conflict', message: '已核验的登记不能修改', status: 409 })
+    const result = formFor(riderForm(), nothingStored)
+    act(() => result.current.fail(error))
 
-    expect(errorsFromServer(error)).toEqual({ fields: {}, message: '已核验的登记不能修改' })
+    expect(result.current.errors).toEqual({})
+    expect(result.current.message).toBe('已核验的登记不能修改')
   })
 })
 

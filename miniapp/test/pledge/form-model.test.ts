@@ -1,10 +1,14 @@
+import type { PledgeContent } from '@djt/shared'
+import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { useZodForm } from '../../src/forms/useZodForm'
 import {
   addOwnPromise,
-  checkForm,
   editPromise,
-  errorsFromServer,
+  fieldOfIssue,
   formFromContent,
+  type PledgeForm,
+  pledgeChecks,
   toggleTemplate,
 } from '../../src/packagePledge/edit/form-model'
 import {
@@ -23,6 +27,16 @@ import {
 
 const honest = { id: TEMPLATE_HONEST, text: '诚信经营' }
 const prices = { id: TEMPLATE_PRICES, text: '明码标价' }
+/** The pledge form in useZodForm, checked once: what it would send, or its messages. */
+function checkForm(form: PledgeForm) {
+  const { result } = renderHook(() => useZodForm({ ...pledgeChecks, initial: form }))
+  const checked: { content: PledgeContent | null } = { content: null }
+  act(() => {
+    checked.content = result.current.validate()
+  })
+  return { ...checked, errors: result.current.errors, message: result.current.message }
+}
+
 const filled = () =>
   formFromContent({
     displayName: '周师傅',
@@ -51,13 +65,13 @@ describe('choosing promises', () => {
     let form = toggleTemplate(toggleTemplate(filled(), honest), prices)
     form = editPromise(addOwnPromise(form), 2, '  坏果包换 ')
     form = addOwnPromise(form)
-    const check = checkForm(form)
-    expect(check.ok && check.content.promises).toEqual([
+    const { content } = checkForm(form)
+    expect(content?.promises).toEqual([
       { templateId: TEMPLATE_HONEST, text: '诚信经营' },
       { templateId: TEMPLATE_PRICES, text: '明码标价' },
       { text: '坏果包换' },
     ])
-    expect(check.ok && check.content.stall).toBeUndefined()
+    expect(content).not.toHaveProperty('stall')
   })
 })
 
@@ -67,8 +81,8 @@ describe('checking before sending', () => {
     form = addOwnPromise(addOwnPromise(form))
     form = editPromise(editPromise(form, 0, ''), 1, '好')
     const check = checkForm(form)
-    expect(check.ok).toBe(false)
-    if (check.ok) return
+    expect(check.content).toBeNull()
+    expect(check.message).toBe('请按红色提示修改后再提交')
     expect(check.errors.displayName).toBe('请填写公示姓名')
     // Row 0 is blank and left out: the short one is row 1 on screen.
     expect(check.errors['promises.1']).toBe('承诺内容至少2个字')
@@ -76,28 +90,43 @@ describe('checking before sending', () => {
 
   it('asks for at least one promise, and refuses the same one twice', () => {
     const none = checkForm(filled())
-    expect(!none.ok && none.errors.promises).toBe('请至少选择或填写一条承诺')
+    expect(none.errors.promises).toBe('请至少选择或填写一条承诺')
     const twice = editPromise(toggleTemplate(addOwnPromise(filled()), honest), 0, '诚信经营')
     const check = checkForm(twice)
-    expect(!check.ok && check.errors.promises).toBe('承诺不能重复')
+    expect(check.errors.promises).toBe('承诺不能重复')
   })
 
   it('places the server’s field errors on the screen row they came from', () => {
-    const error = new ApiError({
-      code: 'validation_failed',
-      message: '内容需要修改',
-      status: 400,
-      fields: [
-        { field: 'body.content.promises.1.text', message: '承诺内容含有不当用语' },
-        { field: 'body.content.duties', message: '职责内容过长' },
-      ],
+    // Row 1 is blank and not sent: the server's promise 1 is row 2 on screen.
+    let form = addOwnPromise(toggleTemplate(filled(), honest))
+    form = editPromise(addOwnPromise(form), 2, '坏果包换')
+    expect(fieldOfIssue(['promises', 1, 'text'], form)).toBe('promises.2')
+    expect(fieldOfIssue(['duties'], form)).toBe('duties')
+    expect(fieldOfIssue(['body', 'content'], form)).toBeUndefined()
+
+    const { result } = renderHook(() => useZodForm({ ...pledgeChecks, initial: form }))
+    act(() =>
+      result.current.fail(
+        new ApiError({
+          code: 'validation_failed',
+          message: '内容需要修改',
+          status: 400,
+          fields: [
+            { field: 'body.content.promises.1.text', message: '承诺内容含有不当用语' },
+            { field: 'body.content.duties', message: '职责内容过长' },
+          ],
+        }),
+      ),
+    )
+    expect(result.current.errors).toEqual({
+      'promises.2': '承诺内容含有不当用语',
+      duties: '职责内容过长',
     })
-    expect(errorsFromServer(error, [0, 2])).toEqual({
-      errors: { 'promises.2': '承诺内容含有不当用语', duties: '职责内容过长' },
-      message: null,
-    })
+    expect(result.current.message).toBeNull()
     const conflict = new ApiError({ code: 'conflict', message: '已有待审核的版本', status: 409 })
-    expect(errorsFromServer(conflict, [])).toEqual({ errors: {}, message: '已有待审核的版本' })
+    act(() => result.current.fail(conflict))
+    expect(result.current.errors).toEqual({})
+    expect(result.current.message).toBe('已有待审核的版本')
   })
 })
 

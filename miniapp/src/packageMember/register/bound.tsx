@@ -4,14 +4,14 @@ import RegionField from '../../components/RegionField'
 import SelectField, { optionsOf } from '../../components/SelectField'
 import SwitchField from '../../components/SwitchField'
 import TextField from '../../components/TextField'
+import type { FieldMessages } from '../../forms/issues'
 import { fieldLabels } from '../../membership/labels'
 import type { MembershipDraft } from '../../services/memberships'
-import type { FieldErrors } from './form-model'
 
 /** What each field needs from the form: its value, its error, and a way to change it. */
 export interface FormBinding {
   draft: MembershipDraft
-  errors: FieldErrors
+  errors: FieldMessages
   edit: (field: string, value: unknown) => void
 }
 

@@ -5,13 +5,10 @@ import {
   type MyMembership,
   SaveMembershipRequest,
 } from '@djt/shared'
-import type { z } from 'zod'
+import { type FieldMessages, type IssuePath, isBlank } from '../../forms/issues'
+import type { ZodFormOptions } from '../../forms/useZodForm'
 import { fieldOrder } from '../../membership/fields'
 import { fieldLabels } from '../../membership/labels'
-import { ApiError } from '../../services/http'
-
-/** First message per field; `answer` is the reply to a staff question. */
-export type FieldErrors = Partial<Record<string, string>>
 
 /** A blank form; yes/no questions start at 否 because a switch has no third state. */
 export function newDraft(kind: MembershipKind): MembershipDraft {
@@ -52,39 +49,34 @@ function asPoint(value: unknown): unknown {
   return point
 }
 
-/** Which sensitive values the server already holds: left empty, they stay as they are. */
-export interface StoredSecrets {
-  mobile: boolean
-  idNumber: boolean
+/** A photo sent with the answer (uploaded already), e.g. a screenshot staff asked for. */
+export interface AnswerPhoto {
+  id: string
+  preview: string
 }
+
+/** The register form as typed: the draft's fields (no kind yet: not chosen), the reply and its photo. */
+export type RegisterValues = Omit<MembershipDraft, 'kind'> & {
+  kind?: MembershipKind
+  answer: string
+  answerPhoto: AnswerPhoto | null
+}
+
+export function valuesOf(draft: MembershipDraft | null, answer: string): RegisterValues {
+  return { ...draft, answer, answerPhoto: null }
+}
+
+/** The draft part of the form, or null before a kind is chosen. */
+export function draftOf(values: RegisterValues): MembershipDraft | null {
+  const { answer: _answer, answerPhoto: _photo, kind, ...fields } = values
+  return kind ? { ...fields, kind } : null
+}
+
+/** What the page knows of the stored entry: a masked mobile, and whether a question waits. */
+type Stored = Pick<MyMembership, 'mobileMasked' | 'state'> | null
 
 // Stands in for a kept mobile so the rest of the form is checked; it is never sent.
 const KEPT_MOBILE = '13800000000'
-
-export type SubmitCheck = { ok: true; form: MembershipDraft } | { ok: false; errors: FieldErrors }
-
-/** The shared schema's verdict on the draft, with the cleaned form to send when it passes. */
-export function checkForSubmit(draft: MembershipDraft, stored: StoredSecrets): SubmitCheck {
-  const data = toSubmittable(draft)
-  const keepMobile = stored.mobile && data.mobile === undefined
-  const probe = { ...data, mobile: keepMobile ? KEPT_MOBILE : (data.mobile ?? '') }
-  const parsed = MembershipForm.safeParse(probe, { jitless: true })
-  if (!parsed.success) return { ok: false, errors: errorsFromIssues(parsed.error, data) }
-  const form: MembershipDraft = { ...parsed.data }
-  if (keepMobile) delete form.mobile
-  return { ok: true, form }
-}
-
-function errorsFromIssues(error: z.ZodError, data: MembershipDraft): FieldErrors {
-  const errors: FieldErrors = {}
-  for (const issue of error.issues) {
-    const field = issue.path[0]
-    if (typeof field !== 'string' || errors[field]) continue
-    const unpicked = pickedFields.has(field) && data[field] === undefined
-    errors[field] = unpicked ? `请选择${fieldLabels[field] ?? ''}` : issue.message
-  }
-  return errors
-}
 
 /** The reply to a staff question, checked by the request's own rule. */
 export function answerProblem(answer: string): string | undefined {
@@ -92,53 +84,63 @@ export function answerProblem(answer: string): string | undefined {
   return parsed.success ? undefined : parsed.error.issues[0]?.message
 }
 
+/** The field a message belongs to: `body.form.mobile` → mobile, `body.answerPhotoId` → the photo. */
+export function fieldOfIssue(path: IssuePath): string | undefined {
+  const [field] = path
+  if (typeof field !== 'string' || field === 'form') return undefined
+  return field === 'answerPhotoId' ? 'answerPhoto' : field
+}
+
+/**
+ * How useZodForm checks the register form: the shared MembershipForm, with a stored mobile
+ * left empty kept, "请选择…" for pickers left unchosen, and the reply while a question waits.
+ */
+export function registerChecks(mine: Stored) {
+  return {
+    schema: MembershipForm,
+    toInput: (values: RegisterValues) => {
+      const draft = draftOf(values)
+      const data: Record<string, unknown> = draft ? toSubmittable(draft) : {}
+      return { ...data, mobile: data.mobile ?? '' }
+    },
+    kept: (): Record<string, unknown> => (mine?.mobileMasked ? { mobile: KEPT_MOBILE } : {}),
+    say: (field: string, message: string, values: RegisterValues) =>
+      pickedFields.has(field) && isBlank(values[field])
+        ? `请选择${fieldLabels[field] ?? ''}`
+        : message,
+    refine: (values: RegisterValues): FieldMessages => {
+      const problem = mine?.state === 'needs_info' ? answerProblem(values.answer) : undefined
+      return problem ? { answer: problem } : {}
+    },
+    fieldOf: fieldOfIssue,
+    serverPrefixes: ['body.form.', 'body.'],
+    checkMessage: '请按红色提示修改后再提交',
+    scroll: {
+      order: (values: RegisterValues) =>
+        values.kind ? [...fieldOrder[values.kind], 'answer'] : [],
+      selector: (field: string | undefined) => field && `#field-${field}`,
+    },
+  } satisfies Omit<ZodFormOptions<RegisterValues, MembershipForm>, 'initial'>
+}
+
 /** The reply goes along only while a staff question waits for one. */
-export function answerOf(state: { mine: MyMembership | null; answer: string }): {
-  answer?: string
-} {
-  const reply = state.answer.trim()
-  return state.mine?.state === 'needs_info' && reply ? { answer: reply } : {}
+export function answerOf(mine: Stored, answer: string): { answer?: string } {
+  const reply = answer.trim()
+  return mine?.state === 'needs_info' && reply ? { answer: reply } : {}
 }
 
-/** What 提交 sends, or every problem the shared schemas find, before anything is sent. */
-export function prepareSubmission(
-  draft: MembershipDraft,
-  mine: MyMembership | null,
-  answer: string,
-  answerPhotoId?: string,
-): { ok: true; request: SaveMembershipRequest } | { ok: false; errors: FieldErrors } {
-  const stored = { mobile: Boolean(mine?.mobileMasked), idNumber: Boolean(mine?.idNumberMasked) }
-  const check = checkForSubmit(draft, stored)
-  const answerError = mine?.state === 'needs_info' ? answerProblem(answer) : undefined
-  if (check.ok && !answerError) {
-    return {
-      ok: true,
-      request: {
-        action: 'submit',
-        form: check.form,
-        ...answerOf({ mine, answer }),
-        // Sent only with an answer: the server refuses a photo on any other step.
-        ...(mine?.state === 'needs_info' && answerPhotoId ? { answerPhotoId } : {}),
-      },
-    }
+/** What 提交 sends once the form passed: the form, and the reply with its photo when asked. */
+export function submitRequest(
+  form: MembershipDraft,
+  values: RegisterValues,
+  mine: Stored,
+): SaveMembershipRequest {
+  const photo = values.answerPhoto
+  return {
+    action: 'submit',
+    form,
+    ...answerOf(mine, values.answer),
+    // Sent only with an answer: the server refuses a photo on any other step.
+    ...(mine?.state === 'needs_info' && photo ? { answerPhotoId: photo.id } : {}),
   }
-  const errors = check.ok ? {} : check.errors
-  return { ok: false, errors: answerError ? { ...errors, answer: answerError } : errors }
-}
-
-/** The field shown first among those with an error. */
-export function firstErrorField(kind: MembershipKind, errors: FieldErrors): string | undefined {
-  return [...fieldOrder[kind], 'answer'].find((field) => errors[field])
-}
-
-/** The server's field messages (`body.form.mobile` → mobile), and what names no field. */
-export function errorsFromServer(error: unknown): { fields: FieldErrors; message: string | null } {
-  if (!(error instanceof ApiError)) return { fields: {}, message: '出现了意外错误，请稍后重试' }
-  const fields: FieldErrors = {}
-  for (const { field, message } of error.fields) {
-    const name = /^body\.(?:form\.)?([A-Za-z]+)/.exec(field)?.[1]
-    if (name && name !== 'form' && !fields[name]) fields[name] = message
-  }
-  const named = Object.keys(fields).length > 0 && error.code === 'validation_failed'
-  return { fields, message: named ? null : error.message }
 }

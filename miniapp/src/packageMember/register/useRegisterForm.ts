@@ -1,102 +1,100 @@
-import type { MembershipKind } from '@djt/shared'
-import { useEffect, useRef, useState } from 'react'
+import type { MembershipForm, MembershipKind } from '@djt/shared'
+import { useEffect, useState } from 'react'
+import { useZodForm } from '../../forms/useZodForm'
 import { pickStartingDraft, readLocalDraft, type StartingDraft } from '../../membership/local-draft'
 import { ApiError } from '../../services/http'
+import { fetchMyMembership, type MyMembership } from '../../services/memberships'
 import {
-  fetchMyMembership,
-  type MembershipDraft,
-  type MyMembership,
-} from '../../services/memberships'
-import type { FieldErrors } from './form-model'
-import { newDraft } from './form-model'
+  type AnswerPhoto,
+  draftOf,
+  newDraft,
+  type RegisterValues,
+  registerChecks,
+  valuesOf,
+} from './form-model'
 import { useLocalSave } from './useLocalSave'
 import { useServerActions } from './useServerActions'
 
-export interface FormState {
+/** What the page knows besides the form: the stored entry and where the form came from. */
+export interface RegisterPage {
   phase: 'loading' | 'ready'
   mine: MyMembership | null
   /** The server's entry could not be fetched: the phone's draft is shown meanwhile. */
   loadProblem: string | null
-  draft: MembershipDraft | null
-  answer: string
-  /** A photo sent with the answer (uploaded already), e.g. a screenshot staff asked for. */
-  answerPhoto: { id: string; preview: string } | null
-  errors: FieldErrors
-  message: string | null
   restored: Pick<StartingDraft, 'source' | 'savedAt'>
 }
 
-const LOADING: FormState = {
+const LOADING: RegisterPage = {
   phase: 'loading',
   mine: null,
   loadProblem: null,
-  draft: null,
-  answer: '',
-  answerPhoto: null,
-  errors: {},
-  message: null,
   restored: { source: 'none', savedAt: null },
 }
 
 /**
- * The register page's form: restored from the phone or the server, saved on the phone as
- * it is typed, and saved or submitted to the server on request.
+ * The register page's form, its values and messages in useZodForm: restored from the phone
+ * or the server, saved on the phone as it is typed, saved or submitted to the server on request.
  */
 export function useRegisterForm(userId: string | undefined) {
-  const [state, setState] = useState<FormState>(LOADING)
-  const dirty = useRef(false)
+  const [page, setPage] = useState<RegisterPage>(LOADING)
   const local = useLocalSave(userId)
-  const { draft, answer } = state
+  const form = useZodForm<RegisterValues, MembershipForm>({
+    ...registerChecks(page.mine),
+    initial: valuesOf(null, ''),
+    onEdit: (values) => {
+      const draft = draftOf(values)
+      if (draft) local.schedule(draft, values.answer)
+    },
+  })
+  const { reset } = form
 
   useEffect(() => {
     if (!userId) return
     let live = true
-    void startingState(userId).then((start) => live && setState(start))
+    void startingState(userId).then((start) => {
+      if (!live) return
+      setPage(start.page)
+      reset(valuesOf(start.form, start.answer))
+    })
     return () => {
       live = false
     }
-  }, [userId])
+  }, [userId, reset])
 
-  const { schedule } = local
-  useEffect(() => {
-    if (dirty.current && draft) schedule(draft, answer)
-  }, [draft, answer, schedule])
-
-  const change = (patch: Partial<FormState>) => {
-    dirty.current = true
-    setState((current) => ({ ...current, ...patch }))
-  }
-  /** An edit clears that field's error: the person is fixing it. */
-  const edit = (field: string, value: unknown) => {
-    dirty.current = true
-    setState((current) => {
-      if (!current.draft) return current
-      const errors = { ...current.errors }
-      delete errors[field]
-      return { ...current, draft: { ...current.draft, [field]: value }, errors }
-    })
-  }
-  const server = useServerActions(userId, state, setState, () => {
-    dirty.current = false
+  const server = useServerActions(userId, page, form, (mine) => {
     local.cancel()
+    setPage((current) => ({ ...current, mine }))
   })
+  const { values } = form
+  /** A kind chosen is kept on the phone at once, like a field typed. */
+  const chooseKind = (kind: MembershipKind) => {
+    const draft = newDraft(kind)
+    reset(valuesOf(draft, values.answer))
+    local.schedule(draft, values.answer)
+  }
 
   return {
-    state,
+    state: {
+      ...page,
+      draft: draftOf(values),
+      answer: values.answer,
+      answerPhoto: values.answerPhoto,
+      errors: form.errors,
+      message: form.message,
+    },
     busy: server.busy,
-    chooseKind: (kind: MembershipKind) =>
-      change({ draft: newDraft(kind), errors: {}, message: null }),
-    changeKind: () => change({ draft: null, errors: {}, message: null }),
-    edit,
-    setAnswer: (text: string) => change({ answer: text }),
-    setAnswerPhoto: (photo: FormState['answerPhoto']) => change({ answerPhoto: photo }),
+    chooseKind,
+    changeKind: () => reset(valuesOf(null, values.answer)),
+    edit: (field: string, value: unknown) => form.set(field, value),
+    setAnswer: (text: string) => form.set('answer', text),
+    setAnswerPhoto: (photo: AnswerPhoto | null) => form.set('answerPhoto', photo),
     saveDraft: server.saveDraft,
     submit: server.submit,
   }
 }
 
 /** The phone's draft or the server's entry, whichever is newer; the phone's alone offline. */
-async function startingState(userId: string): Promise<FormState> {
+async function startingState(userId: string) {
   const saved = readLocalDraft(userId)
   let mine: MyMembership | null = null
   let loadProblem: string | null = null
@@ -106,6 +104,6 @@ async function startingState(userId: string): Promise<FormState> {
     loadProblem = error instanceof ApiError ? error.message : '无法获取登记'
   }
   const { form, answer, source, savedAt } = pickStartingDraft(saved, mine)
-  const restored = { source, savedAt }
-  return { ...LOADING, phase: 'ready', mine, loadProblem, draft: form, answer, restored }
+  const page: RegisterPage = { phase: 'ready', mine, loadProblem, restored: { source, savedAt } }
+  return { page, form, answer }
 }

@@ -2,27 +2,26 @@ import type { PledgeKind } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import TextAreaField from '../../components/TextAreaField'
 import TextField from '../../components/TextField'
-import type { FormErrors, PledgeForm } from './form-model'
+import type { PledgeFormFields } from './usePledgeForm'
 
 interface Props {
   kind: PledgeKind
-  form: PledgeForm
-  errors: FormErrors
-  onChange: (form: PledgeForm, touched: string[]) => void
+  form: PledgeFormFields
 }
 
 type TextKey = 'displayName' | 'business' | 'stall' | 'role' | 'duties'
 
 /** 亮身份 and 亮职责: who the customer deals with and what they answer for. */
-export default function IdentityFields({ kind, form, errors, onChange }: Props) {
-  const set = (key: TextKey) => (value: string) => onChange({ ...form, [key]: value }, [key])
+export default function IdentityFields({ kind, form }: Props) {
+  const { values, errors } = form
+  const set = (key: TextKey) => (value: string) => form.set(key, value)
   const field = (key: TextKey, label: string, placeholder: string, maxlength: number) => (
     <TextField
       id={`pledge-${key}`}
       label={label}
       placeholder={placeholder}
       maxlength={maxlength}
-      value={form[key]}
+      value={values[key]}
       error={errors[key]}
       onChange={set(key)}
     />
@@ -48,7 +47,7 @@ export default function IdentityFields({ kind, form, errors, onChange }: Props) 
             operator ? '如：带头诚信经营，帮助周边摊户解决困难' : '如：带头安全配送，帮助新骑手'
           }
           maxlength={200}
-          value={form.duties}
+          value={values.duties}
           error={errors.duties}
           onChange={set('duties')}
         />

@@ -4,24 +4,24 @@ import TextField from '../../components/TextField'
 import {
   addOwnPromise,
   editPromise,
-  type FormErrors,
   MAX_PROMISES,
   type PledgeForm,
   removePromise,
   toggleTemplate,
 } from './form-model'
+import type { PledgeFormFields } from './usePledgeForm'
 
 interface Props {
-  form: PledgeForm
+  form: PledgeFormFields
   templates: PledgeTemplate[]
-  errors: FormErrors
-  onChange: (form: PledgeForm, touched: string[]) => void
 }
 
 /** 亮承诺: tap a bureau template to add or remove it; write up to eight in all. */
-export default function PromiseEditor({ form, templates, errors, onChange }: Props) {
+export default function PromiseEditor({ form: fields, templates }: Props) {
+  const { values: form, errors } = fields
+  // Each change replaces the list; the messages of the rows it changed go with it.
+  const change = (next: PledgeForm) => fields.set('promises', next.promises)
   const full = form.promises.length >= MAX_PROMISES
-  const rowKeys = form.promises.map((_, i) => `promises.${i}`)
   return (
     <View className="card" id="pledge-promises">
       <Text className="card__title">亮承诺</Text>
@@ -34,7 +34,7 @@ export default function PromiseEditor({ form, templates, errors, onChange }: Pro
             <Text
               key={template.id}
               className={`pledge-edit__chip${on ? ' pledge-edit__chip--on' : ''}`}
-              onClick={() => onChange(toggleTemplate(form, template), ['promises'])}
+              onClick={() => change(toggleTemplate(form, template))}
             >
               {`${on ? '✓' : '+'} ${template.text}`}
             </Text>
@@ -58,17 +58,14 @@ export default function PromiseEditor({ form, templates, errors, onChange }: Pro
                 maxlength={60}
                 value={row.text}
                 error={errors[`promises.${index}`]}
-                onChange={(text) => onChange(editPromise(form, index, text), [`promises.${index}`])}
+                onChange={(text) => change(editPromise(form, index, text))}
               />
             )}
             {row.templateId && errors[`promises.${index}`] && (
               <Text className="pledge-edit__error">{errors[`promises.${index}`]}</Text>
             )}
           </View>
-          <Text
-            className="pledge-edit__remove"
-            onClick={() => onChange(removePromise(form, index), ['promises', ...rowKeys])}
-          >
+          <Text className="pledge-edit__remove" onClick={() => change(removePromise(form, index))}>
             删除
           </Text>
         </View>
@@ -78,7 +75,7 @@ export default function PromiseEditor({ form, templates, errors, onChange }: Pro
         className="btn"
         hoverClass="btn--pressed"
         disabled={full || undefined}
-        onClick={() => onChange(addOwnPromise(form), ['promises'])}
+        onClick={() => change(addOwnPromise(form))}
       >
         {full ? `最多${MAX_PROMISES}条承诺` : '+ 自己写一条承诺'}
       </Button>

@@ -1,6 +1,5 @@
 import { type PledgeContent, PledgeContent as PledgeContentSchema } from '@djt/shared'
-import type { z } from 'zod'
-import { ApiError } from '../../services/http'
+import type { IssuePath, ZodFormOptions } from '../../forms/useZodForm'
 
 export const MAX_PROMISES = 8
 
@@ -25,9 +24,6 @@ export interface PledgeForm {
   promises: PromiseRow[]
   photoId?: string | undefined
 }
-
-/** `displayName`, `promises` (the list) or `promises.2` (one row, by its place on screen). */
-export type FormErrors = Partial<Record<string, string>>
 
 export function formFromContent(content: Partial<PledgeContent>): PledgeForm {
   return {
@@ -97,68 +93,44 @@ export function toContent(form: PledgeForm): { content: PledgeContent; rowOf: nu
   return { content, rowOf }
 }
 
-export type FormCheck =
-  | { ok: true; content: PledgeContent; rowOf: number[] }
-  | { ok: false; errors: FormErrors }
+const FIELDS: readonly string[] = [
+  'displayName',
+  'business',
+  'stall',
+  'role',
+  'duties',
+  'promises',
+  'photoId',
+]
 
-/** The shared schema's verdict, before anything is sent. */
-export function checkForm(form: PledgeForm): FormCheck {
-  const { content, rowOf } = toContent(form)
-  const parsed = PledgeContentSchema.safeParse(content, { jitless: true })
-  if (parsed.success) return { ok: true, content: parsed.data, rowOf }
-  return { ok: false, errors: errorsFromPaths(issuesOf(parsed.error), rowOf) }
+/**
+ * The field a message belongs to: `['promises', 1, 'text']` is the second promise sent,
+ * shown on its screen row (blank rows above it are not sent); `['duties']` is duties.
+ */
+export function fieldOfIssue(path: IssuePath, form: PledgeForm): string | undefined {
+  const [field, index] = path
+  if (typeof field !== 'string' || !FIELDS.includes(field)) return undefined
+  if (field !== 'promises' || typeof index !== 'number') return field
+  return `promises.${toContent(form).rowOf[index] ?? index}`
 }
 
-function issuesOf(error: z.ZodError): { path: PropertyKey[]; message: string }[] {
-  return error.issues.map((issue) => ({ path: issue.path, message: issue.message }))
+/** The fields in screen order, each promise row after the list's own message. */
+export function screenOrder(form: PledgeForm): string[] {
+  const rows = form.promises.map((_, i) => `promises.${i}`)
+  return [...FIELDS.slice(0, -1), ...rows, 'photoId']
 }
 
-/** `['promises', 1, 'text']` → `promises.<screen row>`; `['displayName']` → displayName. */
-function errorsFromPaths(
-  issues: { path: PropertyKey[]; message: string }[],
-  rowOf: number[],
-): FormErrors {
-  const errors: FormErrors = {}
-  for (const { path, message } of issues) {
-    const [field, index] = path
-    if (typeof field !== 'string') continue
-    const key =
-      field === 'promises' && typeof index === 'number'
-        ? `promises.${rowOf[index] ?? index}`
-        : field
-    errors[key] ??= message
-  }
-  return errors
-}
-
-/** The server's field errors (`body.content.promises.1.text`) placed like the form's own. */
-export function errorsFromServer(
-  error: unknown,
-  rowOf: number[],
-): { errors: FormErrors; message: string | null } {
-  if (!(error instanceof ApiError)) return { errors: {}, message: '出现了意外错误，请稍后重试' }
-  const issues = error.fields.flatMap(({ field, message }) => {
-    const match = /^body\.content\.(.+)$/.exec(field)
-    if (!match?.[1]) return []
-    const path = match[1].split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))
-    return [{ path, message }]
-  })
-  const errors = errorsFromPaths(issues, rowOf)
-  const named = Object.keys(errors).length > 0 && error.code === 'validation_failed'
-  return { errors, message: named ? null : error.message }
-}
-
-/** The first field with an error, in screen order, to scroll to. */
-export function firstErrorKey(form: PledgeForm, errors: FormErrors): string | undefined {
-  const order = [
-    'displayName',
-    'business',
-    'stall',
-    'role',
-    'duties',
-    'promises',
-    ...form.promises.map((_, i) => `promises.${i}`),
-    'photoId',
-  ]
-  return order.find((key) => errors[key])
-}
+/** How the pledge form is checked (the shared schema) and where its messages go. */
+export const pledgeChecks = {
+  schema: PledgeContentSchema,
+  toInput: (form: PledgeForm) => toContent(form).content,
+  fieldOf: fieldOfIssue,
+  // The server names `body.content.promises.1.text`.
+  serverPrefixes: ['body.content.'],
+  checkMessage: '请按红色提示修改后再提交',
+  scroll: {
+    order: screenOrder,
+    selector: (field: string | undefined) =>
+      field ? `#pledge-${field.replace('.', '-')}` : '#pledge-message',
+  },
+} satisfies Omit<ZodFormOptions<PledgeForm, PledgeContent>, 'initial'>

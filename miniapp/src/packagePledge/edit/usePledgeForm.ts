@@ -1,16 +1,10 @@
 import type { MyPledgeAnswer, PledgeTemplate } from '@djt/shared'
-import Taro, { useDidHide, useUnload } from '@tarojs/taro'
+import { useDidHide, useUnload } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useMutation } from '../../hooks/useMutation'
+import { useZodForm } from '../../forms/useZodForm'
 import { ApiError } from '../../services/http'
 import { fetchMyPledge, fetchPledgeTemplates, submitPledge } from '../../services/pledges'
-import {
-  checkForm,
-  errorsFromServer,
-  type FormErrors,
-  firstErrorKey,
-  type PledgeForm,
-} from './form-model'
+import { formFromContent, type PledgeForm, pledgeChecks } from './form-model'
 import { readPledgeDraft, removePledgeDraft, startingForm, writePledgeDraft } from './local-draft'
 
 export type EditState =
@@ -25,16 +19,17 @@ export type EditState =
     }
 
 const SAVE_DELAY_MS = 400
-const CHECK_MESSAGE = '请按红色提示修改后再提交'
+
+/** The form as the page's parts use it: values, each field's message, and `set`. */
+export type PledgeFormFields = ReturnType<typeof usePledgeForm>['form']
 
 /** The pledge form: started from the phone's draft, the last version or the registration. */
 export function usePledgeForm(userId: string | undefined) {
   const [state, setState] = useState<EditState>({ phase: 'loading' })
-  const [form, setForm] = useState<PledgeForm | null>(null)
-  const [errors, setErrors] = useState<FormErrors>({})
-  const [message, setMessage] = useState<string | null>(null)
-  const sending = useMutation()
   const local = useLocalPledgeSave(userId)
+  // Every edit is kept on the phone until the pledge is sent.
+  const form = useZodForm({ ...pledgeChecks, initial: formFromContent({}), onEdit: local.schedule })
+  const { reset } = form
 
   useEffect(() => {
     if (!userId) return
@@ -42,51 +37,23 @@ export function usePledgeForm(userId: string | undefined) {
     void load(userId).then((start) => {
       if (!live) return
       setState(start.state)
-      setForm(start.form)
+      if (start.form) reset(start.form)
     })
     return () => {
       live = false
     }
-  }, [userId])
+  }, [userId, reset])
 
-  /** Every change is kept on the phone; a field's error goes once it is touched. */
-  const change = (next: PledgeForm, touched: string[]) => {
-    setForm(next)
-    local.schedule(next)
-    setErrors((current) => {
-      const rest = { ...current }
-      for (const key of touched) delete rest[key]
-      return rest
-    })
-  }
-
+  /** Checks, sends, and forgets the phone's draft once the pledge is sent. */
   const submit = async (): Promise<boolean> => {
-    if (!form || sending.busy) return false
-    const check = checkForm(form)
-    if (!check.ok) {
-      show(form, check.errors, CHECK_MESSAGE)
-      return false
-    }
-    const outcome = await sending.run(() => submitPledge(check.content))
-    if (outcome.ok) {
-      local.cancel()
-      if (userId) removePledgeDraft(userId)
-    } else if (outcome.error) {
-      const explained = errorsFromServer(outcome.error, check.rowOf)
-      show(form, explained.errors, explained.message)
-    }
-    return outcome.ok
+    const outcome = await form.submit(submitPledge)
+    if (!outcome?.ok) return false
+    local.cancel()
+    if (userId) removePledgeDraft(userId)
+    return true
   }
 
-  const show = (shown: PledgeForm, found: FormErrors, text: string | null) => {
-    setErrors(found)
-    setMessage(text)
-    const first = firstErrorKey(shown, found)
-    const selector = first ? `#pledge-${first.replace('.', '-')}` : '#pledge-message'
-    Taro.pageScrollTo({ selector, duration: 300 }).catch(() => undefined)
-  }
-
-  return { state, form, errors, message, busy: sending.busy, change, submit }
+  return { state, form, submit }
 }
 
 async function load(userId: string): Promise<{ state: EditState; form: PledgeForm | null }> {

@@ -1,49 +1,44 @@
 import { EvaluationRequest, evaluablePeriods, MODEL_STORE_AWARD, periodLabel } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import SwitchField from '../../components/SwitchField'
 import TextAreaField from '../../components/TextAreaField'
 import TextField from '../../components/TextField'
+import { useZodForm } from '../../forms/useZodForm'
 
 interface Props {
   busy: boolean
   onEvaluate: (evaluation: EvaluationRequest) => Promise<boolean>
 }
 
-type Errors = Partial<Record<'period' | 'score' | 'note' | 'award', string>>
+/** The evaluation as typed: the score stays text until checked. */
+interface Typed {
+  period: string
+  score: string
+  note: string
+  award: boolean
+}
 
 /** 事后评价: a half-year's score, a note, and whether it is a 党员诚信示范店. */
 export default function EvaluationForm({ busy, onEvaluate }: Props) {
   const periods = evaluablePeriods(new Date())
-  const [period, setPeriod] = useState(periods[0] ?? '')
-  const [score, setScore] = useState('')
-  const [note, setNote] = useState('')
-  const [award, setAward] = useState(false)
-  const [errors, setErrors] = useState<Errors>({})
+  const form = useZodForm<Typed, EvaluationRequest>({
+    schema: EvaluationRequest,
+    initial: { period: periods[0] ?? '', score: '', note: '', award: false },
+    toInput: (typed: Typed) => ({
+      period: typed.period,
+      score: typed.score.trim() === '' ? undefined : Number(typed.score),
+      note: typed.note.trim() || undefined,
+      award: typed.award,
+    }),
+  })
+  const { values, errors, set } = form
 
   const send = async () => {
-    const parsed = EvaluationRequest.safeParse(
-      {
-        period,
-        score: score.trim() === '' ? undefined : Number(score),
-        note: note.trim() || undefined,
-        award,
-      },
-      { jitless: true },
-    )
-    if (!parsed.success) {
-      const found: Errors = {}
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof Errors
-        found[key] ??= issue.message
-      }
-      return setErrors(found)
-    }
-    setErrors({})
-    if (await onEvaluate(parsed.data)) {
-      setScore('')
-      setNote('')
-      setAward(false)
+    const evaluation = form.validate()
+    if (!evaluation) return
+    // Saved: the next evaluation starts blank, for the same period.
+    if (await onEvaluate(evaluation)) {
+      form.resetFrom((typed) => ({ ...typed, score: '', note: '', award: false }))
     }
   }
   return (
@@ -54,8 +49,8 @@ export default function EvaluationForm({ busy, onEvaluate }: Props) {
         {periods.map((value) => (
           <Text
             key={value}
-            className={`pledge-detail__period${value === period ? ' pledge-detail__period--on' : ''}`}
-            onClick={() => setPeriod(value)}
+            className={`pledge-detail__period${value === values.period ? ' pledge-detail__period--on' : ''}`}
+            onClick={() => set('period', value)}
           >
             {periodLabel(value)}
           </Text>
@@ -67,23 +62,23 @@ export default function EvaluationForm({ busy, onEvaluate }: Props) {
         placeholder="如 92"
         type="number"
         maxlength={3}
-        value={score}
+        value={values.score}
         error={errors.score}
-        onChange={setScore}
+        onChange={(text) => set('score', text)}
       />
       <TextAreaField
         label="评价说明（选填）"
         placeholder="如：半年内无投诉，带动周边摊户明码标价"
         maxlength={200}
-        value={note}
+        value={values.note}
         error={errors.note}
-        onChange={setNote}
+        onChange={(text) => set('note', text)}
       />
       <SwitchField
         label={`评为${MODEL_STORE_AWARD}`}
-        value={award}
+        value={values.award}
         error={errors.award}
-        onChange={setAward}
+        onChange={(on) => set('award', on)}
       />
       <Button
         className="btn btn--primary"

@@ -16,7 +16,7 @@ function PledgeEditPage() {
   const user = useCurrentUser()
   const member = user?.role === 'user' ? user : null
   const pledge = usePledgeForm(member?.id)
-  const { state, form, errors } = pledge
+  const { state, form } = pledge
   const [preview, setPreview] = useState<string | null>(null)
 
   if (!member) {
@@ -30,7 +30,7 @@ function PledgeEditPage() {
   }
   if (state.phase === 'loading') return <Notice text="正在加载…" />
   if (state.phase === 'failed') return <Notice text={state.message} />
-  if (state.phase === 'ineligible' || !form) {
+  if (state.phase === 'ineligible') {
     const reason = state.phase === 'ineligible' ? state.answer.reason : null
     return (
       <Notice text={reason ?? '只有已核验的党员经营户或党员骑手可以发布承诺。'}>
@@ -51,38 +51,32 @@ function PledgeEditPage() {
           已恢复 {chinaDateTime(state.restoredAt)} 保存在本机、尚未提交的内容。
         </Text>
       )}
-      <IdentityFields kind={kind} form={form} errors={errors} onChange={pledge.change} />
-      <PromiseEditor
-        form={form}
-        templates={state.templates}
-        errors={errors}
-        onChange={pledge.change}
-      />
+      <IdentityFields kind={kind} form={form} />
+      <PromiseEditor form={form} templates={state.templates} />
       <View className="card" id="pledge-photoId">
         <PhotoPicker
           label={kind === 'operator' ? '摊位照片（选填）' : '工作照片（选填）'}
-          photoId={form.photoId}
+          photoId={form.values.photoId}
           preview={preview}
-          error={errors.photoId}
+          error={form.errors.photoId}
           onChange={(photo) => {
             setPreview(photo?.preview ?? null)
-            const { photoId: _old, ...rest } = form
-            pledge.change(photo ? { ...rest, photoId: photo.id } : rest, ['photoId'])
+            form.set('photoId', photo?.id)
           }}
         />
       </View>
-      {pledge.message && (
+      {form.message && (
         <Text className="pledge-edit__error" id="pledge-message">
-          {pledge.message}
+          {form.message}
         </Text>
       )}
       <Button
         className="btn btn--primary pledge-edit__submit"
         hoverClass="btn--pressed"
-        disabled={pledge.busy || undefined}
+        disabled={form.busy || undefined}
         onClick={submit}
       >
-        {pledge.busy ? '正在提交…' : '提交审核'}
+        {form.busy ? '正在提交…' : '提交审核'}
       </Button>
       <Text className="pledge-edit__footnote text-secondary">
         填写内容会自动保存在本机。提交后由市场监管所审核，通过后才会公开。
