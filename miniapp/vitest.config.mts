@@ -18,9 +18,5 @@ export default defineConfig({
     css: false,
     mockReset: true,
     unstubEnvs: true,
-    // Each file in its own VM context of a shared worker instead of a fresh worker with its
-    // own jsdom: setting those up was most of this suite's time (about 70 s → 20 s). Files
-    // stay isolated (a shared context let one file's pending retries reach the next).
-    pool: 'vmThreads',
   },
 })
