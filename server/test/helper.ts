@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs'
-import { cp, mkdtemp } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import pg from 'pg'
 import app, { serverOptions } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/config.ts'
+import { copyTree } from '../src/kernel/copy-tree.ts'
 import { TEST_FIELD_KEYS_ENV } from './fixtures/keys.ts'
 import { templateDir } from './fixtures/pglite-template.ts'
 import { scratchRoot } from './fixtures/scratch.ts'
@@ -50,7 +51,7 @@ export async function freshConfig(
   // database, and deleting an open PGlite folder can hang its close.
   process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }))
   const template = await templateDir(empty ? 'empty' : 'seeded')
-  if (template) await cp(template, path.join(dataDir, 'pglite'), { recursive: true })
+  if (template) await copyTree(template, path.join(dataDir, 'pglite'))
   return loadConfig({ ...base, DATA_DIR: dataDir })
 }
 

@@ -52,9 +52,6 @@ async function stored(
   return row.n
 }
 
-// Six apps, parallel bursts and a migration run: about 60 s quiet, near .taprc's 120 s busy.
-t.setTimeout(300_000)
-
 t.test(`ten parallel ratings and reports from one device (${driver})`, async (t) => {
   const app = await buildTestApp(t)
   const pledge = await shownPledge(app, '并发店')

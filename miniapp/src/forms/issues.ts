@@ -18,13 +18,13 @@ export function defaultField(path: IssuePath, values: object): string | undefine
 export function placed(
   issues: readonly { path: IssuePath; message: string }[],
   fieldOf: (path: IssuePath) => string | undefined,
-  say: (field: string, message: string) => string = (_, message) => message,
+  say: (field: string, message: string, path: IssuePath) => string = (_, message) => message,
 ): { errors: FieldMessages; message: string | null } {
   const errors: FieldMessages = {}
   let message: string | null = null
   for (const issue of issues) {
     const key = fieldOf(issue.path)
-    if (key) errors[key] ??= say(key, issue.message)
+    if (key) errors[key] ??= say(key, issue.message, issue.path)
     else message ??= issue.message
   }
   return { errors, message: Object.keys(errors).length > 0 ? null : message }

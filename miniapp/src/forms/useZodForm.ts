@@ -26,8 +26,8 @@ export interface ZodFormOptions<V extends object, T> {
    * `promises.2` for an issue about the third row of a list field (`promises.2.text`).
    */
   fieldOf?: (path: IssuePath, values: V) => string | undefined
-  /** The schema's message said otherwise (a picker left unchosen: "请选择…"). */
-  say?: (field: string, message: string, values: V) => string
+  /** The schema's message said otherwise (a picker left unchosen: "请选择…"; "周三：" before a row's). */
+  say?: (field: string, message: string, values: V, path: IssuePath) => string
   /** A check the schema cannot make (a field it does not hold): its messages join the schema's. */
   refine?: (values: V) => FieldMessages
   /**
@@ -37,6 +37,8 @@ export interface ZodFormOptions<V extends object, T> {
   kept?: (values: V) => Readonly<Record<string, unknown>>
   /** The form's message when the check finds problems (default: none beside the fields'). */
   checkMessage?: string
+  /** The form's message when the server named the fields it refused (default: none). */
+  serverCheckMessage?: string
   /** Told the values after each edit made through `set` (to keep a draft on the phone). */
   onEdit?: (values: V) => void
   /** What the server's field names start with, before the path the schema gives. */
@@ -96,14 +98,14 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
     })
 
   /** Messages found elsewhere (a check the schema cannot make), shown like the schema's. */
-  const show = (errors: FieldMessages, message: string | null) => {
+  const show = useCallback((errors: FieldMessages, message: string | null) => {
     setState((current) => ({ ...current, errors, message }))
     const { scroll } = settings.current
     if (!scroll) return
     const first = scroll.order(latest.current.values).find((field) => errors[field])
     const selector = scroll.selector(first)
     if (selector) Taro.pageScrollTo({ selector, duration: 300 }).catch(() => undefined)
-  }
+  }, [])
 
   /** The parsed value, or null with every problem shown and the first one in view. */
   const validate = (): T | null => {
@@ -123,7 +125,7 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
       : placed(
           parsed.error.issues,
           (path) => field(path, values, fieldOf),
-          say && ((key, message) => say(key, message, values)),
+          say && ((key, message, path) => say(key, message, values, path)),
         )
     const errors = { ...found.errors, ...extra }
     const named = Object.keys(errors).length > 0
@@ -133,7 +135,7 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
 
   /** The server's field messages on their fields; the rest as the form's message. */
   const fail = (error: ApiError) => {
-    const { serverPrefixes = ['body.'], fieldOf } = settings.current
+    const { serverPrefixes = ['body.'], fieldOf, serverCheckMessage } = settings.current
     const { values } = latest.current
     const issues = error.fields.map(({ field: name, message }) => ({
       path: serverPath(name, serverPrefixes),
@@ -141,7 +143,7 @@ export function useZodForm<V extends object, T>(options: ZodFormOptions<V, T>) {
     }))
     const found = placed(issues, (path) => field(path, values, fieldOf))
     const named = Object.keys(found.errors).length > 0 && error.code === 'validation_failed'
-    show(found.errors, named ? null : error.message)
+    show(found.errors, named ? (serverCheckMessage ?? null) : error.message)
   }
 
   /** Checks, then sends what passed, one send at a time; null when the check failed. */

@@ -1,8 +1,11 @@
+import type { PlaceInput } from '@djt/shared'
+import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { type FieldMessages, useZodForm } from '../../src/forms/useZodForm'
 import {
-  checkPlaceForm,
   emptyPlaceForm,
   type PlaceForm,
+  placeChecks,
   placeFormOf,
 } from '../../src/packageStaff/places/form-model'
 import {
@@ -15,6 +18,20 @@ import {
   toOpeningHours,
 } from '../../src/packageStaff/places/hours-draft'
 import { branchDetail, placeDetail } from '../place-fixtures'
+
+/** The place form in useZodForm, checked once: the request body, or each field's message. */
+function checkPlaceForm(
+  form: PlaceForm,
+): { ok: true; input: PlaceInput } | { ok: false; errors: FieldMessages; message: string | null } {
+  const { result } = renderHook(() => useZodForm({ ...placeChecks, initial: form }))
+  let input: PlaceInput | null = null
+  act(() => {
+    input = result.current.validate()
+  })
+  return input
+    ? { ok: true, input }
+    : { ok: false, errors: result.current.errors, message: result.current.message }
+}
 
 function filled(overrides: Partial<PlaceForm> = {}): PlaceForm {
   return {
@@ -82,6 +99,7 @@ describe('place form', () => {
     expect(checked.errors.kind).toBe('请选择场所类型')
     expect(checked.errors.location).toBe('经度应为数字')
     expect(checked.errors.operator).toBe('请选择运营方')
+    expect(checked.message).toBe('请按提示修改后再保存')
   })
 
   it('names the day of a bad range', () => {

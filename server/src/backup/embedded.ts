@@ -1,6 +1,7 @@
-import { cp, mkdir, readdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { DataDirLockedError, lockDataDir } from '../db/lock.ts'
+import { copyTree } from '../kernel/copy-tree.ts'
 import { BackupError } from './manifest.ts'
 
 const LOCK_FILE = 'server.lock'
@@ -16,7 +17,7 @@ export async function copyDataDirOut(dataDir: string, copy: string): Promise<voi
   }
   const lock = await lockDataDir(dataDir).catch(stopTheServerFirst)
   try {
-    await cp(dataDir, copy, { recursive: true, filter: (source) => !isLock(dataDir, source) })
+    await copyTree(dataDir, copy, (source) => isLock(dataDir, source))
   } finally {
     await lock.release()
   }
@@ -33,7 +34,7 @@ export async function copyDataDirIn(copy: string, dataDir: string): Promise<void
         `DATA_DIR ${dataDir} is not empty (${present.join(', ')}): restore into a new folder, or move this one away first`,
       )
     }
-    await cp(copy, dataDir, { recursive: true, filter: (source) => !isLock(copy, source) })
+    await copyTree(copy, dataDir, (source) => isLock(copy, source))
   } finally {
     await lock.release()
   }

@@ -5,6 +5,7 @@ import {
   PlaceInput,
   type PlaceKind,
 } from '@djt/shared'
+import type { ZodFormOptions } from '../../forms/useZodForm'
 import { weekdayNames } from '../../places/hours'
 import { type HoursDraft, hoursDraftOf, newHoursDraft, toOpeningHours } from './hours-draft'
 
@@ -85,25 +86,27 @@ export function placeFormOf(place: PlaceDetail): PlaceForm {
   }
 }
 
-/** The form checked with the shared schema: the request body, or a message per field. */
-export function checkPlaceForm(
-  form: PlaceForm,
-): { ok: true; input: PlaceInput } | { ok: false; errors: PlaceFormErrors } {
-  const parsed = PlaceInput.safeParse(candidate(form), { jitless: true })
-  if (parsed.success) return { ok: true, input: parsed.data }
-  const errors: PlaceFormErrors = {}
-  for (const issue of parsed.error.issues) {
-    const key = fieldOf(issue.path)
-    if (!errors[key]) errors[key] = dayPrefix(issue.path, form.hours) + issue.message
-  }
-  return { ok: false, errors }
-}
+const FIX_AND_SAVE = '请按提示修改后再保存'
+
+/** How useZodForm checks the place form: the shared PlaceInput, a day named before its range's problem. */
+export const placeChecks = {
+  schema: PlaceInput,
+  toInput: (form: PlaceForm) => placeInputOf(form),
+  fieldOf: (path: readonly PropertyKey[]) => fieldOf(path),
+  say: (_field: string, message: string, form: PlaceForm, path: readonly PropertyKey[]) =>
+    dayPrefix(path, form.hours) + message,
+  checkMessage: FIX_AND_SAVE,
+  serverCheckMessage: FIX_AND_SAVE,
+  // A new place's body is the place; a correction's is `{ place }`.
+  serverPrefixes: ['body.place.', 'body.'],
+} satisfies Omit<ZodFormOptions<PlaceForm, PlaceInput>, 'initial'>
 
 /** `['branch', 'contactName']` → 'branch.contactName'; hours and location as a whole. */
-export function fieldOf(path: readonly PropertyKey[]): PlaceField {
+export function fieldOf(path: readonly PropertyKey[]): PlaceField | undefined {
   const [head, sub] = path.map(String)
+  if (head === undefined) return undefined
   if (head === 'branch' && sub) return `branch.${sub}` as PlaceField
-  return (head ?? 'name') as PlaceField
+  return head as PlaceField
 }
 
 /** 周三：… for a range's problem, so the clerk knows which row to fix. */
@@ -112,7 +115,8 @@ function dayPrefix(path: readonly PropertyKey[], hours: HoursDraft): string {
   return hours.sameEveryDay ? '每天：' : `${weekdayNames[path[2]] ?? ''}：`
 }
 
-function candidate(form: PlaceForm): unknown {
+/** The form as typed → the request body the shared schema checks. */
+function placeInputOf(form: PlaceForm): unknown {
   const optional = (value: string) => value.trim() || undefined
   return {
     name: form.name,

@@ -1,80 +1,47 @@
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { errorsFromFailure } from '../../forms/field-errors'
-import { useMutation } from '../../hooks/useMutation'
+import { useZodForm } from '../../forms/useZodForm'
 import { createPlace, fetchStaffPlace, updatePlace } from '../../services/places'
-import {
-  checkPlaceForm,
-  emptyPlaceForm,
-  type PlaceField,
-  type PlaceForm,
-  type PlaceFormErrors,
-  placeFormOf,
-} from './form-model'
-
-const SERVER_FIELDS: readonly PlaceField[] = [
-  'name',
-  'kind',
-  'brand',
-  'address',
-  'regionCode',
-  'location',
-  'hours',
-  'facilities',
-  'phone',
-  'operator',
-  'lastCheckedOn',
-  'branch',
-]
+import { emptyPlaceForm, placeChecks, placeFormOf } from './form-model'
 
 /** A new place, or the one `id` names: the form, its errors, and saving it. */
 export function usePlaceForm(id: string | undefined, onSaved: () => void) {
-  const [form, setForm] = useState<PlaceForm>(emptyPlaceForm)
-  const [errors, setErrors] = useState<PlaceFormErrors>({})
-  const [problem, setProblem] = useState<string | null>(null)
+  const form = useZodForm({ ...placeChecks, initial: emptyPlaceForm() })
+  const { reset, show } = form
   const [loaded, setLoaded] = useState(!id)
-  const saving = useMutation()
-  const phase = !loaded ? 'loading' : saving.busy ? 'saving' : 'ready'
+  const phase = !loaded ? 'loading' : form.busy ? 'saving' : 'ready'
 
   useEffect(() => {
     if (!id) return
     fetchStaffPlace(id).then(
       (place) => {
-        setForm(placeFormOf(place))
+        reset(placeFormOf(place))
         setLoaded(true)
       },
       (error: unknown) => {
-        setProblem(error instanceof Error ? error.message : '加载失败')
+        show({}, error instanceof Error ? error.message : '加载失败')
         setLoaded(true)
       },
     )
-  }, [id])
-
-  const edit = <K extends keyof PlaceForm>(key: K, value: PlaceForm[K]) =>
-    setForm((f) => ({ ...f, [key]: value }))
+  }, [id, reset, show])
 
   const save = async () => {
     if (phase !== 'ready') return
-    const checked = checkPlaceForm(form)
-    if (!checked.ok) {
-      setErrors(checked.errors)
-      setProblem('请按提示修改后再保存')
-      return
-    }
-    setErrors({})
-    setProblem(null)
-    const outcome = await saving.run(async () => {
-      if (id) await updatePlace(id, { place: checked.input })
-      else await createPlace(checked.input)
-      await Taro.showToast({ title: '已保存', icon: 'success' })
-      onSaved()
+    const outcome = await form.submit(async (input) => {
+      if (id) await updatePlace(id, { place: input })
+      else await createPlace(input)
     })
-    if (!outcome.ok && outcome.error) {
-      const failure = errorsFromFailure(outcome.error, SERVER_FIELDS)
-      setErrors(failure.fields)
-      setProblem(failure.message ?? '请按提示修改后再保存')
-    }
+    if (!outcome?.ok) return
+    await Taro.showToast({ title: '已保存', icon: 'success' })
+    onSaved()
   }
 
-  return { form, errors, problem, phase, edit, save }
+  return {
+    form: form.values,
+    errors: form.errors,
+    problem: form.message,
+    phase,
+    edit: form.set,
+    save,
+  }
 }
