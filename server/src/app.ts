@@ -9,6 +9,7 @@ import authRoutes from './auth/auth.routes.ts'
 import { setPasswordCost } from './auth/password.ts'
 import type { Config } from './config.ts'
 import contentCheckPlugin from './content-check/content-check.plugin.ts'
+import deskRoutes from './desk/desk.routes.ts'
 import deviceTokensPlugin from './devices/device-tokens.plugin.ts'
 import devicesRoutes from './devices/devices.routes.ts'
 import { serializeError } from './http/error-log.ts'
@@ -191,6 +192,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         ledgersRoutes,
         ledgerDetailRoutes,
         ledgerReportsRoutes,
+        deskRoutes,
       ])
         await api.register(routes)
     },

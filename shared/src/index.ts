@@ -2,6 +2,7 @@ import './zod-locale.ts'
 
 export * from './audit-labels.ts'
 export * from './auth.ts'
+export * from './desk.ts'
 export * from './errors.ts'
 export * from './ledger-detail.ts'
 export * from './ledgers.ts'

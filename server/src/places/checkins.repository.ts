@@ -65,6 +65,19 @@ export function listCheckinsInScope(db: Db, caller: StaffCaller, state?: Checkin
   return q.execute()
 }
 
+/** How many check-ins in a state wait in the caller's jurisdiction (no cap, unlike the list). */
+export async function countCheckinsInScope(db: Db, caller: StaffCaller, state: CheckinStateColumn) {
+  const row = await db
+    .selectFrom('branch_checkins as c')
+    .innerJoin('places as p', 'p.id', 'c.place_id')
+    .innerJoin('memberships as m', 'm.id', 'c.membership_id')
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('c.state', '=', state)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export function findCheckinInScope(db: Db, caller: StaffCaller, id: string, { lock = false } = {}) {
   const q = checkinQuery(db)
     .where('c.id', '=', id)

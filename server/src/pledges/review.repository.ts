@@ -53,6 +53,36 @@ export function listVersionQueue(
 }
 export type QueueRow = Awaited<ReturnType<typeof listVersionQueue>>[number]
 
+/** How many versions in a state the caller's jurisdiction holds, over all pages. */
+export async function countVersionQueue(
+  db: Db,
+  caller: StaffCaller,
+  state: PledgeVersionStateColumn,
+): Promise<number> {
+  const row = await db
+    .selectFrom('pledge_versions as v')
+    .innerJoin('pledges as p', 'p.id', 'v.pledge_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('v.state', '=', state)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** How many reports wait for an outcome in the caller's jurisdiction. */
+export async function countOpenReports(db: Db, caller: StaffCaller): Promise<number> {
+  const row = await db
+    .selectFrom('pledge_reports as rep')
+    .innerJoin('pledges as p', 'p.id', 'rep.pledge_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('rep.outcome', 'is', null)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export function listReportQueue(db: Db, caller: StaffCaller, state: 'open' | 'handled') {
   return db
     .selectFrom('pledge_reports as rep')

@@ -17,22 +17,39 @@ function visible(db: Db, caller: StaffCaller) {
     .where('m.queued_at', 'is not', null)
 }
 
+/** What narrows the queue besides the jurisdiction. */
+export type QueueFilters = Pick<ReviewQuery, 'state' | 'kind' | 'platform' | 'strength'>
+
+/** The queue's entries; no state means those waiting for a decision. */
+function queue(db: Db, caller: StaffCaller, filters: QueueFilters) {
+  let q = visible(db, caller)
+  q = filters.state
+    ? q.where('m.state', '=', filters.state)
+    : q.where('m.state', 'in', ['submitted', 'resubmitted'])
+  if (filters.kind) q = q.where('m.kind', '=', filters.kind)
+  if (filters.platform) q = q.where('m.platform', '=', filters.platform)
+  if (filters.strength) q = q.where('m.evidence_strength', '=', filters.strength)
+  return q
+}
+
 /** Oldest first by the time each entry joined the queue; keyset on (queued_at, id). */
 export function listQueue(db: Db, caller: StaffCaller, query: ReviewQuery, after?: QueueCursor) {
-  let q = visible(db, caller)
+  let q = queue(db, caller, query)
     .selectAll('m')
     .select('r.name as region_name')
     .orderBy('m.queued_at')
     .orderBy('m.id')
     .limit(query.limit + 1)
-  q = query.state
-    ? q.where('m.state', '=', query.state)
-    : q.where('m.state', 'in', ['submitted', 'resubmitted'])
-  if (query.kind) q = q.where('m.kind', '=', query.kind)
-  if (query.platform) q = q.where('m.platform', '=', query.platform)
-  if (query.strength) q = q.where('m.evidence_strength', '=', query.strength)
   if (after) q = q.where(sql<boolean>`(m.queued_at, m.id) > (${after.queuedAt}, ${after.id}::uuid)`)
   return q.execute()
+}
+
+/** How many entries the queue holds with these filters, over all its pages. */
+export async function countQueue(db: Db, caller: StaffCaller, filters: QueueFilters) {
+  const row = await queue(db, caller, filters)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 export function findForReview(db: Db, caller: StaffCaller, id: string, { lock = false } = {}) {

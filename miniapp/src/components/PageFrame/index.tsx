@@ -1,6 +1,7 @@
 import { NavigationBar, PageMeta } from '@tarojs/components'
 import { getCurrentInstance } from '@tarojs/taro'
 import type { ComponentType } from 'react'
+import DeskShell from '../../desk/DeskShell'
 import { useDemoMode } from '../../hooks/useDemoMode'
 import DemoBanner from '../DemoBanner'
 
@@ -23,8 +24,9 @@ export function FollowFontSetting() {
 }
 
 /**
- * Every page: WeChat's font size followed, and the demo banner above the page while the
- * server runs on demo data (`ownBanner`: the page places the banner itself).
+ * Every page: WeChat's font size followed, the demo banner above the page while the
+ * server runs on demo data (`ownBanner`: the page places the banner itself), and in a
+ * browser at a desk a staff page inside the desk's navigation (desk/DeskShell.h5.tsx).
  */
 export function withPageFrame<P extends object>(
   Page: ComponentType<P>,
@@ -36,7 +38,9 @@ export function withPageFrame<P extends object>(
       <>
         <FollowFontSetting />
         {demo && !ownBanner && <DemoBanner standalone />}
-        <Page {...props} />
+        <DeskShell>
+          <Page {...props} />
+        </DeskShell>
       </>
     )
   }

@@ -8,7 +8,10 @@ interface Props {
   children: ReactNode
 }
 
-/** A panel over the page from the bottom, in thumb reach; tapping the dim area closes it. */
+/**
+ * A panel over the page from the bottom, in thumb reach (a centred modal at a desk); tapping
+ * the dim area closes it.
+ */
 export default function Sheet({ title, onClose, children }: Props) {
   return (
     <View className="sheet" catchMove>
@@ -22,6 +25,7 @@ export default function Sheet({ title, onClose, children }: Props) {
         </View>
         <View className="sheet__body">{children}</View>
       </View>
+      <View className="sheet__backdrop sheet__backdrop--after" onClick={onClose} />
     </View>
   )
 }

@@ -3,6 +3,8 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import ProfileCard from '../../components/ProfileCard'
 import SignInCard from '../../components/SignInCard'
+import { deskGroups } from '../../desk/menu'
+import { usePendingCounts } from '../../desk/usePendingCounts'
 import { env } from '../../env'
 import { useMutation } from '../../hooks/useMutation'
 import { useMyMembershipState } from '../../hooks/useMyMembershipState'
@@ -10,7 +12,7 @@ import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
 import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
 import { privacySummary } from '../../profile/labels'
-import { ledgerPages, mainPages, memberPages, staffPages } from '../../routes'
+import { mainPages, memberPages, staffPages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 import { withPageFrame } from '../../components/PageFrame'
@@ -38,21 +40,7 @@ function MePage() {
         <SignInCard devMode={devMode} />
       )}
       {user?.role === 'user' && <MembershipRow memberId={user.id} />}
-      {user?.staff && (
-        <View className="card me__list">
-          <Row label="登记核验" onClick={go(staffPages.review)} />
-          <Row label="名录导入" onClick={go(staffPages.import)} />
-          <Row label="场所管理" onClick={go(staffPages.places)} />
-          <Row label="报到审核" onClick={go(staffPages.checkins)} />
-          <Row label="承诺审核" onClick={go(staffPages.pledges)} />
-          <Row label="群众举报" onClick={go(staffPages.pledgeReports)} />
-          <Row label="比作为排名" onClick={go(staffPages.pledgeRanking)} />
-          <Row label="本级工作" onClick={go(staffPages.work)} />
-          <Row label="平台站点" onClick={go(staffPages.platformSites)} />
-          <Row label="台账" onClick={go(ledgerPages.dashboard)} />
-          <Row label="半年报告" onClick={go(ledgerPages.reports)} />
-        </View>
-      )}
+      {user?.staff && <StaffMenu />}
       <View className="card me__list">
         <Row label="隐私保护指引" value={privacySummary(user)} onClick={go(mainPages.privacy)} />
         {user && (
@@ -77,6 +65,33 @@ function MePage() {
         </Button>
       )}
     </View>
+  )
+}
+
+/** The staff menu by task, as the desk's navigation shows it, with what waits in each queue. */
+function StaffMenu() {
+  const counts = usePendingCounts()
+  return (
+    <>
+      {deskGroups
+        .filter((group) => group.label !== '账号')
+        .map((group) => (
+          <View key={group.label} className="card me__list">
+            <Text className="me__group">{group.label}</Text>
+            {group.items.map((item) => {
+              const count = item.pending && counts ? counts[item.pending] : 0
+              return (
+                <Row
+                  key={item.url}
+                  label={item.label}
+                  value={count > 0 ? `待处理 ${count}` : ''}
+                  onClick={() => Taro.navigateTo({ url: item.url })}
+                />
+              )
+            })}
+          </View>
+        ))}
+    </>
   )
 }
 

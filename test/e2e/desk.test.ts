@@ -1,0 +1,123 @@
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
+
+const running = serverAndBrowserPerFile()
+const WAIT = { timeout: 15_000 }
+const PASSWORD = 'Demo-Lantern-2026!'
+const DESK = { width: 1366, height: 900 }
+const PHONE = { width: 390, height: 844 }
+
+/** Every page of the staff menu, with the title the desk gives it. */
+const MENU_PAGES: [string, string][] = [
+  ['review', '登记核验'],
+  ['import', '名录导入'],
+  ['places', '场所管理'],
+  ['checkins', '报到审核'],
+  ['platform-sites', '平台站点'],
+  ['pledges', '承诺审核'],
+  ['pledge-reports', '群众举报'],
+  ['pledge-ranking', '比作为排名'],
+  ['work', '本级工作'],
+]
+const LEDGER_PAGES: [string, string][] = [
+  ['dashboard', '台账'],
+  ['reports', '半年报告'],
+]
+const route = (name: string) =>
+  LEDGER_PAGES.some(([page]) => page === name)
+    ? `/packageLedger/pages/${name}/index`
+    : `/packageStaff/pages/${name}/index`
+
+let chromium: Browser
+beforeAll(async () => {
+  chromium = await launchChromium()
+})
+afterAll(async () => {
+  await chromium?.close()
+})
+
+async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await chromium.newContext({ viewport, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await page.getByText('工作人员登录', { exact: true }).click()
+  await page.locator('input[placeholder="账号"]').fill('demo.gulou')
+  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
+  await page.getByText('登录', { exact: true }).click()
+  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
+  return page
+}
+
+/** A disabled button must still show its label: its text and fill differ. */
+async function unreadableButtons(page: Page): Promise<string[]> {
+  return page.$$eval('.btn[disabled]', (buttons) =>
+    buttons
+      .map((button) => {
+        const style = getComputedStyle(button)
+        return style.color === style.backgroundColor ? (button.textContent ?? '?') : null
+      })
+      .filter((label): label is string => label !== null),
+  )
+}
+
+test('at 1366 px every staff page sits in the desk: menu by task, title, breadcrumb, back', async () => {
+  const page = await signedIn(DESK)
+  for (const [name, title] of [...MENU_PAGES, ...LEDGER_PAGES]) {
+    await page.goto(`${running.server().url}/#${route(name)}`, { waitUntil: 'domcontentloaded' })
+    const shown = page.locator('.taro_page:visible')
+    await shown.locator('.desk__title', { hasText: title }).waitFor(WAIT)
+    await expect(shown.locator('.desk__item--current').innerText()).resolves.toContain(title)
+    await expect(shown.locator('.desk__group-label').allInnerTexts()).resolves.toEqual([
+      '核验',
+      '场所与报到',
+      '承诺与监督',
+      '台账与报告',
+      '本级工作',
+      '账号',
+    ])
+    expect(await shown.locator('.desk__back').isVisible()).toBe(true)
+    expect(await shown.locator('.desk__trail').innerText()).not.toBe('')
+    // The riders' tab bar has no place at a desk.
+    expect(await page.locator('.taro-tabbar__tabbar').isVisible()).toBe(false)
+    await page.waitForTimeout(300)
+    expect(await unreadableButtons(page)).toEqual([])
+    await page.screenshot({ path: path.join(screenshotDir, `desk-1366-${name}.png`) })
+  }
+})
+
+test('the pending figure beside 登记核验 is the number of entries its queue lists', async () => {
+  const page = await signedIn(DESK)
+  await page.goto(`${running.server().url}/#${route('review')}`, { waitUntil: 'domcontentloaded' })
+  const shown = page.locator('.taro_page:visible')
+  const badge = shown.locator('.desk__item', { hasText: '登记核验' }).locator('.desk__count')
+  await badge.waitFor(WAIT)
+  const figure = Number(await badge.innerText())
+  expect(figure).toBeGreaterThan(0)
+  // Load every page of the queue, then count its entries.
+  for (;;) {
+    const more = shown.getByText('加载更多', { exact: true })
+    if (!(await more.isVisible())) break
+    await more.click()
+    await page.waitForTimeout(500)
+  }
+  await shown.getByText('已显示全部', { exact: true }).waitFor(WAIT)
+  expect(await shown.locator('.review__item').count()).toBe(figure)
+})
+
+test('at 390 px the same pages keep the phone layout', async () => {
+  const page = await signedIn(PHONE)
+  await page.getByText('登记核验', { exact: true }).waitFor(WAIT)
+  // 我的 lists the menu by task too, with what waits in each queue.
+  await page.getByText('承诺与监督', { exact: true }).waitFor(WAIT)
+  await page.screenshot({ path: path.join(screenshotDir, 'phone-390-me-staff.png'), fullPage: true })
+  for (const [name] of [...MENU_PAGES, ...LEDGER_PAGES]) {
+    await page.goto(`${running.server().url}/#${route(name)}`, { waitUntil: 'domcontentloaded' })
+    await page.locator('.taro_page:visible .page').first().waitFor(WAIT)
+    expect(await page.locator('.taro_page:visible .desk__nav').count()).toBe(0)
+    await page.waitForTimeout(300)
+    expect(await unreadableButtons(page)).toEqual([])
+    await page.screenshot({ path: path.join(screenshotDir, `phone-390-${name}.png`) })
+  }
+})
