@@ -198,15 +198,15 @@ t.test('GET /me/data.xlsx: one sheet per part, Chinese labels, secrets masked', 
     'no 工作人员 sheet for a rider',
   )
   const cells = (name: string) =>
-    // Sparse: index 1 is the first row; holes read as empty rows.
+    // Sparse: index 1 is the title row, 2 the header; holes read as empty rows.
     Array.from(workbook.getWorksheet(name)?.getSheetValues() ?? [], (row) =>
       Array.isArray(row) ? row.slice(1).map((cell) => (cell == null ? '' : String(cell))) : [],
     )
   const account = cells('账号')
-  t.same(account[1], ['项目', '内容'])
+  t.same(account[2], ['项目', '内容'])
   t.ok(account.some((row) => row[0] === '账号类型' && row[1] === '小程序用户'))
   const registration = cells('党员登记')
-  t.same(registration[1], ['登记', '项目', '内容'])
+  t.same(registration[2], ['登记', '项目', '内容'])
   const value = (label: string) => registration.find((row) => row[1] === label)?.[2]
   t.equal(value('登记类型'), '快递外卖骑手')
   t.equal(value('状态'), '待核验')
@@ -216,8 +216,8 @@ t.test('GET /me/data.xlsx: one sheet per part, Chinese labels, secrets masked', 
   t.equal(value('是否流动党员'), '是')
   t.equal(value('工作地区'), '鼓楼区（350102）', 'regions by name, code after')
   const activity = cells('操作记录')
-  t.same(activity[1], ['时间', '操作', '结果', '对象', '对象编号'])
-  const actions = activity.slice(2).map((row) => row[1])
+  t.same(activity[2], ['时间', '操作', '结果', '对象', '对象编号'])
+  const actions = activity.slice(3).map((row) => row[1])
   t.ok(actions.includes('同意隐私保护指引'), `actions read as words: ${actions}`)
   t.notOk(
     actions.some((action) => /[a-z]/.test(action ?? '')),
@@ -226,8 +226,15 @@ t.test('GET /me/data.xlsx: one sheet per part, Chinese labels, secrets masked', 
   const everything = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()))
   t.notMatch(everything, '13812345678', 'the full mobile is nowhere in the file')
   t.notMatch(everything, riderForm().idNumber, 'nor the full ID number')
-  t.match(cells('登录记录')[1], ['登录时间', '有效期至', '续期时间', '退出时间'])
-  t.match(cells('登录记录')[2]?.[0], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'local time')
+  t.match(cells('登录记录')[2], ['登录时间', '有效期至', '续期时间', '退出时间'])
+  const signedIn = workbook.getWorksheet('登录记录')?.getCell(3, 1)
+  t.ok(signedIn?.value instanceof Date, 'a date Excel reads as one')
+  t.equal(signedIn?.numFmt, 'yyyy-mm-dd hh:mm')
+  const chinaNow = Date.now() + 8 * 3600_000
+  t.ok(
+    signedIn?.value instanceof Date && Math.abs(signedIn.value.getTime() - chinaNow) < 600_000,
+    'on China’s clock (Excel dates have no zone)',
+  )
   t.equal(
     (await app.inject({ url: '/api/v1/me/data.xlsx' })).statusCode,
     401,

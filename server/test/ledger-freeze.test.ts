@@ -134,7 +134,7 @@ t.test(
     const csv = await get(app, county, '/api/v1/ledgers/export.csv?period=2026-H1')
     t.equal(csv.statusCode, 200)
     t.match(csv.headers['content-disposition'], encodeURIComponent('鼓楼区台账2026-H1期末.csv'))
-    t.match(csv.body, `党员总览,${h1.members.byKind[0].label},1,0`, 'the frozen figures, not live')
+    t.match(csv.body, `\r\n${h1.members.byKind[0].label},1,0\r\n`, 'the frozen figures, not live')
   },
 )
 

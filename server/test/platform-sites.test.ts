@@ -243,6 +243,6 @@ t.test('the riders sheet of the export carries the site columns, as numbers', as
   ])
   t.same(row(3).slice(1), ['美团', ...Array(9).fill(0), 2, 1, 0, 200, 16, 0.5])
   const csv = await send(app, county, { url: '/api/v1/ledgers/export.csv' })
-  t.match(csv.body, /\r\n骑手,美团,(0,){9}2,1,0,200,16,0\.5\r\n/)
-  t.match(csv.body, /\r\n骑手,站点合计,(,){9}2,1,0,200,16,0\.5\r\n/)
+  t.match(csv.body, /\r\n美团,(0,){9}2,1,0,200,16,50\.0%\r\n/)
+  t.match(csv.body, /\r\n站点合计,(,){9}2,1,0,200,16,50\.0%\r\n/)
 })

@@ -2,30 +2,36 @@ import { placeStatusNames } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
+import { dayCell, type SheetCell } from '../kernel/sheet-cells.ts'
 import { type DetailRegion, detailKey, listMarkets, listStations } from './detail.repository.ts'
 import { toLedgerMarket, toLedgerStation } from './detail.routes.ts'
-import type { Cell, DetailSheet } from './ledger-export.ts'
+import type { DetailSheet } from './ledger-export.ts'
 
 type Db = Kysely<Database>
 const PAGE = 2_000
 
 /**
- * Every row of a keyset-paged list as sheet cells, one page in memory at a time. `fetch`
- * answers up to `page` + 1 rows: the extra one only says that more follow.
+ * Every row of a keyset-paged list as sheet cells, one page in memory at a time, read from
+ * the first page each time it is iterated (the XLSX reads it twice). `fetch` answers up to
+ * `page` + 1 rows: the extra one only says that more follow.
  */
-async function* pagedCells<T extends { id: string }>(
+function pagedCells<T extends { id: string }>(
   page: number,
   fetch: (after?: PlaceCursor) => Promise<T[]>,
   key: (row: T) => string,
-  cells: (row: T) => Cell[],
-): AsyncGenerator<Cell[]> {
-  let after: PlaceCursor | undefined
-  for (;;) {
-    const rows = await fetch(after)
-    for (const row of rows.slice(0, page)) yield cells(row)
-    const last = rows[page - 1]
-    if (rows.length <= page || !last) return
-    after = { key: key(last), id: last.id }
+  cells: (row: T) => SheetCell[],
+): AsyncIterable<SheetCell[]> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      let after: PlaceCursor | undefined
+      for (;;) {
+        const rows = await fetch(after)
+        for (const row of rows.slice(0, page)) yield cells(row)
+        const last = rows[page - 1]
+        if (rows.length <= page || !last) return
+        after = { key: key(last), id: last.id }
+      }
+    },
   }
 }
 
@@ -98,7 +104,7 @@ export function detailSheets(db: Db, region: DetailRegion, page = PAGE): DetailS
             s.facilities.join('、'),
             s.checkinsApproved,
             s.checkinsPending,
-            s.lastCheckedOn,
+            dayCell(s.lastCheckedOn),
           ]
         },
       ),

@@ -1,14 +1,15 @@
-import { PassThrough, type Readable } from 'node:stream'
 import type { Ledger, SiteFigures } from '@djt/shared'
+import { type ExportSheet, percentCell, type SheetCell, sheetTitle } from '../kernel/sheet-cells.ts'
 
-export type Cell = string | number | null
 interface Sheet {
   name: string
   header: string[]
-  rows: Cell[][]
+  rows: SheetCell[][]
 }
 
 const both = (s: { reported: number; verified: number }) => [s.reported, s.verified]
+/** `3／5` with a full-width slash: Excel opens a CSV's `3/5` as the date 3月5日. */
+const outOf = (part: number, whole: number) => `${part}／${whole}`
 
 const SITE_HEADER = [
   '站点数',
@@ -22,10 +23,10 @@ const SITE_HEADER = [
  * A platform's (or all) active sites; the rate is organised ÷ sites, empty without sites.
  * A report frozen before sites were kept has empty cells.
  */
-function siteCells(s: SiteFigures | undefined): Cell[] {
+function siteCells(s: SiteFigures | undefined): SheetCell[] {
   if (!s) return SITE_HEADER.map(() => null)
   const rate = s.total > 0 ? s.organised / s.total : null
-  return [s.total, s.organised, s.workCovered, s.riders, s.memberRiders, rate]
+  return [s.total, s.organised, s.workCovered, s.riders, s.memberRiders, percentCell(rate)]
 }
 
 /** The ledger as tables: one per sheet, Chinese headers, numbers as numbers. */
@@ -80,7 +81,7 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
         ['市场数', ...both(markets.markets)],
         ['已建党组织', ...both(markets.withOrganisation)],
         ['未建党组织', ...both(markets.withoutOrganisation)],
-        ['覆盖率（已核验）', markets.coverageRate, null],
+        ['覆盖率（已核验）', percentCell(markets.coverageRate), null],
         ['摊位数', ...both(markets.stalls)],
         ['党员经营户数', ...both(markets.memberStallOwners)],
         ['场内党员经营户登记', ...both(markets.operatorsInMarkets)],
@@ -129,14 +130,14 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
         w.region.name,
         w.training.sessions,
         w.training.peopleTrained,
-        `${w.training.countiesMeetingTarget}/${w.training.counties}`,
+        outOf(w.training.countiesMeetingTarget, w.training.counties),
         w.liaison.liaisons,
         w.liaison.liaisonsWithOrganisation,
         w.liaison.organisations,
         w.liaison.visits,
         w.guidanceStations,
-        `${w.committees.citiesSetUp}/${w.committees.cities}`,
-        `${w.committees.countiesSetUp}/${w.committees.counties}`,
+        outOf(w.committees.citiesSetUp, w.committees.cities),
+        outOf(w.committees.countiesSetUp, w.committees.counties),
       ]),
     },
     {
@@ -164,61 +165,19 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
 }
 
 /** A sheet whose rows arrive page by page from the database (the records under a ledger). */
-export interface DetailSheet {
-  name: string
-  header: string[]
-  rows: AsyncIterable<Cell[]>
-}
+export type DetailSheet = Omit<ExportSheet, 'title'>
 
 /**
- * XLSX streamed as it is written (exceljs WorkbookWriter): memory stays flat, also for the
- * detail sheets, which are read a page at a time.
+ * The ledger's sheets, then the records under it, as one export (XLSX or CSV), each titled
+ * with the region, the sheet, what edition it is (`2026年上半年期末`) and the data time.
  */
-export async function ledgerXlsx(ledger: Ledger, details: DetailSheet[] = []): Promise<Readable> {
-  const { default: Excel } = await import('exceljs')
-  const out = new PassThrough()
-  const workbook = new Excel.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
-  })
-  void (async () => {
-    for (const sheet of ledgerSheets(ledger)) {
-      const worksheet = workbook.addWorksheet(sheet.name)
-      worksheet
-        .addRow([`${ledger.region.name} ${sheet.name}（截至 ${ledger.asOf.slice(0, 10)}）`])
-        .commit()
-      worksheet.addRow(sheet.header).commit()
-      for (const row of sheet.rows) worksheet.addRow(row).commit()
-      worksheet.commit()
-    }
-    for (const sheet of details) {
-      const worksheet = workbook.addWorksheet(sheet.name)
-      worksheet.addRow([`${ledger.region.name} ${sheet.name}`]).commit()
-      worksheet.addRow(sheet.header).commit()
-      for await (const row of sheet.rows) worksheet.addRow(row).commit()
-      worksheet.commit()
-    }
-    await workbook.commit()
-  })().catch((error: unknown) => out.destroy(error as Error))
-  return out
-}
-
-const csvCell = (value: Cell) => {
-  const text = value === null ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/** One CSV (UTF-8 with BOM, for Excel): each sheet's rows under its name in the first column. */
-export function ledgerCsv(ledger: Ledger): string {
-  const sheets = ledgerSheets(ledger)
-  // As many value columns as the widest sheet has (the riders sheet: 16).
-  const width = Math.max(...sheets.map((sheet) => sheet.header.length)) - 1
-  const values = Array.from({ length: width }, (_, i) => `值${i + 1}`)
-  const lines = [`\uFEFF${['台账', '项目', ...values].join(',')}`]
-  for (const sheet of sheets) {
-    lines.push([sheet.name, ...sheet.header].map(csvCell).join(','))
-    for (const row of sheet.rows) lines.push([sheet.name, ...row].map(csvCell).join(','))
-  }
-  return `${lines.join('\r\n')}\r\n`
+export function ledgerExport(
+  ledger: Ledger,
+  edition?: string,
+  details: DetailSheet[] = [],
+): ExportSheet[] {
+  return [...ledgerSheets(ledger), ...details].map((sheet) => ({
+    ...sheet,
+    title: sheetTitle([ledger.region.name, sheet.name, edition], ledger.asOf),
+  }))
 }

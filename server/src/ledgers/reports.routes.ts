@@ -1,11 +1,12 @@
 import {
+  chinaDate,
   ErrorBody,
-  type Ledger,
   LedgerQuery,
   LedgerReport,
   LedgerReportList,
   LedgerReportParams,
   LedgerReportSummary,
+  periodLabel,
   ReportDecisionRequest,
   ReportListQuery,
   regionPath,
@@ -18,8 +19,11 @@ import type { StaffCaller } from '../auth/access.ts'
 import { staffCaller } from '../auth/caller.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
+import { csvOf } from '../kernel/csv-out.ts'
+import type { ExportSheet } from '../kernel/sheet-cells.ts'
+import { xlsxOf } from '../kernel/xlsx-out.ts'
 import { detailSheets } from './detail-sheets.ts'
-import { type DetailSheet, ledgerCsv, ledgerXlsx } from './ledger-export.ts'
+import { ledgerExport } from './ledger-export.ts'
 import { ledgerOf } from './ledgers.routes.ts'
 import { findReport, listReports } from './reports.repository.ts'
 import { decideReport, submitReport, toSummary } from './reports.service.ts'
@@ -42,12 +46,11 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     now: app.clock(),
   })
   const exported =
-    (ledger: Ledger, format: 'xlsx' | 'csv', name: string, details: DetailSheet[] = []) =>
-    async (reply: FastifyReply) => {
+    (sheets: ExportSheet[], format: 'xlsx' | 'csv', name: string) => (reply: FastifyReply) => {
       const file = encodeURIComponent(`${name}.${format}`)
       reply.header('content-disposition', `attachment; filename*=UTF-8''${file}`)
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(ledgerCsv(ledger))
-      return reply.type(XLSX).send(await ledgerXlsx(ledger, details))
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(csvOf(sheets))
+      return reply.type(XLSX).send(xlsxOf(sheets))
     }
 
   app.post(
@@ -138,7 +141,8 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const report = await full(staffCaller(request), request.params.id)
       const name = `${report.region.name}${report.period}台账v${report.version}`
-      return exported(report.ledger, request.params.format, name)(reply)
+      const edition = `${periodLabel(report.period)}报告 第${report.version}版`
+      return exported(ledgerExport(report.ledger, edition), request.params.format, name)(reply)
     },
   )
 
@@ -157,12 +161,14 @@ const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { region, period } = request.query
       const ledger = await ledgerOf(app, staffCaller(request), region, period)
-      const when = period ? `${period}期末` : ledger.asOf.slice(0, 10)
+      const when = period ? `${period}期末` : chinaDate(ledger.asOf)
       // The live ledger of a county or city carries its markets and stations one by one.
       const { code, level } = ledger.region
       const details = period ? [] : detailSheets(app.db, { code, level, path: regionPath(code) })
+      const edition = period ? `${periodLabel(period)}期末` : undefined
       const name = `${ledger.region.name}台账${when}`
-      return exported(ledger, request.params.format, name, details)(reply)
+      const sheets = ledgerExport(ledger, edition, details)
+      return exported(sheets, request.params.format, name)(reply)
     },
   )
 }

@@ -1,7 +1,8 @@
+import { buffer } from 'node:stream/consumers'
 import {
   auditActionText,
   auditTargetText,
-  chinaDateTimeSeconds,
+  isCalendarDay,
   MembershipDraft,
   membershipFieldNames,
   membershipKindNames,
@@ -9,6 +10,14 @@ import {
   membershipValueText,
   staffLevelNames,
 } from '@djt/shared'
+import {
+  dayCell,
+  type ExportSheet,
+  type SheetCell,
+  sheetTitle,
+  timeCell,
+} from '../kernel/sheet-cells.ts'
+import { xlsxOf } from '../kernel/xlsx-out.ts'
 import type { collectPersonalData } from './me.repository.ts'
 
 type Held = Awaited<ReturnType<typeof collectPersonalData>>
@@ -19,14 +28,13 @@ type Registration = Omit<
 /** What the export holds: ciphertexts already replaced by masked values. */
 export type PersonalData = Omit<Held, 'memberships'> & { memberships: Registration[] }
 
-type Cell = string | number | null
 interface Sheet {
   name: string
   header: string[]
-  rows: Cell[][]
+  rows: SheetCell[][]
 }
 
-const at = (date: Date | null) => (date ? chinaDateTimeSeconds(date) : '')
+const at = timeCell
 const roleNames = { user: '小程序用户', staff: '工作人员' } as const
 const outcomeNames = { success: '成功', failure: '未成功', denied: '被拒绝' } as const
 
@@ -99,7 +107,7 @@ function regionText(data: PersonalData, code: string): string {
 }
 
 /** Each registration as labelled lines; mobile and ID number only masked. */
-function registrationRows(data: PersonalData): Cell[][] {
+function registrationRows(data: PersonalData): SheetCell[][] {
   return data.memberships.flatMap((row, index) => {
     const label = `第 ${index + 1} 份`
     const form = Object.entries(MembershipDraft.parse(row.form)).filter(
@@ -110,12 +118,10 @@ function registrationRows(data: PersonalData): Cell[][] {
       [label, '状态', membershipStateNames[row.state]],
       [label, `${membershipFieldNames.mobile}（已遮盖）`, row.mobileMasked],
       [label, `${membershipFieldNames.idNumber}（已遮盖）`, row.idNumberMasked],
-      ...form.map(([field, value]): Cell[] => [
+      ...form.map(([field, value]): SheetCell[] => [
         label,
         membershipFieldNames[field] ?? field,
-        /regioncode$/i.test(field) && typeof value === 'string'
-          ? regionText(data, value)
-          : membershipValueText(field, value),
+        formValue(data, field, value),
       ]),
       [label, '审核提问', row.question],
       [label, '提交时间', at(row.created_at)],
@@ -124,16 +130,18 @@ function registrationRows(data: PersonalData): Cell[][] {
   })
 }
 
-export async function personalDataXlsx(data: PersonalData, exportedAt: Date): Promise<Buffer> {
-  const { default: Excel } = await import('exceljs')
-  const workbook = new Excel.Workbook()
-  for (const sheet of personalDataSheets(data, exportedAt)) {
-    const worksheet = workbook.addWorksheet(sheet.name)
-    worksheet.addRow(sheet.header).font = { bold: true }
-    worksheet.addRows(sheet.rows)
-    worksheet.columns.forEach((column) => {
-      column.width = 24
-    })
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+/** A registration's answer as read: regions by name, days (入党日期) as dates. */
+function formValue(data: PersonalData, field: string, value: unknown): SheetCell {
+  if (/regioncode$/i.test(field) && typeof value === 'string') return regionText(data, value)
+  if (/On$/.test(field) && typeof value === 'string' && isCalendarDay(value)) return dayCell(value)
+  return membershipValueText(field, value)
+}
+
+/** Small enough to answer whole. */
+export function personalDataXlsx(data: PersonalData, exportedAt: Date): Promise<Buffer> {
+  const sheets: ExportSheet[] = personalDataSheets(data, exportedAt).map((sheet) => ({
+    ...sheet,
+    title: sheetTitle(['我的数据', sheet.name], exportedAt),
+  }))
+  return buffer(xlsxOf(sheets))
 }

@@ -18,8 +18,11 @@ function epochMs(instant: Instant): number {
   return typeof instant === 'number' ? instant : Date.parse(instant)
 }
 
-/** A Date whose UTC fields read China's wall clock at `instant`. */
-function chinaWall(instant: Instant): Date {
+/**
+ * A Date whose UTC fields read China's wall clock at `instant`: also what a spreadsheet's
+ * date cell holds, since Excel dates carry no zone and exceljs writes them from UTC.
+ */
+export function chinaWall(instant: Instant): Date {
   const ms = epochMs(instant)
   if (Number.isNaN(ms)) throw new RangeError(`${String(instant)} is not a time`)
   return new Date(ms + CHINA_OFFSET_MS)
