@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { residentIdCheckChar } from '@djt/shared'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
@@ -111,7 +112,10 @@ test('at 390 px the same pages keep the phone layout', async () => {
   await page.getByText('登记核验', { exact: true }).waitFor(WAIT)
   // 我的 lists the menu by task too, with what waits in each queue.
   await page.getByText('承诺与监督', { exact: true }).waitFor(WAIT)
-  await page.screenshot({ path: path.join(screenshotDir, 'phone-390-me-staff.png'), fullPage: true })
+  await page.screenshot({
+    path: path.join(screenshotDir, 'phone-390-me-staff.png'),
+    fullPage: true,
+  })
   for (const [name] of [...MENU_PAGES, ...LEDGER_PAGES]) {
     await page.goto(`${running.server().url}/#${route(name)}`, { waitUntil: 'domcontentloaded' })
     await page.locator('.taro_page:visible .page').first().waitFor(WAIT)
@@ -120,4 +124,104 @@ test('at 390 px the same pages keep the phone layout', async () => {
     expect(await unreadableButtons(page)).toEqual([])
     await page.screenshot({ path: path.join(screenshotDir, `phone-390-${name}.png`) })
   }
+})
+
+/** A rider who signs in through WeChat (dev mode), accepts the notice and registers. */
+async function registerRider(serverUrl: string, n: number): Promise<void> {
+  const call = async (url: string, token: string | null, body?: unknown) => {
+    const res = await fetch(`${serverUrl}/api/v1${url}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  const { accessToken } = await call('/auth/wechat', null, { code: `dev:键盘骑手${n}` })
+  const notice = await call('/privacy-notice', accessToken)
+  await call('/me/privacy-consent', accessToken, { version: notice.version })
+  const serial = String(100 + n).padStart(3, '0')
+  const first17 = `35010219900101${serial}`
+  await call('/memberships', accessToken, {
+    action: 'submit',
+    form: {
+      kind: 'rider',
+      name: `键盘测试${n}`,
+      mobile: `1381234${String(5000 + n)}`,
+      idNumber: first17 + residentIdCheckChar(first17),
+      workRegionCode: '350102',
+      orgName: '中共福州市鼓楼区某社区委员会',
+      orgRegionCode: '350102',
+      memberType: 'full',
+      joinedOn: '2015-07-01',
+      flowMember: true,
+      wantsLocalBranch: true,
+      platform: 'meituan',
+      riderId: `MT-KB${serial}`,
+      deliveryStation: '鼓楼东街站',
+    },
+  })
+}
+
+test('a clerk clears 20 entries with the keyboard alone', async () => {
+  const server = running.server().url
+  for (let n = 0; n < 20; n++) await registerRider(server, n)
+  const page = await signedIn(DESK)
+  await page.goto(`${server}/#${route('review')}`, { waitUntil: 'domcontentloaded' })
+  const shown = page.locator('.taro_page:visible')
+  const queue = shown.locator('.review-desk__queue .review__item')
+  await shown.locator('.review-desk__detail .detail__decisions').waitFor(WAIT)
+  const before = Number(await shown.locator('.desk__count').first().innerText())
+  expect(before).toBeGreaterThanOrEqual(20)
+
+  const names: string[] = []
+  for (let n = 0; n < 20; n++) {
+    // The entry beside the queue is the one highlighted in it.
+    const current = shown.locator('.review-desk__queue .review__item--selected .review__name')
+    const name = await current.innerText()
+    await shown.locator('.review-desk__detail .detail__head', { hasText: name }).waitFor(WAIT)
+    names.push(name)
+    if (n % 3 === 2) {
+      // X: 不通过; the reason is typed straight into the dialog, Ctrl+Enter confirms.
+      await page.keyboard.press('x')
+      await page.getByText('核验不通过', { exact: true }).waitFor(WAIT)
+      await page.keyboard.type('名单中无此人')
+      await page.keyboard.press('Control+Enter')
+    } else {
+      // A: 通过, confirmed with Enter.
+      await page.keyboard.press('a')
+      await page.getByText('确认通过', { exact: true }).waitFor(WAIT)
+      await page.keyboard.press('Enter')
+    }
+    await shown.locator('.review__item', { hasText: name }).waitFor({ state: 'detached', ...WAIT })
+    if (n === 0) {
+      // J and K move through the queue without deciding anything.
+      const first = await shown.locator('.review__item--selected .review__name').innerText()
+      await page.keyboard.press('j')
+      await expect
+        .poll(() => shown.locator('.review__item--selected .review__name').innerText())
+        .not.toBe(first)
+      await page.keyboard.press('k')
+      await expect
+        .poll(() => shown.locator('.review__item--selected .review__name').innerText())
+        .toBe(first)
+    }
+  }
+  expect(new Set(names).size).toBe(20)
+  await expect
+    .poll(async () =>
+      Number(
+        await shown
+          .locator('.desk__count')
+          .first()
+          .innerText()
+          .catch(() => '0'),
+      ),
+    )
+    .toBe(before - 20)
+  expect(await queue.count()).toBe(before - 20)
+  await page.screenshot({ path: path.join(screenshotDir, 'desk-1366-review-keyboard.png') })
 })

@@ -240,7 +240,14 @@ test('a verified rider checks in at the branch and county staff approve it', asy
   await card.getByText('鼓楼区新就业群体流动党员党支部', { exact: false }).waitFor(WAIT)
   await shot(staff, 'staff-checkins.png')
   await card.getByText('同意', { exact: true }).click()
+  // An approval is confirmed first: the member is told they belong to the branch.
+  await staff.getByText('确认同意', { exact: true }).click()
   await staff.getByText('没有待审核的报到。').waitFor(WAIT)
+  await staff.getByText('已同意', { exact: true }).click()
+  await staff
+    .locator('.card', { hasText: '王小明' })
+    .getByText(/处理于/)
+    .waitFor(WAIT)
   await staffContext.close()
 
   await rider.reload({ waitUntil: 'domcontentloaded' })

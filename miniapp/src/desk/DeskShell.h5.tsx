@@ -1,14 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { type ReactNode, useEffect, useState } from 'react'
-import { useCurrentUser } from '../hooks/useSession'
+import { type ReactNode, useEffect } from 'react'
 import { mainPages } from '../routes'
 import { type DeskPlace, deskGroups, deskPlaceOf } from './menu'
+import { useDeskLayout } from './useDeskLayout.h5'
 import { usePendingCounts } from './usePendingCounts'
 import './desk.scss'
-
-/** From this width a browser gets the desk: navigation at the left, the page beside it. */
-const DESK_QUERY = '(min-width: 1024px)'
 
 /**
  * The browser build's frame for staff pages at a desk: the menu grouped by task with
@@ -17,9 +14,8 @@ const DESK_QUERY = '(min-width: 1024px)'
  */
 export default function DeskShell({ children }: { children: ReactNode }) {
   const { path } = useRouter()
-  const user = useCurrentUser()
-  const wide = useWideScreen()
-  const place = user?.staff && wide ? deskPlaceOf(path) : null
+  const desk = useDeskLayout()
+  const place = desk ? deskPlaceOf(path) : null
   useDeskMode(place !== null)
   if (!place) return <>{children}</>
   return (
@@ -109,22 +105,57 @@ function back(parent: string | undefined) {
   else open(parent ?? mainPages.me)
 }
 
-function useWideScreen(): boolean {
-  const [wide, setWide] = useState(() => window.matchMedia(DESK_QUERY).matches)
-  useEffect(() => {
-    const query = window.matchMedia(DESK_QUERY)
-    const follow = () => setWide(query.matches)
-    query.addEventListener('change', follow)
-    return () => query.removeEventListener('change', follow)
-  }, [])
-  return wide
-}
+/** Desk pages mounted now: a page left in the stack below keeps the desk on. */
+let deskPages = 0
 
-/** `desk-mode` on the body: the riders' tab bar hides, dialogs centre (desk.scss). */
+/** `desk-mode` on the body while any desk page is mounted: the tab bar hides (desk.scss). */
 function useDeskMode(on: boolean) {
   useEffect(() => {
     if (!on) return
+    deskPages += 1
     document.body.classList.add('desk-mode')
-    return () => document.body.classList.remove('desk-mode')
+    if (deskPages === 1) document.addEventListener('keydown', dialogKeys)
+    return () => {
+      deskPages -= 1
+      if (deskPages > 0) return
+      document.body.classList.remove('desk-mode')
+      document.removeEventListener('keydown', dialogKeys)
+    }
   }, [on])
+}
+
+/**
+ * Dialogs answer the keyboard at a desk: in WeChat's style of confirmation (Taro's
+ * showModal) Enter confirms and Esc cancels; in a sheet Ctrl+Enter presses its main button
+ * (plain Enter is a new line in its text) and Esc closes it.
+ */
+function dialogKeys(event: KeyboardEvent) {
+  if (event.key !== 'Enter' && event.key !== 'Escape') return
+  const modal = visible(document.querySelector('.taro__modal'))
+  if (modal) {
+    const button = modal.querySelector(
+      event.key === 'Enter' ? '.taro-model__confirm' : '.taro-model__cancel',
+    )
+    if (button instanceof HTMLElement && button.style.display !== 'none') {
+      event.preventDefault()
+      button.click()
+    }
+    return
+  }
+  const sheet = Array.from(document.querySelectorAll('.sheet'))
+    .map(visible)
+    .find((element) => element !== null)
+  if (!sheet) return
+  if (event.key === 'Escape') {
+    event.preventDefault()
+    sheet.querySelector<HTMLElement>('.sheet__close')?.click()
+  } else if (event.ctrlKey || event.metaKey) {
+    event.preventDefault()
+    sheet.querySelector<HTMLElement>('.btn--primary')?.click()
+  }
+}
+
+/** Shown on screen (a fixed element has no offsetParent, so its boxes are what tell). */
+function visible(element: Element | null): HTMLElement | null {
+  return element instanceof HTMLElement && element.getClientRects().length > 0 ? element : null
 }

@@ -2,10 +2,11 @@ import { useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 import { useCurrentUser } from '../hooks/useSession'
 import { fetchPendingCounts, type PendingCounts } from '../services/desk'
+import { onPendingChanged } from './pending-changed'
 
 /**
  * The staff menu's pending figures, fetched again each time the page shows (a decision made
- * on the page opened from here changes them). Null while unknown or when it failed: the menu
+ * on the page opened from here changes them) and after a decision made on the page. Null while unknown or when it failed: the menu
  * then shows no figure rather than a wrong one.
  */
 export function usePendingCounts(): PendingCounts | null {
@@ -16,6 +17,7 @@ export function usePendingCounts(): PendingCounts | null {
     fetchPendingCounts().then(setCounts, () => setCounts(null))
   }, [staff])
   useEffect(load, [load])
+  useEffect(() => onPendingChanged(load), [load])
   useDidShow(load)
   return counts
 }

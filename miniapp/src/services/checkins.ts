@@ -13,9 +13,12 @@ export async function fetchMyCheckins(): Promise<Checkin[]> {
   return (await get('/checkins/mine', CheckinList)).items
 }
 
-/** Staff: check-ins at branches in my jurisdiction (or one region of it) waiting for a decision. */
-export async function fetchPendingCheckins(region?: string): Promise<Checkin[]> {
-  return (await get('/review/checkins', CheckinList, { state: 'pending', region })).items
+/** Staff: check-ins at branches in my jurisdiction (or one region of it) in one state. */
+export async function fetchCheckins(
+  state: 'pending' | 'approved' | 'declined',
+  region?: string,
+): Promise<Checkin[]> {
+  return (await get('/review/checkins', CheckinList, { state, region })).items
 }
 
 export function decideCheckin(

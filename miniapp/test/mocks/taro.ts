@@ -5,7 +5,22 @@ import { vi } from 'vitest'
 /** What Taro storage holds; test/setup.ts empties it after every test. */
 export const storage = new Map<string, unknown>()
 
+/** Taro's event bus: a plain one, so a trigger reaches the listeners as in the app. */
+const listeners = new Map<string, Set<() => void>>()
+const eventCenter = {
+  on: (event: string, listener: () => void) => {
+    const set = listeners.get(event) ?? new Set()
+    set.add(listener)
+    listeners.set(event, set)
+  },
+  off: (event: string, listener: () => void) => listeners.get(event)?.delete(listener),
+  trigger: (event: string) => {
+    for (const listener of listeners.get(event) ?? []) listener()
+  },
+}
+
 const Taro = {
+  eventCenter,
   request: vi.fn(),
   login: vi.fn(),
   showModal: vi.fn(async () => ({ confirm: false, cancel: true })),

@@ -178,6 +178,12 @@ describe('报到审核', () => {
     render(<CheckinReviewPage />)
     expect(await screen.findByText('林测试')).toBeTruthy()
 
+    // 同意 asks first; 再看看 leaves the check-in where it was.
+    fireEvent.click(screen.getAllByText('同意')[0] as HTMLElement)
+    await vi.waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+    expect(vi.mocked(Taro.showModal).mock.calls[0]?.[0]?.content).toContain('林测试')
+    expect(callsTo(`POST /review/checkins/${first.id}/decision`)).toHaveLength(0)
+    vi.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'ok' })
     fireEvent.click(screen.getAllByText('同意')[0] as HTMLElement)
     await vi.waitFor(() => expect(screen.queryByText('林测试')).toBeNull())
 
@@ -196,6 +202,23 @@ describe('报到审核', () => {
     expect(callsTo(`POST /review/checkins/${second.id}/decision`)[0]?.data).toEqual({
       decision: 'decline',
       note: '不在本片区',
+    })
+  })
+
+  it('keeps the history: 已同意 and 未同意 list decided check-ins with the reason', async () => {
+    const declined = checkin({
+      memberName: '王测试',
+      state: 'declined',
+      note: '不在本片区',
+      decidedAt: '2026-05-21T02:00:00.000Z',
+    })
+    routeRequests({ 'GET /review/checkins': ok({ items: [declined] }) })
+    render(<CheckinReviewPage />)
+    fireEvent.click(await screen.findByText('未同意'))
+    expect(await screen.findByText('原因：不在本片区')).toBeTruthy()
+    expect(screen.getByText(/处理于 2026-05-21 10:00/)).toBeTruthy()
+    expect(callsTo('GET /review/checkins').map((call) => call.data)).toContainEqual({
+      state: 'declined',
     })
   })
 })

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  checkIn,
-  decideCheckin,
-  fetchMyCheckins,
-  fetchPendingCheckins,
-} from '../../src/services/checkins'
+import { checkIn, decideCheckin, fetchCheckins, fetchMyCheckins } from '../../src/services/checkins'
 import {
   createPlace,
   fetchJurisdictionPlaces,
@@ -153,7 +148,7 @@ describe('check-in calls', () => {
       [`POST /review/checkins/${item.id}/decision`]: ok({ ...item, state: 'declined' }),
     })
 
-    expect(await fetchPendingCheckins()).toHaveLength(1)
+    expect(await fetchCheckins('pending')).toHaveLength(1)
     await decideCheckin(item.id, { decision: 'decline', note: '不在本片区' })
 
     expect(callsTo('GET /review/checkins')[0]?.data).toEqual({ state: 'pending' })

@@ -9,6 +9,8 @@ interface Props {
   id?: string | undefined
   error?: string | undefined
   maxlength?: number
+  /** Focused on show: a dialog opened to type a reason starts in its field. */
+  focus?: boolean
 }
 
 /** Several lines of free text (an answer, a reason), with its error underneath. */
@@ -21,6 +23,7 @@ export default function TextAreaField({ label, error, id, onChange, ...area }: P
         placeholder={area.placeholder}
         value={area.value}
         maxlength={area.maxlength ?? 500}
+        focus={area.focus}
         onInput={(event) => onChange(event.detail.value)}
       />
       {error && <Text className="textarea-field__error">{error}</Text>}

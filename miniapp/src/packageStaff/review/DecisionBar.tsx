@@ -1,6 +1,7 @@
 import { pendingStates } from '@djt/shared'
 import { Button, View } from '@tarojs/components'
 import { useState } from 'react'
+import { useKeys } from '../../hooks/useKeys'
 import type { ReviewDetail } from '../../services/review'
 import { type NoteDecision, noteButtons, noteDialogs, noteProblem, useDecision } from './decisions'
 import NoteDialog from './NoteDialog'
@@ -10,14 +11,24 @@ interface Props {
   onDecided: (detail: ReviewDetail) => void
   /** The entry changed since it was loaded: load it again. */
   onStale: () => void
+  /** A 通过, R 退回补充, X 不通过: the same confirmations as the buttons (a desk's keyboard). */
+  keys?: boolean
 }
 
 /** 通过 / 退回补充 / 不通过 for pending entries, 撤销 for verified ones; each confirmed first. */
-export default function DecisionBar({ detail, onDecided, onStale }: Props) {
+export default function DecisionBar({ detail, onDecided, onStale, keys = false }: Props) {
   const [dialog, setDialog] = useState<NoteDecision | null>(null)
   const { busy, decide, verify } = useDecision(detail, onDecided, onStale)
   const pending = (pendingStates as readonly string[]).includes(detail.state)
   const open = pending || detail.state === 'needs_info'
+  useKeys(
+    {
+      a: () => open && !busy && void verify(),
+      r: () => pending && !busy && setDialog('ask'),
+      x: () => open && !busy && setDialog('reject'),
+    },
+    keys && dialog === null,
+  )
   const button = (decision: NoteDecision) => (
     <Button
       className="btn detail__decision"

@@ -37,6 +37,7 @@ export default function NoteDialog(props: Props) {
         value={note}
         error={error}
         onChange={setNote}
+        focus
       />
       <Button
         className="btn btn--primary"

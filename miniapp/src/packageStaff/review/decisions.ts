@@ -1,5 +1,6 @@
 import { type Decision, DecisionRequest } from '@djt/shared'
 import Taro from '@tarojs/taro'
+import { pendingChanged } from '../../desk/pending-changed'
 import { showFailure } from '../../hooks/failure'
 import { useMutation } from '../../hooks/useMutation'
 import { ApiError } from '../../services/http'
@@ -64,6 +65,7 @@ export function useDecision(
     const request = { decision, version: detail.version, ...(note ? { note } : {}) }
     const outcome = await deciding.run(async () => {
       onDecided(await decideMembership(detail.id, request))
+      pendingChanged()
       await Taro.showToast({ title: '已处理', icon: 'success' })
     })
     if (!outcome.ok && outcome.error) await explain(outcome.error, onStale)

@@ -1,11 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
+import { useDeskLayout } from '../../../desk/useDeskLayout'
+import { useKeys } from '../../../hooks/useKeys'
 import { staffPages } from '../../../routes'
 import type { ReviewFilters } from '../../../services/review'
 import { BulkBar, BulkResult } from '../../review/BulkPanel'
+import DetailPane from '../../review/DetailPane'
 import FilterBar from '../../review/FilterBar'
 import { isBulkVerifiable } from '../../review/filters'
 import QueueItem from '../../review/QueueItem'
@@ -36,11 +39,16 @@ function ReviewQueue() {
     shown.current = true
   })
   useReachBottom(loadMore)
-  const eligible = queue.items.filter(isBulkVerifiable)
+  const desk = useDeskLayout()
+  const beside = useEntryBeside(queue, desk && !bulk.on)
+  const items = queue.items.filter((item) => !beside.decided.has(item.id))
+  const eligible = items.filter(isBulkVerifiable)
   const open = (id: string) =>
-    Taro.navigateTo({ url: `${staffPages.reviewDetail}?id=${encodeURIComponent(id)}` })
+    desk
+      ? beside.show(id)
+      : Taro.navigateTo({ url: `${staffPages.reviewDetail}?id=${encodeURIComponent(id)}` })
 
-  return (
+  const list = (
     <View className={`page review${bulk.on ? ' review--bulk' : ''}`}>
       <RegionScope region={region} />
       <FilterBar filters={filters} onChange={setFilters} />
@@ -53,12 +61,12 @@ function ReviewQueue() {
         </Button>
       )}
       <QueueStatus queue={queue} onRetry={reload} />
-      {queue.items.map((item) => (
+      {items.map((item) => (
         <QueueItem
           key={item.id}
           item={item}
           selectable={bulk.on && isBulkVerifiable(item)}
-          selected={bulk.selected.has(item.id)}
+          selected={bulk.selected.has(item.id) || (desk && !bulk.on && beside.id === item.id)}
           onOpen={() => open(item.id)}
           onToggle={() => bulk.toggle(item.id)}
         />
@@ -74,6 +82,53 @@ function ReviewQueue() {
       )}
     </View>
   )
+  if (!desk) return list
+  return (
+    <View className="review-desk">
+      <View className="review-desk__queue">{list}</View>
+      <View className="review-desk__detail page detail">
+        <Text className="review-desk__keys text-secondary">
+          键盘：J / K 或 ↑ / ↓ 上下移动 · A 通过 · R 退回补充 · X 不通过 · 确认框中 Enter
+          确认（填写原因时 Ctrl+Enter）· Esc 取消
+        </Text>
+        {beside.id ? (
+          <DetailPane key={beside.id} id={beside.id} keys onDecided={beside.decide} />
+        ) : (
+          <PageNotice text="没有要核验的登记。" />
+        )}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * At a desk the entry opens beside the queue: J/K or ↑/↓ move through the queue, and after a
+ * decision the entry leaves the list and the next one opens.
+ */
+function useEntryBeside(queue: Queue, enabled: boolean) {
+  const [id, setId] = useState<string | null>(null)
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set())
+  const open = queue.items.filter((item) => !decided.has(item.id))
+  const index = open.findIndex((item) => item.id === id)
+  // The first entry opens by itself; a filter that drops the one shown opens the first.
+  useEffect(() => {
+    if (enabled && index === -1 && open[0]) setId(open[0].id)
+  }, [enabled, index, open[0]])
+  const move = (step: number) => {
+    const next = open[Math.min(Math.max(index + step, 0), open.length - 1)]
+    if (next) setId(next.id)
+  }
+  useKeys(
+    { j: () => move(1), ArrowDown: () => move(1), k: () => move(-1), ArrowUp: () => move(-1) },
+    enabled,
+  )
+  const decide = () => {
+    if (!id) return
+    const after = open[index + 1] ?? open[index - 1]
+    setDecided((ids) => new Set([...ids, id]))
+    setId(after ? after.id : null)
+  }
+  return { id: enabled ? id : null, decided, show: setId, decide }
 }
 
 /** Loading, failed, or nothing to show. */

@@ -1,0 +1,8 @@
+/** What a key does; keys are `KeyboardEvent.key` values (`a`, `ArrowDown`, `j`). */
+export type KeyMap = Readonly<Record<string, () => void>>
+
+/**
+ * Keyboard shortcuts for a desk. A phone and the mini-program have no keyboard to read:
+ * this build does nothing, and the browser's (`useKeys.h5.ts`) listens.
+ */
+export function useKeys(_keys: KeyMap, _enabled = true): void {}
