@@ -126,12 +126,12 @@ function useDeskMode(on: boolean) {
 
 /**
  * Dialogs answer the keyboard at a desk: in WeChat's style of confirmation (Taro's
- * showModal) Enter confirms and Esc cancels; in a sheet Ctrl+Enter presses its main button
- * (plain Enter is a new line in its text) and Esc closes it.
+ * showModal) Enter confirms and Esc cancels; a sheet closes on Esc.
  */
 function dialogKeys(event: KeyboardEvent) {
   if (event.key !== 'Enter' && event.key !== 'Escape') return
-  const modal = visible(document.querySelector('.taro__modal'))
+  // Shown, whatever its opacity: Taro fades it in after showing it, and Enter may come first.
+  const modal = shown(document.querySelector('.taro__modal'))
   if (modal) {
     const button = modal.querySelector(
       event.key === 'Enter' ? '.taro-model__confirm' : '.taro-model__cancel',
@@ -146,16 +146,23 @@ function dialogKeys(event: KeyboardEvent) {
     .map(visible)
     .find((element) => element !== null)
   if (!sheet) return
+  // Ctrl+Enter is the dialog's own (useSubmitKey): it calls the form, not a button's DOM.
   if (event.key === 'Escape') {
     event.preventDefault()
     sheet.querySelector<HTMLElement>('.sheet__close')?.click()
-  } else if (event.ctrlKey || event.metaKey) {
-    event.preventDefault()
-    sheet.querySelector<HTMLElement>('.btn--primary')?.click()
   }
 }
 
-/** Shown on screen (a fixed element has no offsetParent, so its boxes are what tell). */
-function visible(element: Element | null): HTMLElement | null {
+/** Laid out (a fixed element has no offsetParent, so its boxes are what tell). */
+function shown(element: Element | null): HTMLElement | null {
   return element instanceof HTMLElement && element.getClientRects().length > 0 ? element : null
+}
+
+/** Laid out and not fading out. */
+function visible(element: Element | null): HTMLElement | null {
+  return element instanceof HTMLElement &&
+    element.getClientRects().length > 0 &&
+    element.style.opacity !== '0'
+    ? element
+    : null
 }

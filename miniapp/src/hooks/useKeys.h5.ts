@@ -34,6 +34,48 @@ function typing(target: EventTarget | null): boolean {
 function dialogOpen(): boolean {
   return Array.from(document.querySelectorAll('.sheet, .taro__modal')).some(
     // Both are fixed boxes, which have no offsetParent: their boxes tell whether they show.
-    (element) => element.getClientRects().length > 0,
+    // Taro's modal fades for 200 ms after its button is pressed: fading, it is closed.
+    (element) =>
+      element.getClientRects().length > 0 &&
+      !(element instanceof HTMLElement && element.style.opacity === '0'),
   )
+}
+
+/**
+ * Ctrl+Enter (⌘+Enter) sends a dialog's form, also from inside its text field, where plain
+ * Enter is a new line.
+ */
+export function useSubmitKey(submit: () => void, enabled = true): void {
+  const current = useRef(submit)
+  current.current = submit
+  useEffect(() => {
+    if (!enabled) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return
+      event.preventDefault()
+      current.current()
+    }
+    // Capture: the text field's own component may keep its keys from bubbling.
+    document.addEventListener('keydown', onKey, true)
+    return () => document.removeEventListener('keydown', onKey, true)
+  }, [enabled])
+}
+
+/**
+ * Puts the cursor in the text field inside `#id` once it is on screen: a dialog opened from
+ * the keyboard to type a reason starts in its field. (Taro's `focus` on a textarea does not
+ * reliably focus it when the component first mounts in a browser.)
+ */
+export function useFocusField(id: string): void {
+  useEffect(() => {
+    let tries = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const attempt = () => {
+      const field = document.querySelector<HTMLElement>(`#${id} textarea, #${id} input`)
+      if (field) field.focus()
+      else if (++tries < 20) timer = setTimeout(attempt, 50)
+    }
+    attempt()
+    return () => clearTimeout(timer)
+  }, [id])
 }

@@ -2,6 +2,7 @@ import { Button, Text } from '@tarojs/components'
 import { useState } from 'react'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
+import { useFocusField, useSubmitKey } from '../../hooks/useKeys'
 import { useMutation } from '../../hooks/useMutation'
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
   onClose: () => void
 }
 
+const FIELD_ID = 'note-dialog-field'
+
 /** Asks for the words a decision needs (a question, a reason) and confirms it in one place. */
 export default function NoteDialog(props: Props) {
   const [note, setNote] = useState('')
@@ -28,6 +31,8 @@ export default function NoteDialog(props: Props) {
     if (problem) return
     await sending.run(() => props.onConfirm(note.trim()))
   }
+  useSubmitKey(() => void confirm())
+  useFocusField(FIELD_ID)
   return (
     <Sheet title={props.title} onClose={props.onClose}>
       <Text className="detail__explain">{props.explanation}</Text>
@@ -37,6 +42,7 @@ export default function NoteDialog(props: Props) {
         value={note}
         error={error}
         onChange={setNote}
+        id={FIELD_ID}
         focus
       />
       <Button

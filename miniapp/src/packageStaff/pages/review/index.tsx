@@ -42,6 +42,11 @@ function ReviewQueue() {
   const desk = useDeskLayout()
   const beside = useEntryBeside(queue, desk && !bulk.on)
   const items = queue.items.filter((item) => !beside.decided.has(item.id))
+  // Decisions at the desk empty the page loaded: the next page comes before it runs out.
+  const runningOut = desk && items.length < 3 && queue.next !== null && queue.phase === 'ready'
+  useEffect(() => {
+    if (runningOut) loadMore()
+  }, [runningOut, loadMore])
   const eligible = items.filter(isBulkVerifiable)
   const open = (id: string) =>
     desk
