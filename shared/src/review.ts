@@ -51,12 +51,22 @@ export const Evidence = z.object({
 })
 export type Evidence = z.infer<typeof Evidence>
 
+/**
+ * The queue's state filter: one state, `waiting` (waitingStates: what the ledger's 等待核验
+ * counts, and the queue a reviewer lands on) or `all` (every state sent for review).
+ */
+export const ReviewStateFilter = z.union(
+  [MembershipState.exclude(['draft']), z.enum(['waiting', 'all'])],
+  { error: '状态筛选无效' },
+)
+export type ReviewStateFilter = z.infer<typeof ReviewStateFilter>
+
 export const ReviewQuery = z.object({
   /** A region inside my jurisdiction: only its entries (a ledger figure's records). */
   region: RegionCode.optional(),
   kind: z.enum(['rider', 'operator', 'market_opener']).optional(),
   platform: Platform.optional(),
-  state: MembershipState.optional(),
+  state: ReviewStateFilter.default('waiting'),
   strength: EvidenceStrength.optional(),
   /** Opaque cursor from the previous page. */
   after: z.string().max(200).optional(),

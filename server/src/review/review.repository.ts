@@ -1,4 +1,4 @@
-import type { ReviewQuery } from '@djt/shared'
+import { type ReviewQuery, waitingStates } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -25,9 +25,9 @@ export function listQueue(db: Db, caller: StaffCaller, query: ReviewQuery, after
     .orderBy('m.queued_at')
     .orderBy('m.id')
     .limit(query.limit + 1)
-  q = query.state
-    ? q.where('m.state', '=', query.state)
-    : q.where('m.state', 'in', ['submitted', 'resubmitted'])
+  // `all` is every state `visible` lets through: a draft is never sent for review.
+  if (query.state === 'waiting') q = q.where('m.state', 'in', waitingStates)
+  else if (query.state !== 'all') q = q.where('m.state', '=', query.state)
   if (query.kind) q = q.where('m.kind', '=', query.kind)
   if (query.platform) q = q.where('m.platform', '=', query.platform)
   if (query.strength) q = q.where('m.evidence_strength', '=', query.strength)

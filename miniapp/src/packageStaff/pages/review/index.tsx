@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
+import RegionScope from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { staffPages } from '../../../routes'
 import type { ReviewFilters } from '../../../services/review'
 import { BulkBar, BulkResult } from '../../review/BulkPanel'
 import FilterBar from '../../review/FilterBar'
-import { isBulkVerifiable } from '../../review/filters'
+import { isBulkVerifiable, routeFilters } from '../../review/filters'
 import QueueItem from '../../review/QueueItem'
 import { useBulkVerify } from '../../review/useBulkVerify'
 import { type Queue, useReviewQueue } from '../../review/useReviewQueue'
@@ -24,8 +24,10 @@ function ReviewQueuePage() {
 }
 
 function ReviewQueue() {
-  const region = useRouteRegion()
-  const [filters, setFilters] = useState<ReviewFilters>({ region })
+  // A ledger figure opens the queue with the filters it counted by.
+  const { params } = useRouter()
+  const [filters, setFilters] = useState<ReviewFilters>(() => routeFilters(params))
+  const { region } = filters
   const { queue, reload, loadMore } = useReviewQueue(filters)
   const bulk = useBulkVerify(reload)
   const shown = useRef(false)
