@@ -271,3 +271,113 @@ t.test('a ledger figure opens its records: list routes narrowed to a region', as
     t.equal((await get(app, county, url)).statusCode, 403, `${url} outside my jurisdiction`)
   }
 })
+
+t.test(
+  "confirmed check-ins count where the member registered, by the member's platform",
+  async (t) => {
+    const app = await buildTestApp(t)
+    const { county, other, city } = await staffOf(app)
+    const branch = await app.inject({
+      method: 'POST',
+      url: '/api/v1/places',
+      headers: city.auth,
+      payload: branchInput({ regionCode: '350103', name: '台江流动党员党支部' }),
+    })
+    t.equal(branch.statusCode, 201)
+    const checkIn = async (name: string, form: Record<string, unknown>, approve: boolean) => {
+      const member = await verifiedMember(app, name, riderForm({ name, ...form }))
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/places/${branch.json().id}/checkins`,
+        headers: member.auth,
+        payload: {},
+      })
+      if (approve)
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/review/checkins/${res.json().id}/decision`,
+          headers: city.auth,
+          payload: { decision: 'approve' },
+        })
+    }
+    // Riders of 鼓楼区 checking in at a branch in 台江区: 鼓楼区's riders ledger counts them.
+    await checkIn('美团骑手', { mobile: '13811113001', riderId: 'CKM' }, true)
+    await checkIn('饿了么骑手', { mobile: '13811113002', riderId: 'CKE', platform: 'eleme' }, true)
+    await checkIn('待确认骑手', { mobile: '13811113003', riderId: 'CKP' }, false)
+
+    const list = async (query: string, who = county) =>
+      (await get(app, who, `/ledgers/checkins?${query}`)).json()
+    const gulou = await list('region=350102')
+    t.same(
+      gulou.items.map((c: { memberName: string }) => c.memberName).sort(),
+      ['美团骑手', '饿了么骑手'].sort(),
+      'confirmed ones only, under the members’ county',
+    )
+    t.match(
+      gulou.items.find((c: { platform: string }) => c.platform === 'eleme'),
+      {
+        regionCode: '350102',
+        regionName: '鼓楼区',
+        placeName: '台江流动党员党支部',
+      },
+    )
+    t.equal((await list('region=350102&platform=meituan')).items.length, 1)
+    const first = await list('region=350102&limit=1')
+    const second = await list(`region=350102&limit=1&after=${first.next}`)
+    t.same(
+      [...first.items, ...second.items].map((c: { id: string }) => c.id),
+      gulou.items.map((c: { id: string }) => c.id),
+      'pages cover every check-in once, in order',
+    )
+    t.equal(second.next, null)
+    t.equal((await list('region=350103', city)).items.length, 0, 'not where the branch is')
+    const ledger = (await get(app, county, '/ledgers')).json()
+    for (const row of ledger.riders.byPlatform)
+      t.equal(
+        (await list(`region=350102&platform=${row.platform}`)).items.length,
+        row.joinedBranch,
+        `${row.label}: the figure and its list`,
+      )
+    t.equal((await get(app, other, '/ledgers/checkins?region=350102')).statusCode, 403)
+  },
+)
+
+t.test('the markets and stations lists narrow as the ledger figures count', async (t) => {
+  const app = await buildTestApp(t)
+  const { county, province } = await staffOf(app)
+  const market = async (name: string, form: Record<string, unknown>) =>
+    submitMembership(app, await consentingUser(app, name), marketOpenerForm(form))
+  await market('甲', { mobile: '13811114001', marketName: '有组织市场' })
+  await market('乙', {
+    mobile: '13811114002',
+    marketName: '无组织市场',
+    orgForm: 'none',
+    orgName: undefined,
+  })
+  const names = async (query: string) =>
+    (await get(app, county, `/ledgers/markets?${query}`))
+      .json()
+      .items.map((m: { marketName: string }) => m.marketName)
+  t.same(await names('organised=yes'), ['有组织市场'])
+  t.same(await names('organised=no'), ['无组织市场'])
+  t.same(await names('orgForm=joint_branch'), ['有组织市场'])
+  t.same(await names('orgForm=none'), ['无组织市场'])
+
+  const place = await app.inject({
+    method: 'POST',
+    url: '/api/v1/places',
+    headers: province.auth,
+    payload: placeInput({ name: '暂停的驿站' }),
+  })
+  await app.inject({
+    method: 'PATCH',
+    url: `/api/v1/places/${place.json().id}`,
+    headers: province.auth,
+    payload: { status: 'suspended' },
+  })
+  const stations = async (query: string) =>
+    (await get(app, county, `/ledgers/stations?${query}`)).json().items.length
+  t.equal(await stations(''), 1, 'every status without a filter')
+  t.equal(await stations('status=open'), 0, 'the ledger counts open places only')
+  t.equal((await get(app, county, '/ledgers')).json().care.total, 0)
+})

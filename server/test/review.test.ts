@@ -92,6 +92,39 @@ t.test('filters by kind, platform, state and evidence strength', async (t) => {
 })
 
 t.test(
+  'the queue waits on submitted, resubmitted and asked entries; `all` lists every one decided too',
+  async (t) => {
+    const app = await buildTestApp(t)
+    const [asked, verified, rejected, waiting] = await ridersIn(app, [
+      '350102',
+      '350102',
+      '350102',
+      '350102',
+    ])
+    const draft = await consentingUser(app, 'draft')
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/memberships',
+      headers: draft.auth,
+      payload: { action: 'save', form: riderForm({ riderId: 'MT-D' }) },
+    })
+    const staff = await signInStaff(app, 'county.s', 'county', '350102')
+    const decide = async (id: string | undefined, decision: string) =>
+      decideOn(app, staff, id ?? '', { decision, version: 1, note: '请补充截图' })
+    t.equal((await decide(asked, 'ask')).statusCode, 200)
+    t.equal((await decide(verified, 'verify')).statusCode, 200)
+    t.equal((await decide(rejected, 'reject')).statusCode, 200)
+    const idsOf = async (query: string) =>
+      (await queue(app, staff, query)).json().items.map((item: { id: string }) => item.id)
+    t.same(await idsOf(''), [asked, waiting], 'by default: waiting, the asked one included')
+    t.same(await idsOf('?state=waiting'), [asked, waiting])
+    t.same(await idsOf('?state=submitted'), [waiting])
+    t.same(await idsOf('?state=all'), [asked, verified, rejected, waiting], 'never the draft')
+    t.equal((await queue(app, staff, '?state=draft')).statusCode, 400)
+  },
+)
+
+t.test(
   'ask, answer, verify, revoke: the member sees each step, who decided but no name',
   async (t) => {
     const app = await buildTestApp(t)

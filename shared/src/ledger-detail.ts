@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OrgForm, Platform } from './memberships.ts'
 import { PlaceKind, PlaceStatus } from './places.ts'
 import { RegionCode } from './validators/regionCode.ts'
 
@@ -18,7 +19,12 @@ const page = {
     .default(50),
 }
 
-export const LedgerMarketQuery = z.object(page)
+export const LedgerMarketQuery = z.object({
+  ...page,
+  /** yes: markets with a Party organisation of any form; no: without one (orgForm none). */
+  organised: z.enum(['yes', 'no'], { error: '党组织筛选只能是 yes 或 no' }).optional(),
+  orgForm: OrgForm.optional(),
+})
 export type LedgerMarketQuery = z.input<typeof LedgerMarketQuery>
 
 /** One market as its opener registered it: self-reported until staff verify it. */
@@ -45,6 +51,8 @@ export type LedgerMarketPage = z.infer<typeof LedgerMarketPage>
 export const LedgerStationQuery = z.object({
   ...page,
   kind: PlaceKind.optional(),
+  /** The ledger counts open places; without it every status is listed. */
+  status: PlaceStatus.optional(),
 })
 export type LedgerStationQuery = z.input<typeof LedgerStationQuery>
 
@@ -70,3 +78,28 @@ export const LedgerStationPage = z.object({
   next: z.string().nullable(),
 })
 export type LedgerStationPage = z.infer<typeof LedgerStationPage>
+
+/**
+ * The confirmed check-ins (报到) the riders ledger counts: in the region and on the platform
+ * the member was registered with when checking in, wherever the branch is.
+ */
+export const LedgerCheckinQuery = z.object({ ...page, platform: Platform.optional() })
+export type LedgerCheckinQuery = z.input<typeof LedgerCheckinQuery>
+
+export const LedgerCheckin = z.object({
+  id: z.uuid(),
+  /** Where the member was registered when checking in (the region the ledger counts it in). */
+  regionCode: z.string(),
+  regionName: z.string(),
+  memberName: z.string(),
+  platform: Platform.nullable(),
+  placeId: z.uuid(),
+  placeName: z.string(),
+  decidedAt: z.string().nullable(),
+})
+export type LedgerCheckin = z.infer<typeof LedgerCheckin>
+export const LedgerCheckinPage = z.object({
+  items: z.array(LedgerCheckin),
+  next: z.string().nullable(),
+})
+export type LedgerCheckinPage = z.infer<typeof LedgerCheckinPage>

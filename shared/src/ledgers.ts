@@ -1,7 +1,11 @@
 import { z } from 'zod'
+import { LedgerCheckinQuery, LedgerMarketQuery, LedgerStationQuery } from './ledger-detail.ts'
+import { PlatformSiteQuery } from './platform-sites.ts'
+import { PledgeQueueQuery, ReportQueueQuery } from './pledge-review.ts'
+import { ReviewQuery } from './review.ts'
 import { periodPattern } from './time/period.ts'
 import { RegionCode } from './validators/regionCode.ts'
-import { WorkSummary } from './work.ts'
+import { TrainingSessionQuery, WorkSummary } from './work.ts'
 
 /** A half-year: 2026-H1 ends 6-30, 2026-H2 ends 12-31. */
 export const ReportPeriod = z
@@ -107,6 +111,32 @@ export const LedgerChild = LedgerRegion.extend({
   pledges: count,
 })
 
+const paging = { after: true, limit: true } as const
+/**
+ * The records behind one figure: which list, and the query (region and filters, in the
+ * list's own query schema) whose total is the figure. The mini-program opens exactly this.
+ */
+export const LedgerLink = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('memberships'), query: ReviewQuery.omit(paging) }),
+  z.object({ list: z.literal('checkins'), query: LedgerCheckinQuery.omit(paging) }),
+  z.object({ list: z.literal('platformSites'), query: PlatformSiteQuery }),
+  z.object({ list: z.literal('markets'), query: LedgerMarketQuery.omit(paging) }),
+  z.object({ list: z.literal('stations'), query: LedgerStationQuery.omit(paging) }),
+  z.object({ list: z.literal('pledges'), query: PledgeQueueQuery.omit(paging) }),
+  z.object({ list: z.literal('pledgeReports'), query: ReportQueueQuery }),
+  z.object({ list: z.literal('trainingSessions'), query: TrainingSessionQuery }),
+])
+export type LedgerLink = z.infer<typeof LedgerLink>
+export type LedgerList = LedgerLink['list']
+
+/**
+ * The linked figures, keyed by where each is in the ledger (`members.pending.count`,
+ * `care.byKind.2.count`; a split figure such as `markets.markets` has both columns in its
+ * list, each item marked self-reported or verified). A figure without a key opens nothing.
+ */
+export const LedgerLinks = z.record(z.string(), LedgerLink)
+export type LedgerLinks = z.infer<typeof LedgerLinks>
+
 export const Ledger = z.object({
   region: LedgerRegion,
   asOf: z.string(),
@@ -118,6 +148,8 @@ export const Ledger = z.object({
   /** The bureau's own work against the seeds' targets, this year. */
   work: WorkSummary,
   children: z.array(LedgerChild),
+  /** Live ledgers only: a frozen one (a report, a period's snapshot) opens no records. */
+  links: LedgerLinks.optional(),
 })
 export type Ledger = z.infer<typeof Ledger>
 

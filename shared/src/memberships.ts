@@ -228,6 +228,15 @@ export const membershipStateNames: Record<MembershipState, string> = {
 }
 /** States staff act on. */
 export const pendingStates = ['submitted', 'resubmitted'] as const satisfies MembershipState[]
+/**
+ * Entries waiting for review (the ledger's 等待核验 and the queue's default): those staff
+ * act on, and those sent back for more information that are still open.
+ */
+export const waitingStates = [
+  'submitted',
+  'resubmitted',
+  'needs_info',
+] as const satisfies MembershipState[]
 
 export const SaveMembershipRequest = z.object({
   action: z.enum(['save', 'submit'], { error: '请选择保存草稿或提交' }),

@@ -80,6 +80,8 @@ export type UpdatePlatformSiteRequest = z.infer<typeof UpdatePlatformSiteRequest
 export const PlatformSiteQuery = z.object({
   region: RegionCode.optional(),
   platform: Platform.optional(),
+  /** The ledger counts active sites; without it every status is listed. */
+  status: PlatformSiteStatus.optional(),
 })
 export type PlatformSiteQuery = z.infer<typeof PlatformSiteQuery>
 export const PlatformSiteParams = z.object({ id: z.uuid('站点编号格式不正确') })

@@ -75,6 +75,8 @@ export const WithdrawPledgeRequest = z.object({ reason: z.string().trim().max(20
 export const PledgeQueueQuery = z.object({
   region: RegionCode.optional(),
   state: PledgeVersionState.default('pending'),
+  /** The pledge's own status: approved and active is what the ledger counts as 公示中. */
+  status: PledgeStatus.optional(),
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 })

@@ -9,8 +9,39 @@ import {
 import { RegisterKind } from './registers.ts'
 import { RegionCode } from './validators/regionCode.ts'
 
+/**
+ * What a register is compared on, as a reviewer reads it. The server names a comparison's
+ * field only from these keys (its `is`/`compare` take an EvidenceField), so none reaches the
+ * screen as a raw key.
+ */
+export const evidenceFieldNames = {
+  riderId: '骑手编号',
+  name: '姓名',
+  mobile: '手机号',
+  idNumber: '身份证号',
+  isMember: '党员身份',
+  uscc: '统一社会信用代码',
+  businessName: '经营主体名称',
+  marketName: '市场名称',
+  legalRepresentative: '法定代表人',
+  status: '登记状态',
+  region: '行政区划',
+  memberCount: '党员人数',
+  hasOrganisation: '党组织建立情况',
+} as const satisfies Record<string, string>
+export type EvidenceField = keyof typeof evidenceFieldNames
+
+/** A comparison's field in words; a key these labels miss (stored by an older build) too. */
+export function evidenceFieldName(field: string): string {
+  const names: Readonly<Record<string, string>> = evidenceFieldNames
+  return (Object.hasOwn(names, field) && names[field]) || '其他信息'
+}
+
 export const FieldComparison = z.object({
-  /** The form field compared, e.g. name, mobile, riderId. */
+  /**
+   * The field compared (an EvidenceField). Kept a plain string so evidence stored by an
+   * older build still parses; evidenceFieldName words it.
+   */
   field: z.string(),
   result: z.enum(['match', 'differ', 'absent']),
 })
@@ -51,12 +82,22 @@ export const Evidence = z.object({
 })
 export type Evidence = z.infer<typeof Evidence>
 
+/**
+ * The queue's state filter: one state, `waiting` (waitingStates: what the ledger's 等待核验
+ * counts, and the queue a reviewer lands on) or `all` (every state sent for review).
+ */
+export const ReviewStateFilter = z.union(
+  [MembershipState.exclude(['draft']), z.enum(['waiting', 'all'])],
+  { error: '状态筛选无效' },
+)
+export type ReviewStateFilter = z.infer<typeof ReviewStateFilter>
+
 export const ReviewQuery = z.object({
   /** A region inside my jurisdiction: only its entries (a ledger figure's records). */
   region: RegionCode.optional(),
   kind: z.enum(['rider', 'operator', 'market_opener']).optional(),
   platform: Platform.optional(),
-  state: MembershipState.optional(),
+  state: ReviewStateFilter.default('waiting'),
   strength: EvidenceStrength.optional(),
   /** Opaque cursor from the previous page. */
   after: z.string().max(200).optional(),

@@ -102,15 +102,19 @@ test('the province drills down to a county’s stations; a figure opens that cou
   await province.reload({ waitUntil: 'domcontentloaded' })
   await province.getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
   // Earlier pages stay in the DOM, hidden: the one on screen is the visible one.
-  await province
+  const waiting = province
     .locator('#ledger-members .ledger-table__row--link')
     .filter({ visible: true })
     .first()
-    .click()
+  const [figure] = await numbersIn(waiting)
+  await waiting.click()
   await province.locator('#region-scope', { hasText: '鼓楼区' }).waitFor(WAIT)
-  const regions = await province.locator('.review__meta').allInnerTexts()
+  await province.locator('.review__item').filter({ visible: true }).first().waitFor(WAIT)
+  const regions = await province.locator('.review__meta').filter({ visible: true }).allInnerTexts()
   expect(regions.length).toBeGreaterThan(0)
   expect(regions.every((text) => text.includes('鼓楼区'))).toBe(true)
+  // 等待核验 lists exactly the entries the figure counts.
+  expect(regions.length).toBe(figure)
   await shot(province, 'ledger-figure-records-gulou.png')
 })
 

@@ -1,11 +1,14 @@
 import {
   Ledger,
+  LedgerCheckinPage,
+  type LedgerCheckinQuery,
   LedgerMarketPage,
+  type LedgerMarketQuery,
   LedgerReport,
   LedgerReportList,
   LedgerReportSummary,
   LedgerStationPage,
-  type PlaceKind,
+  type LedgerStationQuery,
 } from '@djt/shared'
 import { get, post } from './http'
 import { download } from './transfer'
@@ -51,18 +54,35 @@ export function exportReport(format: ExportFormat, id: string, name: string): Pr
   return download(`${reportPath(id)}/export.${format}`, `${name}.${format}`)
 }
 
-export type { LedgerMarket, LedgerStation } from '@djt/shared'
+export type { LedgerCheckin, LedgerMarket, LedgerStation } from '@djt/shared'
+
+/** A list's filters as a ledger link names them (region, paging aside). */
+type Filters<Query> = Omit<Query, 'region' | 'after' | 'limit'>
+const PAGE = 30
 
 /** The markets under `region`, one row each (the markets ledger per market). */
-export function fetchLedgerMarkets(region: string, after?: string): Promise<LedgerMarketPage> {
-  return get('/ledgers/markets', LedgerMarketPage, { region, after, limit: 30 })
+export function fetchLedgerMarkets(
+  region: string,
+  filters: Filters<LedgerMarketQuery>,
+  after?: string,
+): Promise<LedgerMarketPage> {
+  return get('/ledgers/markets', LedgerMarketPage, { ...filters, region, after, limit: PAGE })
 }
 
-/** The stations under `region` with their check-ins, one kind or every kind. */
+/** The stations under `region` with their check-ins: one kind or every kind, one status or all. */
 export function fetchLedgerStations(
   region: string,
-  kind?: PlaceKind,
+  filters: Filters<LedgerStationQuery>,
   after?: string,
 ): Promise<LedgerStationPage> {
-  return get('/ledgers/stations', LedgerStationPage, { region, kind, after, limit: 30 })
+  return get('/ledgers/stations', LedgerStationPage, { ...filters, region, after, limit: PAGE })
+}
+
+/** The confirmed check-ins the riders ledger counts under `region`, one platform or all. */
+export function fetchLedgerCheckins(
+  region: string,
+  filters: Filters<LedgerCheckinQuery>,
+  after?: string,
+): Promise<LedgerCheckinPage> {
+  return get('/ledgers/checkins', LedgerCheckinPage, { ...filters, region, after, limit: PAGE })
 }

@@ -16,6 +16,7 @@ export type { PlatformSite, PlatformSiteInput, PlatformSiteList } from '@djt/sha
 export function fetchPlatformSites(filter: {
   region?: string | undefined
   platform?: Platform | undefined
+  status?: PlatformSiteStatus | undefined
 }): Promise<PlatformSiteList> {
   return get('/platform-sites', PlatformSiteList, filter)
 }

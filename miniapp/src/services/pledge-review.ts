@@ -2,6 +2,7 @@ import {
   type EvaluationRequest,
   type PledgeDecisionRequest,
   PledgeQueuePage,
+  type PledgeStatus,
   type PledgeVersionState,
   Ranking,
   ReportQueue,
@@ -26,12 +27,20 @@ export const PLEDGE_PAGE_SIZE = 20
 const pledgePath = (id: string) => `/review/pledges/${encodeURIComponent(id)}`
 
 /** Versions in my jurisdiction in one state, oldest first; pass `next` back as `after`. */
+/** `status` narrows to pledges in that status (approved and active: those shown in public). */
 export function fetchPledgeQueue(
   state: PledgeVersionState,
   after?: string,
   region?: string,
+  status?: PledgeStatus,
 ): Promise<PledgeQueuePage> {
-  return get('/review/pledges', PledgeQueuePage, { state, after, region, limit: PLEDGE_PAGE_SIZE })
+  return get('/review/pledges', PledgeQueuePage, {
+    state,
+    status,
+    after,
+    region,
+    limit: PLEDGE_PAGE_SIZE,
+  })
 }
 
 export function fetchStaffPledge(id: string): Promise<StaffPledge> {

@@ -3,12 +3,12 @@ import {
   type DecisionRequest,
   type EvidenceStrength,
   type MembershipKind,
-  type MembershipState,
   type Platform,
   RevealReply,
   type RevealRequest,
   ReviewDetail,
   ReviewPage,
+  type ReviewStateFilter,
 } from '@djt/shared'
 import type { z } from 'zod'
 import { get, post } from './http'
@@ -18,11 +18,11 @@ export type { BulkVerifyResult, DecisionRequest, ReviewDetail, ReviewPage } from
 /** The full value; null when the person left the field empty. */
 export type RevealedValue = z.infer<typeof RevealReply>
 
-/** The queue's filters; an absent one means all. */
+/** The queue's filters; an absent one means all (for the state: the server's `waiting`). */
 export interface ReviewFilters {
   kind?: MembershipKind | undefined
   platform?: Platform | undefined
-  state?: MembershipState | undefined
+  state?: ReviewStateFilter | undefined
   strength?: EvidenceStrength | undefined
   /** One region of my jurisdiction (a ledger figure's records); all of it when unset. */
   region?: string | undefined

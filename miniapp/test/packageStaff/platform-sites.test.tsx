@@ -35,7 +35,8 @@ beforeEach(() => {
   sessionStore.save({ accessToken: 'a', refreshToken: 'refresh-token-0001', user: staffMe() })
 })
 afterEach(() => {
-  delete routerParams.kind
+  delete routerParams.platform
+  delete routerParams.status
   delete routerParams.region
 })
 
@@ -54,8 +55,9 @@ describe('平台站点', () => {
     expect(callsTo('GET /platform-sites')[1]?.data).toMatchObject({ platform: 'eleme' })
   })
 
-  it('opens for the platform and region a ledger row names', async () => {
-    routerParams.kind = 'pupu'
+  it('opens for the platform, status and region a ledger figure names', async () => {
+    routerParams.platform = 'pupu'
+    routerParams.status = 'active'
     routerParams.region = '350102'
     routeRequests({
       'GET /platform-sites': ok({ items: [], truncated: false }),
@@ -65,8 +67,10 @@ describe('平台站点', () => {
     expect(await screen.findByText('辖区内还没有登记平台站点。')).toBeTruthy()
     expect(callsTo('GET /platform-sites')[0]?.data).toMatchObject({
       platform: 'pupu',
+      status: 'active',
       region: '350102',
     })
+    expect((screen.getByLabelText('状态') as HTMLSelectElement).value).toBe('active')
   })
 
   it('shows Chinese errors under the fields, then creates the site in my county', async () => {
@@ -138,7 +142,10 @@ describe('平台站点', () => {
 
 describe('the riders ledger', () => {
   it('shows each platform’s sites and opens them for that platform', () => {
-    const open = vi.fn()
+    const opened: string[] = []
+    const open = (figure: string) => () => {
+      opened.push(figure)
+    }
     const figures = { total: 3, organised: 1, workCovered: 1, riders: 150, memberRiders: 10 }
     const split = { reported: 0, verified: 0 }
     const riders = {
@@ -153,6 +160,6 @@ describe('the riders ledger', () => {
     render(<SitesTable riders={riders} open={open} />)
     expect(screen.getByText('33.3%')).toBeTruthy()
     fireEvent.click(screen.getByText(/美团/))
-    expect(open).toHaveBeenCalledWith('platformSites:meituan')
+    expect(opened).toEqual(['riders.byPlatform.0.sites.total'])
   })
 })

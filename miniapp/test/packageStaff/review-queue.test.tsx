@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import ReviewQueuePage from '../../src/packageStaff/pages/review'
 import { installSession, sessionStore } from '../../src/services/session'
 import { callsTo, ok, routeRequests, staffMe, userMe } from '../fixtures'
 import { ENTRY_ID, reviewItem } from '../membership-fixtures'
-import { fire } from '../mocks/taro'
+import { fire, routerParams } from '../mocks/taro'
 
 const STRONG_ID = '7d1c3f0e-5b7a-4c3e-9a51-0c2b6f1e9a02'
 const WEAK_ID = '7d1c3f0e-5b7a-4c3e-9a51-0c2b6f1e9a03'
@@ -16,6 +16,9 @@ function signIn(user = staffMe()) {
 
 beforeEach(() => {
   installSession()
+})
+afterEach(() => {
+  for (const key of ['region', 'state', 'kind']) delete routerParams[key]
 })
 
 describe('review queue', () => {
@@ -47,6 +50,42 @@ describe('review queue', () => {
         limit: 20,
       }),
     )
+  })
+
+  it('starts on the waiting entries; 全部 asks for every state', async () => {
+    signIn()
+    routeRequests({ 'GET /review/memberships': ok({ items: [reviewItem()], next: null }) })
+    render(<ReviewQueuePage />)
+    await screen.findByText('陈小明')
+    expect(callsTo('GET /review/memberships')[0]?.data).toEqual({ state: 'waiting', limit: 20 })
+    const stateChips = () =>
+      screen.getByText('状态').parentElement?.querySelectorAll('.review__chip')
+    const labels = [...(stateChips() ?? [])].map((chip) => chip.textContent)
+    expect(labels[0]).toBe('等待核验')
+    expect(labels.at(-1)).toBe('全部')
+    expect(stateChips()?.[0]?.className).toContain('review__chip--on')
+
+    const all = [...(stateChips() ?? [])].at(-1)
+    if (all) fireEvent.click(all)
+    await vi.waitFor(() =>
+      expect(callsTo('GET /review/memberships')[1]?.data).toEqual({ state: 'all', limit: 20 }),
+    )
+  })
+
+  it('opens with the region and filters a ledger figure names', async () => {
+    signIn()
+    Object.assign(routerParams, { region: '350102', state: 'waiting', kind: 'bogus' })
+    routeRequests({
+      'GET /review/memberships': ok({ items: [reviewItem()], next: null }),
+      'GET /regions/350102': ok({ code: '350102', name: '鼓楼区', level: 'county', ancestors: [] }),
+    })
+    render(<ReviewQueuePage />)
+    await screen.findByText('陈小明')
+    expect(callsTo('GET /review/memberships')[0]?.data).toEqual({
+      region: '350102',
+      state: 'waiting',
+      limit: 20,
+    })
   })
 
   it('loads the next page when the list is scrolled to the bottom', async () => {

@@ -71,6 +71,26 @@ describe('承诺审核 queue', () => {
     expect(await screen.findByText('没有这一类的承诺。')).toBeTruthy()
     expect(callsTo('GET /review/pledges').at(-1)?.data).toMatchObject({ state: 'rejected' })
   })
+
+  it('opens on 公示中 for the ledger’s public pledges: approved and active', async () => {
+    Object.assign(routerParams, { region: '350102', state: 'approved', status: 'active' })
+    routeRequests({
+      'GET /review/pledges': ok({ items: [queueItem({ state: 'approved' })], next: null }),
+      'GET /regions/350102': ok({ code: '350102', name: '鼓楼区', level: 'county', ancestors: [] }),
+    })
+    render(<PledgeQueuePage />)
+    expect(await screen.findByText('周师傅')).toBeTruthy()
+    expect(callsTo('GET /review/pledges')[0]?.data).toMatchObject({
+      region: '350102',
+      state: 'approved',
+      status: 'active',
+    })
+    expect(screen.getByText('公示中').className).toContain('pledge-queue__tab--on')
+
+    fireEvent.click(screen.getByText('已通过'))
+    await waitFor(() => expect(callsTo('GET /review/pledges')).toHaveLength(2))
+    expect(callsTo('GET /review/pledges')[1]?.data).not.toHaveProperty('status', 'active')
+  })
 })
 
 describe('承诺详情', () => {

@@ -335,4 +335,11 @@ export interface BranchCheckinTable {
   decided_by: string | null
   created_at: Generated<Date>
   decided_at: Date | null
+  /**
+   * Stamped on insert by ledger_stamp_checkin (migrations/repeatable/ledger_tallies.sql):
+   * the member's region and platform ('' for none) then, which the riders ledger counts.
+   */
+  ledger_region: ColumnType<string | null, never, never>
+  ledger_path: ColumnType<string | null, never, never>
+  ledger_platform: ColumnType<string | null, never, never>
 }

@@ -15,7 +15,7 @@ export async function pendingCounts(
   caller: StaffCaller,
 ): Promise<PendingCounts> {
   // One after another: PGlite serves one query at a time anyway.
-  const review = await countQueue(db, caller, {})
+  const review = await countQueue(db, caller, { state: 'waiting' })
   const checkins = await countCheckinsInScope(db, caller, 'pending')
   const pledges = await countVersionQueue(db, caller, 'pending')
   const pledgeReports = await countOpenReports(db, caller)

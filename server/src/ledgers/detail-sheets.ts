@@ -58,7 +58,7 @@ export function detailSheets(db: Db, region: DetailRegion, page = PAGE): DetailS
       ],
       rows: pagedCells(
         page,
-        (after) => listMarkets(db, region, page, after),
+        (after) => listMarkets(db, region, { limit: page }, after),
         (row) => detailKey(row.region_code, row.market_name ?? ''),
         (row) => {
           const m = toLedgerMarket(row)

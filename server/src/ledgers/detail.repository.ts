@@ -1,4 +1,4 @@
-import type { PlaceKind } from '@djt/shared'
+import type { LedgerMarketQuery, PlaceKind, PlaceStatus, Platform } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import type { PlaceCursor } from '../kernel/keyset-cursor.ts'
@@ -26,10 +26,21 @@ const splitKey = (key: string) => [key.slice(0, 6), key.slice(6)] as const
 
 const MARKET_STATES = ['submitted', 'resubmitted', 'needs_info', 'verified'] as const
 
-/** Market openers' registrations (self-reported and verified) under a region. */
-export function listMarkets(db: Db, region: DetailRegion, limit: number, after?: PlaceCursor) {
+type MarketFilter = Pick<LedgerMarketQuery, 'organised' | 'orgForm'> & { limit: number }
+
+/**
+ * Market openers' registrations (self-reported and verified) under a region: the markets
+ * ledger counts these states, and an absent organisation form as `none`, as here.
+ */
+export function listMarkets(
+  db: Db,
+  region: DetailRegion,
+  filter: MarketFilter,
+  after?: PlaceCursor,
+) {
   const [low, high] = countyCodeRange(region)
   const marketName = sql<string>`(m.form->>'marketName')`
+  const orgForm = sql<string>`coalesce(m.form->>'orgForm', 'none')`
   let q = db
     .selectFrom('memberships as m')
     .innerJoin('regions as r', 'r.code', 'm.region_code')
@@ -42,7 +53,7 @@ export function listMarkets(db: Db, region: DetailRegion, limit: number, after?:
       marketName.as('market_name'),
       sql<number>`coalesce((m.form->>'stallCount')::int, 0)`.as('stalls'),
       sql<number>`coalesce((m.form->>'memberStallOwnerCount')::int, 0)`.as('member_stalls'),
-      sql<string>`coalesce(m.form->>'orgForm', 'none')`.as('org_form'),
+      orgForm.as('org_form'),
       sql<string | null>`nullif(m.form->>'orgName', '')`.as('org_name'),
     ])
     .where('m.kind', '=', 'market_opener')
@@ -53,7 +64,9 @@ export function listMarkets(db: Db, region: DetailRegion, limit: number, after?:
     .orderBy('m.region_code')
     .orderBy(marketName)
     .orderBy('m.id')
-    .limit(limit + 1)
+    .limit(filter.limit + 1)
+  if (filter.orgForm) q = q.where(orgForm, '=', filter.orgForm)
+  if (filter.organised) q = q.where(orgForm, filter.organised === 'yes' ? '<>' : '=', 'none')
   if (after) {
     const [code, name] = splitKey(after.key)
     q = q.where(
@@ -68,7 +81,7 @@ export type MarketRow = Awaited<ReturnType<typeof listMarkets>>[number]
 export function listStations(
   db: Db,
   region: DetailRegion,
-  query: { limit: number; kind?: PlaceKind },
+  query: { limit: number; kind?: PlaceKind | undefined; status?: PlaceStatus | undefined },
   after?: PlaceCursor,
 ) {
   const [low, high] = countyCodeRange(region)
@@ -98,6 +111,7 @@ export function listStations(
     .orderBy('p.id')
     .limit(query.limit + 1)
   if (query.kind) q = q.where('p.kind', '=', query.kind)
+  if (query.status) q = q.where('p.status', '=', query.status)
   if (after) {
     const [code, name] = splitKey(after.key)
     q = q.where(sql<boolean>`(p.region_code, p.name, p.id) > (${code}, ${name}, ${after.id}::uuid)`)
@@ -105,3 +119,49 @@ export function listStations(
   return q.execute()
 }
 export type StationRow = Awaited<ReturnType<typeof listStations>>[number]
+
+/**
+ * Confirmed check-ins counted under a region: by the region and platform stamped on each
+ * when it was made (ledger_checkins counts the same columns), not by the branch's region.
+ */
+export function listCheckins(
+  db: Db,
+  region: DetailRegion,
+  query: { limit: number; platform?: Platform | undefined },
+  after?: PlaceCursor,
+) {
+  const [low, high] = countyCodeRange(region)
+  const memberName = sql<string>`coalesce(m.name, '')`
+  let q = db
+    .selectFrom('branch_checkins as c')
+    .innerJoin('memberships as m', 'm.id', 'c.membership_id')
+    .innerJoin('places as p', 'p.id', 'c.place_id')
+    .innerJoin('regions as r', 'r.code', 'c.ledger_region')
+    .select([
+      'c.id',
+      'r.code as region_code',
+      'r.name as region_name',
+      memberName.as('member_name'),
+      'c.ledger_platform as platform',
+      'p.id as place_id',
+      'p.name as place_name',
+      'c.decided_at',
+    ])
+    .where('c.state', '=', 'approved')
+    .where('c.ledger_region', '>=', low)
+    .where('c.ledger_region', '<=', high)
+    .where(sql<boolean>`c.ledger_path <@ ${region.path}::ltree`)
+    .orderBy('c.ledger_region')
+    .orderBy(memberName)
+    .orderBy('c.id')
+    .limit(query.limit + 1)
+  if (query.platform) q = q.where('c.ledger_platform', '=', query.platform)
+  if (after) {
+    const [code, name] = splitKey(after.key)
+    q = q.where(
+      sql<boolean>`(c.ledger_region, ${memberName}, c.id) > (${code}, ${name}, ${after.id}::uuid)`,
+    )
+  }
+  return q.execute()
+}
+export type CheckinRow = Awaited<ReturnType<typeof listCheckins>>[number]

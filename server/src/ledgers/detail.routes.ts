@@ -1,11 +1,14 @@
 import {
   ErrorBody,
   facilityNames,
+  LedgerCheckinPage,
+  LedgerCheckinQuery,
   LedgerMarketPage,
   LedgerMarketQuery,
   LedgerStationPage,
   LedgerStationQuery,
   orgFormNames,
+  Platform,
   placeKindNames,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
@@ -13,7 +16,9 @@ import { staffCaller } from '../auth/caller.ts'
 import { regionInScope } from '../auth/region-scope.ts'
 import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
 import {
+  type CheckinRow,
   detailKey,
+  listCheckins,
   listMarkets,
   listStations,
   type MarketRow,
@@ -53,6 +58,18 @@ export const toLedgerStation = (row: StationRow) => ({
   lastCheckedOn: row.last_checked_on,
 })
 
+export const toLedgerCheckin = (row: CheckinRow) => ({
+  id: row.id,
+  regionCode: row.region_code,
+  regionName: row.region_name,
+  memberName: row.member_name,
+  // '' is stamped for a member without a platform (not a rider).
+  platform: Platform.safeParse(row.platform).data ?? null,
+  placeId: row.place_id,
+  placeName: row.place_name,
+  decidedAt: row.decided_at?.toISOString() ?? null,
+})
+
 /** The records behind a ledger's figures, one row each, within the caller's jurisdiction. */
 const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -67,10 +84,10 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region: code, limit, after } = request.query
+      const { region: code, after, ...filter } = request.query
       const region = await regionInScope(app.db, staffCaller(request), code)
-      const rows = await listMarkets(app.db, region, limit, decodePlaceCursor(after))
-      const { shown, next } = page(rows, limit, (row) =>
+      const rows = await listMarkets(app.db, region, filter, decodePlaceCursor(after))
+      const { shown, next } = page(rows, filter.limit, (row) =>
         detailKey(row.region_code, row.market_name ?? ''),
       )
       return { items: shown.map(toLedgerMarket), next }
@@ -94,6 +111,29 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listStations(app.db, region, query, decodePlaceCursor(after))
       const { shown, next } = page(rows, query.limit, (row) => detailKey(row.region_code, row.name))
       return { items: shown.map(toLedgerStation), next }
+    },
+  )
+
+  app.get(
+    '/ledgers/checkins',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags,
+        summary:
+          "Confirmed check-ins (报到) the riders ledger counts: members' region and platform",
+        querystring: LedgerCheckinQuery,
+        response: { 200: LedgerCheckinPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { region: code, after, ...query } = request.query
+      const region = await regionInScope(app.db, staffCaller(request), code)
+      const rows = await listCheckins(app.db, region, query, decodePlaceCursor(after))
+      const { shown, next } = page(rows, query.limit, (row) =>
+        detailKey(row.region_code, row.member_name),
+      )
+      return { items: shown.map(toLedgerCheckin), next }
     },
   )
 }

@@ -1,4 +1,4 @@
-import { ErrorBody, Ledger, LedgerQuery } from '@djt/shared'
+import { ErrorBody, Ledger, LedgerQuery, ledgerLinks } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
@@ -46,8 +46,12 @@ const ledgersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Ledger, ...errors },
       },
     },
-    async (request) =>
-      ledgerOf(app, staffCaller(request), request.query.region, request.query.period),
+    async (request) => {
+      const { region, period } = request.query
+      const ledger = await ledgerOf(app, staffCaller(request), region, period)
+      // A frozen ledger's figures are no longer those of today's lists: it opens none.
+      return period ? ledger : { ...ledger, links: ledgerLinks(ledger) }
+    },
   )
 }
 

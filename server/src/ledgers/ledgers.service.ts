@@ -7,6 +7,7 @@ import {
   orgFormNames,
   placeKindNames,
   type Split,
+  waitingStates,
 } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
@@ -61,7 +62,7 @@ export async function buildLedger(
   const withOrg = (row: TallyRow) => row.key !== 'none'
   const markets = t.split(metric.marketsCount)
   const organised = t.split(metric.marketsCount, withOrg)
-  const pendingStates = new Set(['submitted', 'resubmitted', 'needs_info'])
+  const waiting = new Set<string>(waitingStates)
   const ratings = t.total(metric.pledgesRatingCount)
   return {
     region: { code: region.code, name: region.name, level: region.level },
@@ -78,7 +79,7 @@ export async function buildLedger(
         count: t.total(metric.membersState, (row) => row.key === state),
       })),
       pending: {
-        count: t.total(metric.membersState, (row) => pendingStates.has(row.key)),
+        count: t.total(metric.membersState, (row) => waiting.has(row.key)),
         oldestDays: oldest ? Math.floor((now.getTime() - oldest.getTime()) / DAY_MS) : null,
       },
     },

@@ -1,4 +1,4 @@
-import type { Platform } from '@djt/shared'
+import type { Platform, PlatformSiteStatus } from '@djt/shared'
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -24,7 +24,15 @@ export type PlatformSiteRow = Awaited<ReturnType<typeof findSite>>
 export function listSites(
   db: Db,
   caller: StaffCaller,
-  { regionPath, platform }: { regionPath: string; platform: Platform | undefined },
+  {
+    regionPath,
+    platform,
+    status,
+  }: {
+    regionPath: string
+    platform: Platform | undefined
+    status?: PlatformSiteStatus | undefined
+  },
 ) {
   let q = siteQuery(db)
     .where(withinScope(caller, sql.ref('s.region_path')))
@@ -36,6 +44,7 @@ export function listSites(
     .orderBy('s.id')
     .limit(SITE_LIST_LIMIT + 1)
   if (platform) q = q.where('s.platform', '=', platform)
+  if (status) q = q.where('s.status', '=', status)
   return q.execute()
 }
 

@@ -43,6 +43,7 @@ const platformSitesRoutes: FastifyPluginAsyncZod = async (app) => {
       const rows = await listSites(app.db, caller, {
         regionPath: region.path,
         platform: request.query.platform,
+        status: request.query.status,
       })
       const items = rows.slice(0, SITE_LIST_LIMIT).map(toPlatformSite)
       return { items, truncated: rows.length > SITE_LIST_LIMIT }

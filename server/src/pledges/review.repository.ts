@@ -1,3 +1,4 @@
+import type { PledgeStatus } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -24,7 +25,7 @@ export interface VersionCursor {
 export function listVersionQueue(
   db: Db,
   caller: StaffCaller,
-  query: { state: PledgeVersionStateColumn; limit: number },
+  query: { state: PledgeVersionStateColumn; limit: number; status?: PledgeStatus | undefined },
   after?: VersionCursor,
 ) {
   let q = db
@@ -48,6 +49,7 @@ export function listVersionQueue(
     .orderBy('v.submitted_at')
     .orderBy('v.id')
     .limit(query.limit + 1)
+  if (query.status) q = q.where('p.status', '=', query.status)
   if (after) q = q.where(sql<boolean>`(v.submitted_at, v.id) > (${after.at}, ${after.id}::uuid)`)
   return q.execute()
 }

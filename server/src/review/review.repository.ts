@@ -1,4 +1,4 @@
-import type { ReviewQuery } from '@djt/shared'
+import { type ReviewQuery, waitingStates } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -20,12 +20,12 @@ function visible(db: Db, caller: StaffCaller) {
 /** What narrows the queue besides the jurisdiction. */
 export type QueueFilters = Pick<ReviewQuery, 'state' | 'kind' | 'platform' | 'strength'>
 
-/** The queue's entries; no state means those waiting for a decision. */
+/** The queue's entries: `waiting` those a decision waits for, `all` every state sent in. */
 function queue(db: Db, caller: StaffCaller, filters: QueueFilters) {
   let q = visible(db, caller)
-  q = filters.state
-    ? q.where('m.state', '=', filters.state)
-    : q.where('m.state', 'in', ['submitted', 'resubmitted'])
+  // `all` is every state `visible` lets through: a draft is never sent for review.
+  if (filters.state === 'waiting') q = q.where('m.state', 'in', waitingStates)
+  else if (filters.state !== 'all') q = q.where('m.state', '=', filters.state)
   if (filters.kind) q = q.where('m.kind', '=', filters.kind)
   if (filters.platform) q = q.where('m.platform', '=', filters.platform)
   if (filters.strength) q = q.where('m.evidence_strength', '=', filters.strength)

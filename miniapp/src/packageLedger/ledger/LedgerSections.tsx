@@ -1,13 +1,14 @@
 import type { Ledger } from '@djt/shared'
-import { MembersSection, type Open, RidersSection } from './PeopleSections'
+import type { Open } from './links'
+import { MembersSection, RidersSection } from './PeopleSections'
 import { CareSection, MarketsSection, RecordsSection } from './PlaceSections'
 import { ChildrenSection, PledgesSection, WorkSection } from './WorkSections'
 import './ledger.scss'
 
 interface Props {
   ledger: Ledger
-  /** Links to the records behind a figure; a frozen report has none. */
-  open?: Open
+  /** Opens the records behind a figure; a frozen report has none. */
+  open?: Open | undefined
   /** Drill-down to a child region; a frozen report has none. */
   onOpenChild?: ((code: string) => void) | undefined
 }

@@ -1,14 +1,18 @@
 import type { Ledger } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Bars from './Bars'
+import type { Open } from './links'
 import { waitingText } from './model'
 import SitesTable from './SitesTable'
 import Table, { type Row, SPLIT_HEAD } from './Table'
 
-/** Opens the records behind a figure; absent for a frozen report. */
-export type Open = ((url: string) => void) | undefined
-
-export function MembersSection({ members, open }: { members: Ledger['members']; open: Open }) {
+export function MembersSection({
+  members,
+  open,
+}: {
+  members: Ledger['members']
+  open: Open | undefined
+}) {
   const byKind = members.byKind.map((k) => ({
     key: k.kind,
     label: k.label,
@@ -38,7 +42,7 @@ export function MembersSection({ members, open }: { members: Ledger['members']; 
             key: 'pending',
             label: '等待核验',
             cells: [members.pending.count, waitingText(members.pending.oldestDays)],
-            onClick: open && (() => open('review')),
+            onClick: open?.('members.pending.count'),
           },
         ]}
       />
@@ -46,8 +50,14 @@ export function MembersSection({ members, open }: { members: Ledger['members']; 
   )
 }
 
-export function RidersSection({ riders, open }: { riders: Ledger['riders']; open: Open }) {
-  const rows: Row[] = riders.byPlatform.flatMap((p) => [
+export function RidersSection({
+  riders,
+  open,
+}: {
+  riders: Ledger['riders']
+  open: Open | undefined
+}) {
+  const rows: Row[] = riders.byPlatform.flatMap((p, index) => [
     { key: p.platform, label: p.label, cells: [], group: true },
     splitRow(`${p.platform}-members`, '党员', p.members),
     splitRow(`${p.platform}-full`, '其中正式党员', p.full),
@@ -57,7 +67,7 @@ export function RidersSection({ riders, open }: { riders: Ledger['riders']; open
       key: `${p.platform}-joined`,
       label: '已报到（经确认）',
       cells: ['', p.joinedBranch],
-      onClick: open && (() => open('checkins')),
+      onClick: open?.(`riders.byPlatform.${index}.joinedBranch`),
     },
   ])
   return (

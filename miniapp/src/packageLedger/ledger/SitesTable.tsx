@@ -1,7 +1,7 @@
 import type { Ledger, SiteFigures } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
+import type { Open } from './links'
 import { percentText } from './model'
-import type { Open } from './PeopleSections'
 import Table, { type Row } from './Table'
 
 const HEAD = ['站点', '已建党组织', '工作覆盖', '骑手', '党员骑手'] as const
@@ -9,18 +9,28 @@ const cells = (s: SiteFigures | undefined) =>
   s ? [s.total, s.organised, s.workCovered, s.riders, s.memberRiders] : HEAD.map(() => null)
 
 /** Each platform's open local sites (站点) and their organisation; a row opens its sites. */
-export default function SitesTable({ riders, open }: { riders: Ledger['riders']; open: Open }) {
+export default function SitesTable({
+  riders,
+  open,
+}: {
+  riders: Ledger['riders']
+  open: Open | undefined
+}) {
   // A report frozen before sites were kept has none to show.
   if (!riders.sites) return null
-  const to = (key: string) => open && (() => open(key))
   const rows: Row[] = [
-    ...riders.byPlatform.map((p) => ({
+    ...riders.byPlatform.map((p, index) => ({
       key: `sites-${p.platform}`,
       label: p.label,
       cells: cells(p.sites),
-      onClick: to(`platformSites:${p.platform}`),
+      onClick: open?.(`riders.byPlatform.${index}.sites.total`),
     })),
-    { key: 'sites-total', label: '合计', cells: cells(riders.sites), onClick: to('platformSites') },
+    {
+      key: 'sites-total',
+      label: '合计',
+      cells: cells(riders.sites),
+      onClick: open?.('riders.sites.total'),
+    },
   ]
   return (
     <View>

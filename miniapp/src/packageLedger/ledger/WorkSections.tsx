@@ -1,23 +1,39 @@
 import type { Ledger } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
+import type { Open } from './links'
 import { ratingText } from './model'
-import type { Open } from './PeopleSections'
 import Table from './Table'
 
-export function PledgesSection({ pledges, open }: { pledges: Ledger['pledges']; open: Open }) {
-  const to = (page: string) => open && (() => open(page))
+export function PledgesSection({
+  pledges,
+  open,
+}: {
+  pledges: Ledger['pledges']
+  open: Open | undefined
+}) {
   const rows = [
-    { key: 'public', label: '公示中的承诺', cells: [pledges.public], onClick: to('pledges') },
+    {
+      key: 'public',
+      label: '公示中的承诺',
+      cells: [pledges.public],
+      onClick: open?.('pledges.public'),
+    },
     { key: 'suspended', label: '暂停公示', cells: [pledges.suspended] },
     {
       key: 'rating',
       label: `群众评价（${pledges.ratings}条）`,
       cells: [ratingText(pledges.averageRating)],
     },
-    { key: 'open', label: '举报待处理', cells: [pledges.reportsOpen], onClick: to('reports') },
+    {
+      key: 'open',
+      label: '举报待处理',
+      cells: [pledges.reportsOpen],
+      onClick: open?.('pledges.reportsOpen'),
+    },
     { key: 'upheld', label: '举报属实', cells: [pledges.reportsUpheld] },
     { key: 'dismissed', label: '举报不属实', cells: [pledges.reportsDismissed] },
-    { key: 'awards', label: '党员诚信示范店', cells: [pledges.awards], onClick: to('ranking') },
+    // Every period's awards: the ranking lists one period, so it is no list of these.
+    { key: 'awards', label: '党员诚信示范店', cells: [pledges.awards] },
   ]
   return (
     <View className="card ledger-section" id="ledger-pledges">
@@ -27,18 +43,23 @@ export function PledgesSection({ pledges, open }: { pledges: Ledger['pledges']; 
   )
 }
 
-export function WorkSection({ work, open }: { work: Ledger['work']; open: Open }) {
+export function WorkSection({ work, open }: { work: Ledger['work']; open: Open | undefined }) {
   const { training, liaison, guidanceStations, committees } = work.total
-  const toWork = open && (() => open('work'))
   const rows = [
-    { key: 'sessions', label: '培训班（期）', cells: [training.sessions], onClick: toWork },
+    {
+      key: 'sessions',
+      label: '培训班（期）',
+      cells: [training.sessions],
+      onClick: open?.('work.total.training.sessions'),
+    },
     { key: 'people', label: '培训人数', cells: [training.peopleTrained] },
     {
       key: 'target',
       label: '培训达标区县',
       cells: [`${training.countiesMeetingTarget}/${training.counties}`],
     },
-    { key: 'liaisons', label: '挂钩联系人', cells: [liaison.liaisons], onClick: toWork },
+    // People, each counted once however many pairs they have: the list is of pairs.
+    { key: 'liaisons', label: '挂钩联系人', cells: [liaison.liaisons] },
     { key: 'orgs', label: '联系组织', cells: [liaison.organisations] },
     { key: 'visits', label: '走访次数', cells: [liaison.visits] },
     { key: 'stations', label: '党建工作指导站', cells: [guidanceStations] },

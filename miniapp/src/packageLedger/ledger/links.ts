@@ -1,28 +1,40 @@
+import type { LedgerLink, LedgerLinks } from '@djt/shared'
 import { ledgerPages, staffPages } from '../../routes'
 
-/** The pages behind a ledger's figures; each is opened for the region the ledger shows. */
-export const recordPages: Record<string, string> = {
-  review: staffPages.review,
-  checkins: staffPages.checkins,
-  places: staffPages.places,
-  pledges: `${staffPages.pledges}?state=approved`,
-  reports: staffPages.pledgeReports,
-  ranking: staffPages.pledgeRanking,
-  work: staffPages.work,
+/** The page showing each list a ledger figure opens; the records page tells its lists by `type`. */
+export const listPages: Record<LedgerLink['list'], string> = {
+  memberships: staffPages.review,
+  checkins: `${ledgerPages.records}?type=checkins`,
   platformSites: staffPages.platformSites,
   markets: `${ledgerPages.records}?type=markets`,
   stations: `${ledgerPages.records}?type=stations`,
+  pledges: staffPages.pledges,
+  pledgeReports: staffPages.pledgeReports,
+  trainingSessions: staffPages.work,
 }
 
 /**
- * A figure's records, narrowed to the ledger's region (the pages read `?region=`), so a
- * province clerk who drilled down to 鼓楼区 sees 鼓楼区's entries, not the whole province's.
- * A key may carry extra filters after a colon: `stations:flow_branch`.
+ * The page of a figure's list with the server's query as given (region and filters): the
+ * list then counts what the figure counted, nothing is added or left out here.
  */
-export function recordUrl(key: string, region: string): string | null {
-  const [page, kind] = key.split(':')
-  const base = page ? recordPages[page] : undefined
-  if (!base) return null
-  const extra = kind ? `&kind=${encodeURIComponent(kind)}` : ''
-  return `${base}${base.includes('?') ? '&' : '?'}region=${encodeURIComponent(region)}${extra}`
+export function linkUrl(link: LedgerLink): string {
+  const base = listPages[link.list]
+  const query = Object.entries(link.query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&')
+  return query ? `${base}${base.includes('?') ? '&' : '?'}${query}` : base
+}
+
+/**
+ * A figure's tap, by where the figure is in the ledger (`members.pending.count`): it opens
+ * the figure's records, or is undefined, and the row no link, when the server gave none.
+ */
+export type Open = (figure: string) => (() => void) | undefined
+
+export function figureOpener(links: LedgerLinks | undefined, go: (url: string) => void): Open {
+  return (figure) => {
+    const link = links?.[figure]
+    return link && (() => go(linkUrl(link)))
+  }
 }

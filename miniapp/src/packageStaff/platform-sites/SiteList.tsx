@@ -1,4 +1,4 @@
-import type { Platform } from '@djt/shared'
+import type { Platform, PlatformSiteStatus } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
@@ -15,13 +15,18 @@ import SiteItem from './SiteItem'
 interface Props {
   region: string | undefined
   platform: Platform | undefined
+  /** A ledger figure counts the active ones; unset lists every status. */
+  status?: PlatformSiteStatus | undefined
   /** Absent for station staff, who only read. */
   onEdit?: ((site: PlatformSite) => void) | undefined
 }
 
 /** My jurisdiction's sites of one platform (or all); closing asks first. */
-export default function SiteList({ region, platform, onEdit }: Props) {
-  const load = useCallback(() => fetchPlatformSites({ region, platform }), [region, platform])
+export default function SiteList({ region, platform, status, onEdit }: Props) {
+  const load = useCallback(
+    () => fetchPlatformSites({ region, platform, status }),
+    [region, platform, status],
+  )
   const { state, reload } = useRemote(load)
   const updating = useMutation<string>({ failure: { dialog: '操作未成功' } })
   const changeStatus = async (site: PlatformSite) => {

@@ -1,13 +1,13 @@
 import {
   chinaDateTime,
   type Evidence,
+  evidenceFieldName,
   evidenceStrengthNames,
   type FieldComparison,
   type RegisterEvidence,
   registerKindNames,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import { fieldLabels } from '../../membership/labels'
 
 const registerStatusNames: Record<RegisterEvidence['status'], string> = {
   match: '一致',
@@ -60,7 +60,7 @@ export default function EvidencePanel({ evidence }: { evidence: Evidence | null 
           <Text className="text-secondary detail__summary">{register.summary}</Text>
           {register.fields.map((comparison) => (
             <View key={comparison.field} className="detail__compare">
-              <Text>{fieldLabels[comparison.field] ?? comparison.field}</Text>
+              <Text>{evidenceFieldName(comparison.field)}</Text>
               <Text className={`detail__mark detail__mark--${comparison.result}`}>
                 {comparisonMarks[comparison.result]}
               </Text>

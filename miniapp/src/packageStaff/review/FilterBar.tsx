@@ -7,27 +7,25 @@ interface Props {
   onChange: (filters: ReviewFilters) => void
 }
 
-/** One row of chips per filter; 全部 clears it. Rows scroll sideways on a phone. */
+/** One row of chips per filter (全部: every value). Rows scroll sideways on a phone. */
 export default function FilterBar({ filters, onChange }: Props) {
   return (
     <View className="card review__filters">
       {visibleGroups(filters).map((group) => {
         const chosen = filters[group.key]
-        const chip = (value: string | undefined, label: string) => (
-          <Text
-            key={value ?? 'all'}
-            className={`review__chip${chosen === value ? ' review__chip--on' : ''}`}
-            onClick={() => onChange(withFilter(filters, group.key, value))}
-          >
-            {label}
-          </Text>
-        )
         return (
           <View key={group.key} className="review__filter-row">
             <Text className="review__filter-label text-secondary">{group.label}</Text>
             <ScrollView scrollX className="review__chips">
-              {chip(undefined, '全部')}
-              {Object.entries(group.names).map(([value, label]) => chip(value, label))}
+              {group.chips.map(([value, label]) => (
+                <Text
+                  key={value ?? 'any'}
+                  className={`review__chip${chosen === value ? ' review__chip--on' : ''}`}
+                  onClick={() => onChange(withFilter(filters, group.key, value))}
+                >
+                  {label}
+                </Text>
+              ))}
             </ScrollView>
           </View>
         )

@@ -9,7 +9,7 @@ import { ledgerPages } from '../../../routes'
 import { exportLedger, fetchLedger } from '../../../services/ledgers'
 import ExportBar from '../../ledger/ExportBar'
 import LedgerSections from '../../ledger/LedgerSections'
-import { recordUrl } from '../../ledger/links'
+import { figureOpener } from '../../ledger/links'
 import { exportName } from '../../ledger/model'
 
 /** 台账: a region's figures (my own by default); tap a child region to drill down. */
@@ -28,10 +28,7 @@ function Dashboard() {
   if (state.phase === 'loading') return <PageShell notice="正在加载台账…" />
   if (state.phase === 'failed') return <PageShell notice={state.error.message} onRetry={reload} />
   const ledger = state.value
-  const open = (key: string) => {
-    const url = recordUrl(key, ledger.region.code)
-    if (url) void Taro.navigateTo({ url })
-  }
+  const open = figureOpener(ledger.links, (url) => void Taro.navigateTo({ url }))
   const openChild = (code: string) =>
     void Taro.navigateTo({ url: `${ledgerPages.dashboard}?region=${encodeURIComponent(code)}` })
   return (

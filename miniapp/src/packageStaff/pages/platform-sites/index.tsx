@@ -1,4 +1,4 @@
-import { Platform, platformNames } from '@djt/shared'
+import { Platform, PlatformSiteStatus, platformNames, platformSiteStatusNames } from '@djt/shared'
 import { Button, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
@@ -15,6 +15,7 @@ import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 
 const platformOptions = [{ value: '', label: '全部平台' }, ...optionsOf(platformNames)]
+const statusOptions = [{ value: '', label: '全部状态' }, ...optionsOf(platformSiteStatusNames)]
 
 /** 平台站点: the delivery platforms' local sites of my jurisdiction and their organisation. */
 function PlatformSitesPage() {
@@ -31,9 +32,10 @@ type Editing = { site?: PlatformSite } | null
 function PlatformSites() {
   const staff = useCurrentUser()?.staff
   const region = useRouteRegion()
-  // A ledger row opens the page for its platform: links.ts passes it as `kind`.
-  const linked = Platform.safeParse(useRouter().params.kind)
-  const [platform, setPlatform] = useState<string>(linked.success ? linked.data : '')
+  // A ledger figure opens the page for what it counted: its platform, active sites.
+  const { params } = useRouter()
+  const [platform, setPlatform] = useState(Platform.safeParse(params.platform).data ?? '')
+  const [status, setStatus] = useState(PlatformSiteStatus.safeParse(params.status).data ?? '')
   const [editing, setEditing] = useState<Editing>(null)
   // A new key remounts the list: a changed filter or a saved site loads it again.
   const [saves, setSaves] = useState(0)
@@ -48,6 +50,7 @@ function PlatformSites() {
     <View className="page sites">
       <RegionScope region={region} />
       <SelectField label="平台" options={platformOptions} value={platform} onChange={setPlatform} />
+      <SelectField label="状态" options={statusOptions} value={status} onChange={setStatus} />
       {canWrite && !editing && (
         <Button className="btn btn--primary" hoverClass="btn--pressed" onClick={() => open()}>
           新增站点
@@ -66,9 +69,10 @@ function PlatformSites() {
         />
       )}
       <SiteList
-        key={`${platform}-${saves}`}
+        key={`${platform}-${status}-${saves}`}
         region={region}
-        platform={(platform || undefined) as Platform | undefined}
+        platform={Platform.safeParse(platform).data}
+        status={PlatformSiteStatus.safeParse(status).data}
         onEdit={canWrite ? open : undefined}
       />
     </View>

@@ -1,6 +1,6 @@
 import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
@@ -31,7 +31,8 @@ function PledgeReportsPage() {
 }
 
 function PledgeReportsBody() {
-  const [tab, setTab] = useState<Tab>('open')
+  // The ledger's 举报待处理 opens ?state=open; the other tab may be named too.
+  const [tab, setTab] = useState<Tab>(useRouter().params.state === 'handled' ? 'handled' : 'open')
   return (
     <View className="page pledge-reports">
       <RegionScope region={useRouteRegion()} />

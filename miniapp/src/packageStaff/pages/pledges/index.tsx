@@ -1,4 +1,4 @@
-import type { PledgeVersionState } from '@djt/shared'
+import { PledgeStatus, type PledgeVersionState } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
@@ -10,12 +10,21 @@ import { usePledgeQueue } from '../../pledges/usePledgeQueue'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 
-const tabs: readonly { state: PledgeVersionState; label: string }[] = [
-  { state: 'pending', label: '待审核' },
+interface Tab {
+  state: PledgeVersionState
+  /** The pledge's own status: 公示中 is approved and active, what the ledger counts. */
+  status?: PledgeStatus
+  label: string
+}
+const pendingTab: Tab = { state: 'pending', label: '待审核' }
+const tabs: readonly Tab[] = [
+  pendingTab,
+  { state: 'approved', status: 'active', label: '公示中' },
   { state: 'approved', label: '已通过' },
   { state: 'returned', label: '退回' },
   { state: 'rejected', label: '不予通过' },
 ]
+const same = (a: Tab, b: Tab) => a.state === b.state && a.status === b.status
 
 /** 承诺审核: pledges in my jurisdiction by review state, oldest first (事前把关). */
 function PledgeQueuePage() {
@@ -27,13 +36,14 @@ function PledgeQueuePage() {
 }
 
 function PledgeQueueBody() {
-  // The ledger links here with ?state=approved (its public pledges).
-  const asked = useRouter().params.state
-  const [state, setState] = useState<PledgeVersionState>(
-    tabs.find((tab) => tab.state === asked)?.state ?? 'pending',
+  // The ledger links here with ?state=approved&status=active (its public pledges).
+  const { params } = useRouter()
+  const asked = { state: params.state, status: PledgeStatus.safeParse(params.status).data }
+  const [tab, setTab] = useState<Tab>(
+    () => tabs.find((t) => t.state === asked.state && t.status === asked.status) ?? pendingTab,
   )
   const region = useRouteRegion()
-  const { queue, reload, loadMore } = usePledgeQueue(state, region)
+  const { queue, reload, loadMore } = usePledgeQueue(tab.state, region, tab.status)
   const shown = useRef(false)
   // Back from a pledge: it may have been decided there.
   useDidShow(() => {
@@ -48,13 +58,13 @@ function PledgeQueueBody() {
     <View className="page pledge-queue">
       <RegionScope region={region} />
       <View className="card pledge-queue__tabs">
-        {tabs.map((tab) => (
+        {tabs.map((each) => (
           <Text
-            key={tab.state}
-            className={`pledge-queue__tab${tab.state === state ? ' pledge-queue__tab--on' : ''}`}
-            onClick={() => setState(tab.state)}
+            key={each.label}
+            className={`pledge-queue__tab${same(each, tab) ? ' pledge-queue__tab--on' : ''}`}
+            onClick={() => setTab(each)}
           >
-            {tab.label}
+            {each.label}
           </Text>
         ))}
       </View>

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
+import RegionScope from '../../../components/RegionScope'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { useDeskLayout } from '../../../desk/useDeskLayout'
 import { useKeys } from '../../../hooks/useKeys'
@@ -10,7 +10,7 @@ import type { ReviewFilters } from '../../../services/review'
 import { BulkBar, BulkResult } from '../../review/BulkPanel'
 import DetailPane from '../../review/DetailPane'
 import FilterBar from '../../review/FilterBar'
-import { isBulkVerifiable } from '../../review/filters'
+import { isBulkVerifiable, routeFilters } from '../../review/filters'
 import QueueItem from '../../review/QueueItem'
 import { useBulkVerify } from '../../review/useBulkVerify'
 import { type Queue, useReviewQueue } from '../../review/useReviewQueue'
@@ -27,8 +27,10 @@ function ReviewQueuePage() {
 }
 
 function ReviewQueue() {
-  const region = useRouteRegion()
-  const [filters, setFilters] = useState<ReviewFilters>({ region })
+  // A ledger figure opens the queue with the filters it counted by.
+  const { params } = useRouter()
+  const [filters, setFilters] = useState<ReviewFilters>(() => routeFilters(params))
+  const { region } = filters
   const { queue, reload, loadMore } = useReviewQueue(filters)
   const bulk = useBulkVerify(reload)
   const shown = useRef(false)

@@ -1,5 +1,6 @@
-import { chinaYear } from '@djt/shared'
+import { chinaYear, WorkYear } from '@djt/shared'
 import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly from '../../../components/StaffOnly'
 import { useCurrentUser } from '../../../hooks/useSession'
@@ -23,8 +24,10 @@ function WorkPage() {
 function WorkBody() {
   const staff = useCurrentUser()?.staff
   const region = useRouteRegion()
+  // A ledger figure names the year it counted (this year's, unless the year just turned).
+  const asked = WorkYear.safeParse(useRouter().params.year).data
   if (!staff) return null
-  const year = chinaYear()
+  const year = asked ?? chinaYear()
   // Opened from a ledger figure for one region under mine: its records, read only.
   const narrowed = region !== undefined && region !== staff.region.code
   const canWrite = canRecordWork(staff.level) && !narrowed
