@@ -94,6 +94,15 @@ async function verifyAsCountyStaff(riderName: string): Promise<void> {
     await shot(page, 'review-detail.png')
     await page.getByText('通过', { exact: true }).click()
     await page.getByText('确认通过', { exact: true }).click()
+    // At a desk the decided entry leaves the waiting queue and the next one opens beside it;
+    // under 已核验 it is found again, verified, with 撤销核验 offered.
+    await page
+      .locator('.review-desk__queue .review__name', { hasText: riderName })
+      .waitFor({ state: 'detached', ...WAIT })
+    await page.locator('.taro__modal').waitFor({ state: 'hidden', ...WAIT })
+    await page.locator('.review__chip', { hasText: /^已核验$/ }).click()
+    await page.locator('.review__name', { hasText: riderName }).click()
+    await page.locator('.detail__entry', { hasText: riderName }).waitFor(WAIT)
     await page.locator('.detail__entry .state-badge', { hasText: '已核验' }).waitFor(WAIT)
     await page.getByText('撤销核验', { exact: true }).waitFor(WAIT)
     await page.locator('.taro__modal').waitFor({ state: 'hidden', ...WAIT })

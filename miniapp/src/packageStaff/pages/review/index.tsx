@@ -42,7 +42,7 @@ function ReviewQueue() {
   })
   useReachBottom(loadMore)
   const desk = useDeskLayout()
-  const beside = useEntryBeside(queue, desk && !bulk.on)
+  const beside = useEntryBeside(queue, desk && !bulk.on, filters)
   const items = queue.items.filter((item) => !beside.decided.has(item.id))
   // Decisions at the desk empty the page loaded: the next page comes before it runs out.
   const runningOut = desk && items.length < 3 && queue.next !== null && queue.phase === 'ready'
@@ -112,9 +112,16 @@ function ReviewQueue() {
  * At a desk the entry opens beside the queue: J/K or ↑/↓ move through the queue, and after a
  * decision the entry leaves the list and the next one opens.
  */
-function useEntryBeside(queue: Queue, enabled: boolean) {
+function useEntryBeside(queue: Queue, enabled: boolean, filters: ReviewFilters) {
   const [id, setId] = useState<string | null>(null)
-  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set())
+  // Kept with the filters they were decided under: other filters list other states, where
+  // an entry decided here belongs (已核验).
+  const [decisions, setDecisions] = useState<{ filters: ReviewFilters; ids: Set<string> }>({
+    filters,
+    ids: new Set(),
+  })
+  const decided: ReadonlySet<string> =
+    decisions.filters === filters ? decisions.ids : new Set<string>()
   const open = queue.items.filter((item) => !decided.has(item.id))
   const index = open.findIndex((item) => item.id === id)
   // The first entry opens by itself; a filter that drops the one shown opens the first.
@@ -132,7 +139,10 @@ function useEntryBeside(queue: Queue, enabled: boolean) {
   const decide = () => {
     if (!id) return
     const after = open[index + 1] ?? open[index - 1]
-    setDecided((ids) => new Set([...ids, id]))
+    setDecisions((last) => ({
+      filters,
+      ids: new Set([...(last.filters === filters ? last.ids : []), id]),
+    }))
     setId(after ? after.id : null)
   }
   return { id: enabled ? id : null, decided, show: setId, decide }
