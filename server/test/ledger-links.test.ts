@@ -33,7 +33,7 @@ const listRoutes: Record<LedgerLink['list'], { url: string; paged: boolean }> = 
   markets: { url: '/api/v1/ledgers/markets', paged: true },
   stations: { url: '/api/v1/ledgers/stations', paged: true },
   pledges: { url: '/api/v1/review/pledges', paged: true },
-  pledgeReports: { url: '/api/v1/review/pledge-reports', paged: false },
+  pledgeReports: { url: '/api/v1/review/pledge-reports', paged: true },
   trainingSessions: { url: '/api/v1/work/training-sessions', paged: false },
 }
 

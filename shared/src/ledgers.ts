@@ -123,7 +123,7 @@ export const LedgerLink = z.discriminatedUnion('list', [
   z.object({ list: z.literal('markets'), query: LedgerMarketQuery.omit(paging) }),
   z.object({ list: z.literal('stations'), query: LedgerStationQuery.omit(paging) }),
   z.object({ list: z.literal('pledges'), query: PledgeQueueQuery.omit(paging) }),
-  z.object({ list: z.literal('pledgeReports'), query: ReportQueueQuery }),
+  z.object({ list: z.literal('pledgeReports'), query: ReportQueueQuery.omit(paging) }),
   z.object({ list: z.literal('trainingSessions'), query: TrainingSessionQuery }),
 ])
 export type LedgerLink = z.infer<typeof LedgerLink>

@@ -302,6 +302,21 @@ export const Checkin = z.object({
 })
 export type Checkin = z.infer<typeof Checkin>
 export const CheckinList = z.object({ items: z.array(Checkin) })
+/** Check-ins at my jurisdiction's branches (oldest first); no state means every state. */
+export const CheckinQueueQuery = z.object({
+  state: CheckinState.optional(),
+  region: RegionCode.optional(),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})
+export type CheckinQueueQuery = z.input<typeof CheckinQueueQuery>
+/** One page of the queue and the queue's size over all pages. */
+export const CheckinPage = z.object({
+  items: z.array(Checkin),
+  next: z.string().nullable(),
+  total: z.int().min(0),
+})
+export type CheckinPage = z.infer<typeof CheckinPage>
 export const CheckinRequest = z.object({ note: optionalText('留言', 200) })
 export const CheckinDecision = z
   .object({

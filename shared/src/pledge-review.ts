@@ -99,6 +99,8 @@ export type PledgeQueueItem = z.infer<typeof PledgeQueueItem>
 export const PledgeQueuePage = z.object({
   items: z.array(PledgeQueueItem),
   next: z.string().nullable(),
+  /** The queue's size over all pages. */
+  total: z.int().min(0),
 })
 export type PledgeQueuePage = z.infer<typeof PledgeQueuePage>
 
@@ -130,7 +132,10 @@ export const SuspendRequest = z.object({ reason: text('原因', 200, 2) })
 export const ReportQueueQuery = z.object({
   state: z.enum(['open', 'handled']).default('open'),
   region: RegionCode.optional(),
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 })
+export type ReportQueueQuery = z.input<typeof ReportQueueQuery>
 export const ReportQueueItem = PledgeReport.extend({
   pledgeId: z.uuid(),
   code: z.string().nullable(),
@@ -139,7 +144,13 @@ export const ReportQueueItem = PledgeReport.extend({
   regionName: z.string(),
 })
 export type ReportQueueItem = z.infer<typeof ReportQueueItem>
-export const ReportQueue = z.object({ items: z.array(ReportQueueItem) })
+/** One page of reports (open: oldest first; handled: newest first) and their number. */
+export const ReportQueue = z.object({
+  items: z.array(ReportQueueItem),
+  next: z.string().nullable(),
+  total: z.int().min(0),
+})
+export type ReportQueue = z.infer<typeof ReportQueue>
 export const ReportParams = z.object({ id: z.uuid('举报编号格式不正确') })
 export const ReportResponseRequest = z.object({
   outcome: ReportOutcome,

@@ -246,7 +246,7 @@ test('a verified rider checks in at the branch and county staff approve it', asy
   // An approval is confirmed first: the member is told they belong to the branch.
   await staff.getByText('确认同意', { exact: true }).click()
   await staff.getByText('没有待审核的报到。').waitFor(WAIT)
-  await staff.locator('.checkins__tab', { hasText: '已同意' }).click()
+  await staff.locator('.tab', { hasText: '已同意' }).click()
   await staff
     .locator('.card', { hasText: '王小明' })
     .getByText(/处理于/)

@@ -9,6 +9,7 @@ import {
   reportOutcomeNames,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
+import InlinePhoto from '../photos/InlinePhoto'
 import { stars, versionStateTones } from './labels'
 import './pledge.scss'
 
@@ -17,11 +18,12 @@ type Report = Omit<PledgeReport, 'hasPhoto'> & { hasPhoto?: boolean }
 /** Reports newest first: what was said, and the bureau's finding and answer once given. */
 export function ReportList({
   reports,
-  onPhoto,
+  fetchPhoto,
   empty = '暂无举报',
 }: {
   reports: readonly Report[]
-  onPhoto?: (id: string) => void
+  /** Staff only: the reporter's photo, opened in place under the report. */
+  fetchPhoto?: (id: string) => Promise<string>
   /** What an empty list says: the public page lists answered reports only. */
   empty?: string
 }) {
@@ -39,10 +41,8 @@ export function ReportList({
             <Text className="pledge-record__time text-secondary">{chinaDateTime(report.at)}</Text>
           </View>
           <Text className="pledge-record__text">举报：{report.text}</Text>
-          {report.hasPhoto && onPhoto && (
-            <Text className="link pledge-record__link" onClick={() => onPhoto(report.id)}>
-              查看举报照片
-            </Text>
+          {report.hasPhoto && fetchPhoto && (
+            <InlinePhoto fetchPhoto={() => fetchPhoto(report.id)} label="查看举报照片" />
           )}
           {report.response && <Text className="pledge-record__reply">答复：{report.response}</Text>}
         </View>

@@ -1,4 +1,4 @@
-import { Checkin, CheckinList } from '@djt/shared'
+import { Checkin, CheckinList, CheckinPage } from '@djt/shared'
 import { get, post } from './http'
 
 export type { Checkin } from '@djt/shared'
@@ -13,12 +13,13 @@ export async function fetchMyCheckins(): Promise<Checkin[]> {
   return (await get('/checkins/mine', CheckinList)).items
 }
 
-/** Staff: check-ins at branches in my jurisdiction (or one region of it) in one state. */
-export async function fetchCheckins(
+/** Staff: one page of check-ins at my jurisdiction's branches (or one region's) in a state. */
+export function fetchCheckins(
   state: 'pending' | 'approved' | 'declined',
+  after?: string,
   region?: string,
-): Promise<Checkin[]> {
-  return (await get('/review/checkins', CheckinList, { state, region })).items
+): Promise<CheckinPage> {
+  return get('/review/checkins', CheckinPage, { state, region, after })
 }
 
 export function decideCheckin(

@@ -69,8 +69,13 @@ export function downloadStaffPlaque(id: string, format: 'png' | 'pdf', name: str
   return download(`${pledgePath(id)}/plaque.${format}`, `${name}-承诺牌.${format}`)
 }
 
-export async function fetchPledgeReports(state: 'open' | 'handled', region?: string) {
-  return (await get('/review/pledge-reports', ReportQueue, { state, region })).items
+/** One page of reports on my jurisdiction's pledges: open oldest first, handled newest first. */
+export function fetchPledgeReports(
+  state: 'open' | 'handled',
+  after?: string,
+  region?: string,
+): Promise<ReportQueue> {
+  return get('/review/pledge-reports', ReportQueue, { state, region, after })
 }
 
 export function respondToReport(

@@ -96,8 +96,20 @@ export function Input({
   )
 }
 
-export function Image({ className, src }: { className?: string; src: string; mode?: string }) {
-  return <img className={className} src={src} alt="" />
+export function Image({
+  className,
+  src,
+  onClick,
+  'aria-label': label,
+}: {
+  className?: string
+  src: string
+  mode?: string
+  onClick?: () => void
+  'aria-label'?: string
+}) {
+  // biome-ignore lint/a11y/useKeyWithClickEvents: a mock of WeChat's image, tapped in tests
+  return <img className={className} src={src} alt={label ?? ''} onClick={onClick} />
 }
 
 interface TextareaProps {

@@ -171,12 +171,13 @@ describe('报到审核', () => {
     const first = checkin()
     const second = checkin({ id: '9a8b7c6d-3333-4e5f-8a9b-000000000004', memberName: '王测试' })
     routeRequests({
-      'GET /review/checkins': ok({ items: [first, second] }),
+      'GET /review/checkins': ok({ items: [first, second], next: null, total: 2 }),
       [`POST /review/checkins/${first.id}/decision`]: ok({ ...first, state: 'approved' }),
       [`POST /review/checkins/${second.id}/decision`]: ok({ ...second, state: 'declined' }),
     })
     render(<CheckinReviewPage />)
     expect(await screen.findByText('林测试')).toBeTruthy()
+    expect(screen.getByText('共 2 条')).toBeTruthy()
 
     // 同意 asks first; 再看看 leaves the check-in where it was.
     fireEvent.click(screen.getAllByText('同意')[0] as HTMLElement)
@@ -186,6 +187,8 @@ describe('报到审核', () => {
     vi.mocked(Taro.showModal).mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'ok' })
     fireEvent.click(screen.getAllByText('同意')[0] as HTMLElement)
     await vi.waitFor(() => expect(screen.queryByText('林测试')).toBeNull())
+    // The decided one leaves the list and its count alike.
+    expect(screen.getByText('共 1 条')).toBeTruthy()
 
     fireEvent.click(screen.getByText('不同意'))
     fireEvent.click(screen.getByText('确认不同意'))
@@ -212,7 +215,7 @@ describe('报到审核', () => {
       note: '不在本片区',
       decidedAt: '2026-05-21T02:00:00.000Z',
     })
-    routeRequests({ 'GET /review/checkins': ok({ items: [declined] }) })
+    routeRequests({ 'GET /review/checkins': ok({ items: [declined], next: null, total: 1 }) })
     render(<CheckinReviewPage />)
     fireEvent.click(await screen.findByText('未同意'))
     expect(await screen.findByText('原因：不在本片区')).toBeTruthy()

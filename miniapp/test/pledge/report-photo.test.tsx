@@ -43,13 +43,22 @@ function wechatPhoto(statusCode = 200) {
   })) as unknown as typeof Taro.downloadFile)
 }
 
+/** The open list of 群众举报 as the server pages it. */
+const reportPage = () => ok({ items: [report()], next: null, total: 1 })
+
 describe('a report photo on staff pages', () => {
-  it('opens in the image viewer from 群众举报, fetched with the staff token (WeChat)', async () => {
+  it('opens in place in 群众举报, fetched with the staff token (WeChat); a tap enlarges it', async () => {
     wechatPhoto()
-    routeRequests({ 'GET /review/pledge-reports': ok({ items: [report()] }) })
+    routeRequests({ 'GET /review/pledge-reports': reportPage() })
     render(<PledgeReportsPage />)
     fireEvent.click(await screen.findByText('查看举报照片'))
 
+    // In place: the photo shows under the report, the list stays; the viewer only on a tap.
+    const photo = await screen.findByAltText('查看举报照片')
+    expect(photo.getAttribute('src')).toBe('wxfile://tmp/report.jpg')
+    expect(screen.getByText('收起照片')).toBeTruthy()
+    expect(Taro.previewImage).not.toHaveBeenCalled()
+    fireEvent.click(photo)
     await waitFor(() =>
       expect(Taro.previewImage).toHaveBeenCalledWith({
         urls: ['wxfile://tmp/report.jpg'],
@@ -80,6 +89,7 @@ describe('a report photo on staff pages', () => {
     })
     render(<PledgeDetailPage />)
     fireEvent.click(await screen.findByText('查看举报照片'))
+    fireEvent.click(await screen.findByAltText('查看举报照片'))
 
     await waitFor(() =>
       expect(Taro.previewImage).toHaveBeenCalledWith({
@@ -93,19 +103,29 @@ describe('a report photo on staff pages', () => {
     vi.unstubAllGlobals()
   })
 
-  it('says why when the photo cannot be fetched, and opens no viewer', async () => {
+  it('folds away again on 收起照片', async () => {
+    wechatPhoto()
+    routeRequests({ 'GET /review/pledge-reports': reportPage() })
+    render(<PledgeReportsPage />)
+    fireEvent.click(await screen.findByText('查看举报照片'))
+    fireEvent.click(await screen.findByText('收起照片'))
+    expect(screen.queryByAltText('查看举报照片')).toBeNull()
+    expect(screen.getByText('查看举报照片')).toBeTruthy()
+  })
+
+  it('says why in place when the photo cannot be fetched, and opens no viewer', async () => {
     wechatPhoto(404)
     vi.mocked(Taro.getFileSystemManager).mockReturnValue({
       readFileSync: () => JSON.stringify({ error: { code: 'not_found', message: '照片已删除' } }),
     } as never)
-    routeRequests({ 'GET /review/pledge-reports': ok({ items: [report()] }) })
+    routeRequests({ 'GET /review/pledge-reports': reportPage() })
     render(<PledgeReportsPage />)
     fireEvent.click(await screen.findByText('查看举报照片'))
 
-    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled())
-    expect(vi.mocked(Taro.showModal).mock.calls[0]?.[0]).toMatchObject({ title: '照片打开失败' })
+    expect(await screen.findByText('照片已删除')).toBeTruthy()
+    expect(screen.getByText('重试')).toBeTruthy()
+    expect(screen.queryByAltText('查看举报照片')).toBeNull()
     expect(Taro.previewImage).not.toHaveBeenCalled()
-    expect(Taro.hideLoading).toHaveBeenCalled()
   })
 })
 

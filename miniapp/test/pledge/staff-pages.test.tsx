@@ -54,8 +54,8 @@ describe('承诺审核 queue', () => {
     routeRequests({
       'GET /review/pledges': (call) =>
         (call.data as { state: string }).state === 'pending'
-          ? ok({ items: [queueItem()], next: null })
-          : ok({ items: [], next: null }),
+          ? ok({ items: [queueItem()], next: null, total: 1 })
+          : ok({ items: [], next: null, total: 0 }),
     })
     render(<PledgeQueuePage />)
 
@@ -75,7 +75,11 @@ describe('承诺审核 queue', () => {
   it('opens on 公示中 for the ledger’s public pledges: approved and active', async () => {
     Object.assign(routerParams, { region: '350102', state: 'approved', status: 'active' })
     routeRequests({
-      'GET /review/pledges': ok({ items: [queueItem({ state: 'approved' })], next: null }),
+      'GET /review/pledges': ok({
+        items: [queueItem({ state: 'approved' })],
+        next: null,
+        total: 1,
+      }),
       'GET /regions/350102': ok({ code: '350102', name: '鼓楼区', level: 'county', ancestors: [] }),
     })
     render(<PledgeQueuePage />)
@@ -85,7 +89,7 @@ describe('承诺审核 queue', () => {
       state: 'approved',
       status: 'active',
     })
-    expect(screen.getByText('公示中').className).toContain('pledge-queue__tab--on')
+    expect(screen.getByText('公示中').className).toContain('tab--on')
 
     fireEvent.click(screen.getByText('已通过'))
     await waitFor(() => expect(callsTo('GET /review/pledges')).toHaveLength(2))

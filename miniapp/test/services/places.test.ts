@@ -144,11 +144,11 @@ describe('check-in calls', () => {
   it('lists pending check-ins for staff and posts a decision', async () => {
     const item = checkin()
     routeRequests({
-      'GET /review/checkins': ok({ items: [item] }),
+      'GET /review/checkins': ok({ items: [item], next: null, total: 1 }),
       [`POST /review/checkins/${item.id}/decision`]: ok({ ...item, state: 'declined' }),
     })
 
-    expect(await fetchCheckins('pending')).toHaveLength(1)
+    expect((await fetchCheckins('pending')).items).toHaveLength(1)
     await decideCheckin(item.id, { decision: 'decline', note: '不在本片区' })
 
     expect(callsTo('GET /review/checkins')[0]?.data).toEqual({ state: 'pending' })

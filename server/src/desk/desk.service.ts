@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { countCheckinsInScope } from '../places/checkins.repository.ts'
-import { countOpenReports, countVersionQueue } from '../pledges/review.repository.ts'
+import { countReports, countVersionQueue } from '../pledges/review.repository.ts'
 import { countQueue } from '../review/review.repository.ts'
 
 /**
@@ -17,7 +17,7 @@ export async function pendingCounts(
   // One after another: PGlite serves one query at a time anyway.
   const review = await countQueue(db, caller, { state: 'waiting' })
   const checkins = await countCheckinsInScope(db, caller, 'pending')
-  const pledges = await countVersionQueue(db, caller, 'pending')
-  const pledgeReports = await countOpenReports(db, caller)
+  const pledges = await countVersionQueue(db, caller, { state: 'pending' })
+  const pledgeReports = await countReports(db, caller, 'open')
   return { review, checkins, pledges, pledgeReports }
 }

@@ -54,25 +54,41 @@ export function listMyCheckins(db: Db, userId: string) {
     .execute()
 }
 
-/** Check-ins at branches in the caller's jurisdiction, oldest first. */
-export function listCheckinsInScope(db: Db, caller: StaffCaller, state?: CheckinStateColumn) {
-  let q = checkinQuery(db)
-    .where(withinScope(caller, sql.ref('p.region_path')))
-    .orderBy('c.created_at')
-    .orderBy('c.id')
-    .limit(200)
-  if (state) q = q.where('c.state', '=', state)
-  return q.execute()
-}
-
-/** How many check-ins in a state wait in the caller's jurisdiction (no cap, unlike the list). */
-export async function countCheckinsInScope(db: Db, caller: StaffCaller, state: CheckinStateColumn) {
-  const row = await db
+/** Check-ins at branches in the caller's jurisdiction, in one state or all: the list and its count. */
+function checkinsInScope(db: Db, caller: StaffCaller, state?: CheckinStateColumn) {
+  let q = db
     .selectFrom('branch_checkins as c')
     .innerJoin('places as p', 'p.id', 'c.place_id')
     .innerJoin('memberships as m', 'm.id', 'c.membership_id')
     .where(withinScope(caller, sql.ref('p.region_path')))
-    .where('c.state', '=', state)
+  if (state) q = q.where('c.state', '=', state)
+  return q
+}
+
+/** One page of them, oldest first, keyset on (created_at, id); `limit + 1` rows tell if more follow. */
+export function listCheckinsInScope(
+  db: Db,
+  caller: StaffCaller,
+  query: { state?: CheckinStateColumn | undefined; limit: number },
+  after?: { at: Date; id: string },
+) {
+  let q = checkinsInScope(db, caller, query.state)
+    .selectAll('c')
+    .select(['p.name as place_name', 'p.region_path', 'm.name as member_name'])
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .limit(query.limit + 1)
+  if (after) q = q.where(sql<boolean>`(c.created_at, c.id) > (${after.at}, ${after.id}::uuid)`)
+  return q.execute()
+}
+
+/** How many check-ins (in a state, or all) the caller's jurisdiction holds, over all pages. */
+export async function countCheckinsInScope(
+  db: Db,
+  caller: StaffCaller,
+  state?: CheckinStateColumn,
+): Promise<number> {
+  const row = await checkinsInScope(db, caller, state)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)

@@ -2,24 +2,29 @@ import {
   Checkin,
   CheckinDecision,
   CheckinList,
+  CheckinPage,
+  CheckinQueueQuery,
   CheckinRequest,
-  CheckinState,
   ErrorBody,
   PlaceParams,
-  RegionCode,
 } from '@djt/shared'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { staffCaller, userCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { ApiError } from '../http/errors.ts'
-import { findCheckin, listCheckinsInScope, listMyCheckins } from './checkins.repository.ts'
+import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
+import {
+  countCheckinsInScope,
+  findCheckin,
+  listCheckinsInScope,
+  listMyCheckins,
+} from './checkins.repository.ts'
 import { checkIn, decide } from './checkins.service.ts'
 import { toCheckin } from './checkins.view.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const CheckinParams = z.object({ id: z.uuid('报到编号格式不正确') })
-const CheckinQuery = z.object({ state: CheckinState.optional(), region: RegionCode.optional() })
 const tags = ['checkins']
 
 /** Two check-ins racing past the check meet the unique index: the loser is told why. */
@@ -79,14 +84,30 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Check-ins at branches in my jurisdiction, oldest first',
-        querystring: CheckinQuery,
-        response: { 200: CheckinList, ...errors },
+        querystring: CheckinQueueQuery,
+        response: { 200: CheckinPage, ...errors },
       },
     },
     async (request) => {
-      const { region, state } = request.query
+      const { region, state, limit } = request.query
+      const cursor = decodeCursor(request.query.after)
       const scope = await narrowScope(app.db, staffCaller(request), region)
-      return { items: (await listCheckinsInScope(app.db, scope, state)).map(toCheckin) }
+      const rows = await listCheckinsInScope(
+        app.db,
+        scope,
+        { state, limit },
+        cursor && { at: cursor.queuedAt, id: cursor.id },
+      )
+      const shown = rows.slice(0, limit)
+      const last = shown.at(-1)
+      return {
+        items: shown.map(toCheckin),
+        next:
+          rows.length > limit && last
+            ? encodeCursor({ queuedAt: last.created_at, id: last.id })
+            : null,
+        total: await countCheckinsInScope(app.db, scope, state),
+      }
     },
   )
 

@@ -19,8 +19,9 @@ import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
+import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
 import { photoReply } from './photos.routes.ts'
-import { findReportInScope, listReportQueue, ranking } from './review.repository.ts'
+import { countReports, findReportInScope, listReportQueue, ranking } from './review.repository.ts'
 import { respondToReport } from './review.service.ts'
 import { toRankingItem, toReportItem } from './review.view.ts'
 import { insertTemplate, retireTemplate, templatesForStaff } from './templates.repository.ts'
@@ -43,9 +44,22 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, state } = request.query
+      const { region, state, limit } = request.query
+      const cursor = decodeCursor(request.query.after)
       const scope = await narrowScope(app.db, staffCaller(request), region)
-      return { items: (await listReportQueue(app.db, scope, state)).map(toReportItem) }
+      const rows = await listReportQueue(
+        app.db,
+        scope,
+        { state, limit },
+        cursor && { at: cursor.queuedAt, id: cursor.id },
+      )
+      const shown = rows.slice(0, limit)
+      const last = shown.at(-1)
+      return {
+        items: shown.map(toReportItem),
+        next: rows.length > limit && last ? encodeCursor({ queuedAt: last.at, id: last.id }) : null,
+        total: await countReports(app.db, scope, state),
+      }
     },
   )
 

@@ -22,7 +22,7 @@ import { renderPlaque } from './plaque.service.ts'
 import { plaqueSources } from './plaque-sources.ts'
 import { loadStaffPledge } from './pledge-details.ts'
 import { PLAQUE_TYPES } from './pledges.routes.ts'
-import { findPledgeInScope, listVersionQueue } from './review.repository.ts'
+import { countVersionQueue, findPledgeInScope, listVersionQueue } from './review.repository.ts'
 import {
   type Context,
   decidePledge,
@@ -95,9 +95,10 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const cursor = decodeCursor(request.query.after)
+      const scope = await narrowScope(app.db, staffCaller(request), request.query.region)
       const rows = await listVersionQueue(
         app.db,
-        await narrowScope(app.db, staffCaller(request), request.query.region),
+        scope,
         request.query,
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
@@ -107,7 +108,11 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         rows.length > page.length && last
           ? encodeCursor({ queuedAt: last.submitted_at, id: last.id })
           : null
-      return { items: page.map(toQueueItem), next }
+      return {
+        items: page.map(toQueueItem),
+        next,
+        total: await countVersionQueue(app.db, scope, request.query),
+      }
     },
   )
 

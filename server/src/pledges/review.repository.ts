@@ -21,6 +21,22 @@ export interface VersionCursor {
   id: string
 }
 
+/** Versions in a state (of pledges in a status, if named) in the caller's jurisdiction. */
+function versionsInScope(
+  db: Db,
+  caller: StaffCaller,
+  query: { state: PledgeVersionStateColumn; status?: PledgeStatus | undefined },
+) {
+  let q = db
+    .selectFrom('pledge_versions as v')
+    .innerJoin('pledges as p', 'p.id', 'v.pledge_id')
+    .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('v.state', '=', query.state)
+  if (query.status) q = q.where('p.status', '=', query.status)
+  return q
+}
+
 /** Versions in a state, oldest first, keyset on (submitted_at, id). */
 export function listVersionQueue(
   db: Db,
@@ -28,10 +44,7 @@ export function listVersionQueue(
   query: { state: PledgeVersionStateColumn; limit: number; status?: PledgeStatus | undefined },
   after?: VersionCursor,
 ) {
-  let q = db
-    .selectFrom('pledge_versions as v')
-    .innerJoin('pledges as p', 'p.id', 'v.pledge_id')
-    .innerJoin('regions as r', 'r.code', 'p.region_code')
+  let q = versionsInScope(db, caller, query)
     .select([
       'v.id',
       'v.pledge_id',
@@ -44,60 +57,73 @@ export function listVersionQueue(
       'p.public_version_id',
       'r.name as region_name',
     ])
-    .where(withinScope(caller, sql.ref('p.region_path')))
-    .where('v.state', '=', query.state)
     .orderBy('v.submitted_at')
     .orderBy('v.id')
     .limit(query.limit + 1)
-  if (query.status) q = q.where('p.status', '=', query.status)
   if (after) q = q.where(sql<boolean>`(v.submitted_at, v.id) > (${after.at}, ${after.id}::uuid)`)
   return q.execute()
 }
 export type QueueRow = Awaited<ReturnType<typeof listVersionQueue>>[number]
 
-/** How many versions in a state the caller's jurisdiction holds, over all pages. */
+/** How many versions the queue holds over all pages, with the filters the list takes. */
 export async function countVersionQueue(
   db: Db,
   caller: StaffCaller,
-  state: PledgeVersionStateColumn,
+  query: { state: PledgeVersionStateColumn; status?: PledgeStatus | undefined },
 ): Promise<number> {
-  const row = await db
-    .selectFrom('pledge_versions as v')
-    .innerJoin('pledges as p', 'p.id', 'v.pledge_id')
-    .innerJoin('regions as r', 'r.code', 'p.region_code')
-    .where(withinScope(caller, sql.ref('p.region_path')))
-    .where('v.state', '=', state)
+  const row = await versionsInScope(db, caller, query)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-/** How many reports wait for an outcome in the caller's jurisdiction. */
-export async function countOpenReports(db: Db, caller: StaffCaller): Promise<number> {
-  const row = await db
-    .selectFrom('pledge_reports as rep')
-    .innerJoin('pledges as p', 'p.id', 'rep.pledge_id')
-    .innerJoin('regions as r', 'r.code', 'p.region_code')
-    .where(withinScope(caller, sql.ref('p.region_path')))
-    .where('rep.outcome', 'is', null)
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
-export function listReportQueue(db: Db, caller: StaffCaller, state: 'open' | 'handled') {
+/** Reports on the caller's jurisdiction's pledges, open (no outcome yet) or handled. */
+function reportsInScope(db: Db, caller: StaffCaller, state: 'open' | 'handled') {
   return db
     .selectFrom('pledge_reports as rep')
     .innerJoin('pledges as p', 'p.id', 'rep.pledge_id')
     .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .where(withinScope(caller, sql.ref('p.region_path')))
+    .where('rep.outcome', state === 'open' ? 'is' : 'is not', null)
+}
+
+/** How many reports are open (or handled) in the caller's jurisdiction, over all pages. */
+export async function countReports(
+  db: Db,
+  caller: StaffCaller,
+  state: 'open' | 'handled' = 'open',
+): Promise<number> {
+  const row = await reportsInScope(db, caller, state)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * One page of reports: open ones oldest first (the queue), handled ones newest first (the
+ * history), keyset on (at, id); `limit + 1` rows tell if more follow.
+ */
+export function listReportQueue(
+  db: Db,
+  caller: StaffCaller,
+  query: { state: 'open' | 'handled'; limit: number },
+  after?: { at: Date; id: string },
+) {
+  const open = query.state === 'open'
+  let q = reportsInScope(db, caller, query.state)
     .leftJoin('pledge_versions as v', 'v.id', 'p.public_version_id')
     .selectAll('rep')
     .select(['p.code', 'r.name as region_name', 'v.content'])
-    .where(withinScope(caller, sql.ref('p.region_path')))
-    .where('rep.outcome', state === 'open' ? 'is' : 'is not', null)
-    .orderBy('rep.at', state === 'open' ? 'asc' : 'desc')
-    .limit(200)
-    .execute()
+    .orderBy('rep.at', open ? 'asc' : 'desc')
+    .orderBy('rep.id', open ? 'asc' : 'desc')
+    .limit(query.limit + 1)
+  if (after)
+    q = q.where(
+      open
+        ? sql<boolean>`(rep.at, rep.id) > (${after.at}, ${after.id}::uuid)`
+        : sql<boolean>`(rep.at, rep.id) < (${after.at}, ${after.id}::uuid)`,
+    )
+  return q.execute()
 }
 export type ReportQueueRow = Awaited<ReturnType<typeof listReportQueue>>[number]
 

@@ -1,15 +1,18 @@
 import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
+import { withPageFrame } from '../../../components/PageFrame'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
-import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
+import StaffOnly from '../../../components/StaffOnly'
+import Tabs from '../../../components/Tabs'
+import DeskTable from '../../../desk/DeskTable'
+import type { DeskColumn } from '../../../desk/table'
 import type { Checkin } from '../../../services/checkins'
 import { declineProblem } from '../../places/decline'
 import { type CheckinTab, useCheckinQueue } from '../../places/useCheckinQueue'
 import NoteDialog from '../../review/NoteDialog'
 import './index.scss'
-import { withPageFrame } from '../../../components/PageFrame'
 
 /** 报到审核: flow members checking in at my jurisdiction's branches, approved or declined. */
 function CheckinReviewPage() {
@@ -20,10 +23,10 @@ function CheckinReviewPage() {
   )
 }
 
-const tabs: readonly { tab: CheckinTab; label: string; empty: string }[] = [
-  { tab: 'pending', label: '待审核', empty: '没有待审核的报到。' },
-  { tab: 'approved', label: '已同意', empty: '还没有同意过的报到。' },
-  { tab: 'declined', label: '未同意', empty: '还没有未同意的报到。' },
+const tabs: readonly { key: CheckinTab; label: string; empty: string }[] = [
+  { key: 'pending', label: '待审核', empty: '没有待审核的报到。' },
+  { key: 'approved', label: '已同意', empty: '还没有同意过的报到。' },
+  { key: 'declined', label: '未同意', empty: '还没有未同意的报到。' },
 ]
 
 function CheckinReview() {
@@ -32,22 +35,8 @@ function CheckinReview() {
   return (
     <View className="page checkins">
       <RegionScope region={region} />
-      <View className="card checkins__tabs">
-        {tabs.map((item) => (
-          <Text
-            key={item.tab}
-            className={`checkins__tab${item.tab === tab ? ' checkins__tab--on' : ''}`}
-            onClick={() => setTab(item.tab)}
-          >
-            {item.label}
-          </Text>
-        ))}
-      </View>
-      {tab === 'pending' ? (
-        <PendingCheckins region={region} />
-      ) : (
-        <DecidedCheckins tab={tab} region={region} />
-      )}
+      <Tabs tabs={tabs} current={tab} onChange={setTab} />
+      <CheckinList key={tab} tab={tab} region={region} />
     </View>
   )
 }
@@ -63,44 +52,75 @@ async function confirmApproval(checkin: Checkin): Promise<boolean> {
   return confirm
 }
 
-function PendingCheckins({ region }: { region?: string }) {
-  const { state, reload, pending, busyId, decide } = useCheckinQueue('pending', region)
+/** A decision's reason replaces the member's note once there is one. */
+const noteLabel = (tab: CheckinTab) => (tab === 'declined' ? '原因' : '留言')
+
+function columnsOf(tab: CheckinTab): DeskColumn<Checkin>[] {
+  const columns: DeskColumn<Checkin>[] = [
+    { key: 'name', title: '姓名', value: (c) => c.memberName, sortable: true, filter: 'text' },
+    {
+      key: 'place',
+      title: '报到支部',
+      value: (c) => c.placeName,
+      sortable: true,
+      filter: 'choice',
+    },
+    {
+      key: 'created',
+      title: '提交时间',
+      value: (c) => c.createdAt,
+      render: (c) => chinaDateTime(c.createdAt),
+      sortable: true,
+      width: '11em',
+    },
+  ]
+  if (tab !== 'pending')
+    columns.push({
+      key: 'decided',
+      title: '处理时间',
+      value: (c) => c.decidedAt ?? '',
+      render: (c) => (c.decidedAt ? chinaDateTime(c.decidedAt) : '—'),
+      sortable: true,
+      width: '11em',
+    })
+  columns.push({ key: 'note', title: noteLabel(tab), value: (c) => c.note ?? '', filter: 'text' })
+  return columns
+}
+
+function CheckinList({ tab, region }: { tab: CheckinTab; region?: string }) {
+  const { queue, total, reload, loadMore, busyId, decide, approveAll } = useCheckinQueue(
+    tab,
+    region,
+  )
   const [declining, setDeclining] = useState<Checkin | null>(null)
-  if (state.phase === 'loading') return <PageNotice text="正在加载…" />
-  if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
+  const pending = tab === 'pending'
+  const buttons = (checkin: Checkin) => (
+    <DecisionButtons
+      busy={busyId === checkin.id}
+      onApprove={async () => {
+        if (await confirmApproval(checkin)) await decide(checkin, 'approve')
+      }}
+      onDecline={() => setDeclining(checkin)}
+    />
+  )
   return (
     <>
-      {pending.length === 0 && <PageNotice text={tabs[0]?.empty ?? ''} />}
-      {pending.map((checkin) => (
-        <View key={checkin.id} className="card">
-          <Text className="checkins__name">{checkin.memberName}</Text>
-          <Text className="checkins__line">报到支部：{checkin.placeName}</Text>
-          <Text className="checkins__line text-secondary">
-            提交于 {chinaDateTime(checkin.createdAt)}
-          </Text>
-          {checkin.note && <Text className="checkins__line">留言：{checkin.note}</Text>}
-          <View className="checkins__actions">
-            <Button
-              className="btn btn--primary checkins__action"
-              hoverClass="btn--pressed"
-              disabled={busyId === checkin.id || undefined}
-              onClick={async () => {
-                if (await confirmApproval(checkin)) await decide(checkin, 'approve')
-              }}
-            >
-              同意
-            </Button>
-            <Button
-              className="btn checkins__action"
-              hoverClass="btn--pressed"
-              disabled={busyId === checkin.id || undefined}
-              onClick={() => setDeclining(checkin)}
-            >
-              不同意
-            </Button>
-          </View>
-        </View>
-      ))}
+      <DeskTable
+        caption={`${tabs.find((item) => item.key === tab)?.label ?? ''}的报到`}
+        list={queue}
+        total={total}
+        columns={columnsOf(tab)}
+        keyOf={(checkin) => checkin.id}
+        empty={tabs.find((item) => item.key === tab)?.empty ?? ''}
+        onMore={loadMore}
+        onRetry={reload}
+        card={(checkin) => (
+          <CheckinCard checkin={checkin} tab={tab}>
+            {pending && buttons(checkin)}
+          </CheckinCard>
+        )}
+        {...(pending ? { actions: buttons, bulk: [{ label: '批量同意', run: approveAll }] } : {})}
+      />
       {declining && (
         <NoteDialog
           title="不同意报到"
@@ -119,32 +139,62 @@ function PendingCheckins({ region }: { region?: string }) {
   )
 }
 
-/** The history: who was approved or declined, when, and the reason given. */
-function DecidedCheckins({ tab, region }: { tab: CheckinTab; region?: string }) {
-  const { state, reload } = useCheckinQueue(tab, region)
-  if (state.phase === 'loading') return <PageNotice text="正在加载…" />
-  if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
-  const empty = tabs.find((item) => item.tab === tab)?.empty ?? ''
-  if (state.value.length === 0) return <PageNotice text={empty} />
+function DecisionButtons({
+  busy,
+  onApprove,
+  onDecline,
+}: {
+  busy: boolean
+  onApprove: () => Promise<void>
+  onDecline: () => void
+}) {
   return (
-    <>
-      {state.value.map((checkin) => (
-        <View key={checkin.id} className="card">
-          <Text className="checkins__name">{checkin.memberName}</Text>
-          <Text className="checkins__line">报到支部：{checkin.placeName}</Text>
-          <Text className="checkins__line text-secondary">
-            提交于 {chinaDateTime(checkin.createdAt)}
-            {checkin.decidedAt ? ` · 处理于 ${chinaDateTime(checkin.decidedAt)}` : ''}
-          </Text>
-          {/* A decision's reason replaces the member's note once there is one. */}
-          {checkin.note && (
-            <Text className="checkins__line">
-              {tab === 'declined' ? '原因' : '留言'}：{checkin.note}
-            </Text>
-          )}
-        </View>
-      ))}
-    </>
+    <View className="checkins__actions">
+      <Button
+        className="btn btn--primary checkins__action"
+        hoverClass="btn--pressed"
+        disabled={busy || undefined}
+        onClick={() => void onApprove()}
+      >
+        同意
+      </Button>
+      <Button
+        className="btn checkins__action"
+        hoverClass="btn--pressed"
+        disabled={busy || undefined}
+        onClick={onDecline}
+      >
+        不同意
+      </Button>
+    </View>
+  )
+}
+
+/** One check-in on a phone: who, where, when, what was said, and the buttons if pending. */
+function CheckinCard({
+  checkin,
+  tab,
+  children,
+}: {
+  checkin: Checkin
+  tab: CheckinTab
+  children?: ReactNode
+}) {
+  return (
+    <View className="card">
+      <Text className="checkins__name">{checkin.memberName}</Text>
+      <Text className="checkins__line">报到支部：{checkin.placeName}</Text>
+      <Text className="checkins__line text-secondary">
+        提交于 {chinaDateTime(checkin.createdAt)}
+        {checkin.decidedAt ? ` · 处理于 ${chinaDateTime(checkin.decidedAt)}` : ''}
+      </Text>
+      {checkin.note && (
+        <Text className="checkins__line">
+          {noteLabel(tab)}：{checkin.note}
+        </Text>
+      )}
+      {children}
+    </View>
   )
 }
 

@@ -4,7 +4,6 @@ import type { ReactNode } from 'react'
 import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
 import { showFailure } from '../../../hooks/failure'
 import { useMutation } from '../../../hooks/useMutation'
-import { previewFetchedPhoto } from '../../../photos/preview'
 import { ratingText, stars } from '../../../pledge/labels'
 import PledgeContentCard from '../../../pledge/PledgeContentCard'
 import {
@@ -116,10 +115,7 @@ function PledgeView({ pledge, replace, reload }: ViewProps) {
       </View>
       <View className="card">
         <Text className="card__title">群众举报</Text>
-        <ReportList
-          reports={pledge.reports}
-          onPhoto={(id) => void previewFetchedPhoto(() => fetchReportPhoto(id))}
-        />
+        <ReportList reports={pledge.reports} fetchPhoto={fetchReportPhoto} />
       </View>
       <SuspendCard
         pledge={pledge}

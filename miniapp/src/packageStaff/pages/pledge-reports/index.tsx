@@ -1,12 +1,15 @@
 import { chinaDateTime } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
-import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
+import StaffOnly from '../../../components/StaffOnly'
+import Tabs from '../../../components/Tabs'
+import DeskTable from '../../../desk/DeskTable'
+import { pendingChanged } from '../../../desk/pending-changed'
+import type { DeskColumn } from '../../../desk/table'
 import { showFailure } from '../../../hooks/failure'
-import { useRemote } from '../../../hooks/useRemote'
-import { previewFetchedPhoto } from '../../../photos/preview'
+import { usePagedList } from '../../../hooks/usePagedList'
 import { ReportList } from '../../../pledge/PledgeRecords'
 import { staffPages } from '../../../routes'
 import {
@@ -30,71 +33,114 @@ function PledgeReportsPage() {
   )
 }
 
+const tabs = [
+  { key: 'open', label: '待处理', empty: '没有待处理的举报。' },
+  { key: 'handled', label: '已处理', empty: '没有已处理的举报。' },
+] as const
+
 function PledgeReportsBody() {
   // The ledger's 举报待处理 opens ?state=open; the other tab may be named too.
   const [tab, setTab] = useState<Tab>(useRouter().params.state === 'handled' ? 'handled' : 'open')
   return (
     <View className="page pledge-reports">
       <RegionScope region={useRouteRegion()} />
-      <View className="card pledge-reports__tabs">
-        {(['open', 'handled'] as const).map((value) => (
-          <Text
-            key={value}
-            className={`pledge-reports__tab${tab === value ? ' pledge-reports__tab--on' : ''}`}
-            onClick={() => setTab(value)}
-          >
-            {value === 'open' ? '待处理' : '已处理'}
-          </Text>
-        ))}
-      </View>
+      <Tabs tabs={tabs} current={tab} onChange={setTab} />
       <ReportQueue key={tab} tab={tab} />
     </View>
   )
 }
 
+const openPledge = (item: ReportQueueItem) =>
+  void Taro.navigateTo({
+    url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(item.pledgeId)}`,
+  })
+
+const columns: DeskColumn<ReportQueueItem>[] = [
+  {
+    key: 'who',
+    title: '经营者',
+    value: (item) => `${item.displayName} · ${item.business}`,
+    sortable: true,
+    filter: 'text',
+  },
+  {
+    key: 'region',
+    title: '地区',
+    value: (item) => item.regionName,
+    sortable: true,
+    filter: 'choice',
+  },
+  { key: 'code', title: '承诺编号', value: (item) => item.code ?? '—', width: '9em' },
+  {
+    key: 'at',
+    title: '举报时间',
+    value: (item) => item.at,
+    render: (item) => chinaDateTime(item.at),
+    sortable: true,
+    width: '11em',
+  },
+  {
+    key: 'text',
+    title: '举报内容',
+    value: (item) => item.text,
+    filter: 'text',
+    render: (item) => <ReportList reports={[item]} fetchPhoto={fetchReportPhoto} />,
+  },
+]
+
 function ReportQueue({ tab }: { tab: Tab }) {
   const region = useRouteRegion()
-  const load = useCallback(() => fetchPledgeReports(tab, region), [tab, region])
-  const { state, reload } = useRemote(load)
+  const loader = useCallback(
+    async (after?: string) => {
+      const page = await fetchPledgeReports(tab, after, region)
+      return { items: page.items, next: page.next, about: page.total }
+    },
+    [tab, region],
+  )
+  const { list, reload, loadMore } = usePagedList<ReportQueueItem, number>(loader)
+  useReachBottom(loadMore)
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set())
   const [responding, setResponding] = useState<ReportQueueItem | null>(null)
-  if (state.phase === 'loading') return <PageNotice text="正在加载…" />
-  if (state.phase === 'failed') return <PageNotice text={state.error.message} onRetry={reload} />
-  const items = state.value.filter((item) => !answered.has(item.id))
-  const photo = (id: string) => void previewFetchedPhoto(() => fetchReportPhoto(id))
+  // An answered report leaves the open list and its total.
+  const gone = list.items.filter((item) => answered.has(item.id)).length
+  const shown = { ...list, items: list.items.filter((item) => !answered.has(item.id)) }
+  const answer = (item: ReportQueueItem) =>
+    item.state === 'open' && (
+      <Button
+        className="btn btn--primary"
+        hoverClass="btn--pressed"
+        onClick={() => setResponding(item)}
+      >
+        核查答复
+      </Button>
+    )
   return (
     <View>
-      {items.length === 0 && (
-        <PageNotice text={tab === 'open' ? '没有待处理的举报。' : '没有已处理的举报。'} />
-      )}
-      {items.map((item) => (
-        <View key={item.id} className="card">
-          <Text
-            className="pledge-reports__who"
-            onClick={() =>
-              Taro.navigateTo({
-                url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(item.pledgeId)}`,
-              })
-            }
-          >
-            {item.displayName} · {item.business} ›
-          </Text>
-          <Text className="text-secondary pledge-reports__meta">
-            {item.regionName}
-            {item.code ? ` · ${item.code}` : ''} · {chinaDateTime(item.at)}
-          </Text>
-          <ReportList reports={[item]} onPhoto={photo} />
-          {item.state === 'open' && (
-            <Button
-              className="btn btn--primary"
-              hoverClass="btn--pressed"
-              onClick={() => setResponding(item)}
-            >
-              核查答复
-            </Button>
-          )}
-        </View>
-      ))}
+      <DeskTable
+        caption={tab === 'open' ? '待处理的举报' : '已处理的举报'}
+        list={shown}
+        total={list.about === undefined ? null : list.about - gone}
+        columns={columns}
+        keyOf={(item) => item.id}
+        empty={tabs.find((each) => each.key === tab)?.empty ?? ''}
+        onMore={loadMore}
+        onRetry={reload}
+        onOpen={openPledge}
+        {...(tab === 'open' ? { actions: answer } : {})}
+        card={(item) => (
+          <View className="card">
+            <Text className="pledge-reports__who" onClick={() => openPledge(item)}>
+              {item.displayName} · {item.business} ›
+            </Text>
+            <Text className="text-secondary pledge-reports__meta">
+              {item.regionName}
+              {item.code ? ` · ${item.code}` : ''} · {chinaDateTime(item.at)}
+            </Text>
+            <ReportList reports={[item]} fetchPhoto={fetchReportPhoto} />
+            {answer(item)}
+          </View>
+        )}
+      />
       {responding && (
         <RespondSheet
           report={responding}
@@ -104,6 +150,7 @@ function ReportQueue({ tab }: { tab: Tab }) {
               await respondToReport(responding.id, response)
               setAnswered((ids) => new Set([...ids, responding.id]))
               setResponding(null)
+              pendingChanged()
               await Taro.showToast({ title: '已答复', icon: 'success' })
               return true
             } catch (error) {

@@ -1,9 +1,18 @@
-import { PledgeStatus, type PledgeVersionState } from '@djt/shared'
-import { Button, Text, View } from '@tarojs/components'
+import {
+  chinaDateTime,
+  type PledgeQueueItem as Item,
+  PledgeStatus,
+  type PledgeVersionState,
+  pledgeTitles,
+} from '@djt/shared'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
-import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
+import StaffOnly from '../../../components/StaffOnly'
+import Tabs from '../../../components/Tabs'
+import DeskTable from '../../../desk/DeskTable'
+import type { DeskColumn } from '../../../desk/table'
 import { staffPages } from '../../../routes'
 import PledgeQueueItem from '../../pledges/PledgeQueueItem'
 import { usePledgeQueue } from '../../pledges/usePledgeQueue'
@@ -24,7 +33,6 @@ const tabs: readonly Tab[] = [
   { state: 'returned', label: '退回' },
   { state: 'rejected', label: '不予通过' },
 ]
-const same = (a: Tab, b: Tab) => a.state === b.state && a.status === b.status
 
 /** 承诺审核: pledges in my jurisdiction by review state, oldest first (事前把关). */
 function PledgeQueuePage() {
@@ -57,42 +65,72 @@ function PledgeQueueBody() {
   return (
     <View className="page pledge-queue">
       <RegionScope region={region} />
-      <View className="card pledge-queue__tabs">
-        {tabs.map((each) => (
-          <Text
-            key={each.label}
-            className={`pledge-queue__tab${same(each, tab) ? ' pledge-queue__tab--on' : ''}`}
-            onClick={() => setTab(each)}
-          >
-            {each.label}
-          </Text>
-        ))}
-      </View>
-      {queue.phase === 'loading' && <PageNotice text="正在加载…" />}
-      {queue.phase === 'failed' && (
-        <PageNotice text={queue.problem ?? '加载失败'} onRetry={reload} />
-      )}
-      {queue.phase !== 'loading' && queue.phase !== 'failed' && queue.items.length === 0 && (
-        <PageNotice text="没有这一类的承诺。" />
-      )}
-      {queue.items.map((item) => (
-        <PledgeQueueItem key={item.versionId} item={item} onOpen={() => open(item.pledgeId)} />
-      ))}
-      {queue.next && queue.phase !== 'failed' && (
-        <Button
-          className="btn"
-          hoverClass="btn--pressed"
-          disabled={queue.phase === 'more' || undefined}
-          onClick={loadMore}
-        >
-          {queue.phase === 'more' ? '正在加载…' : '加载更多'}
-        </Button>
-      )}
-      {queue.problem && queue.phase === 'ready' && (
-        <Text className="pledge-queue__problem">{queue.problem}</Text>
-      )}
+      <Tabs
+        tabs={tabs.map((each) => ({ key: each.label, label: each.label }))}
+        current={tab.label}
+        onChange={(label) => setTab(tabs.find((each) => each.label === label) ?? pendingTab)}
+      />
+      <DeskTable
+        caption={`${tab.label}的承诺`}
+        list={queue}
+        total={queue.about ?? null}
+        columns={columns}
+        keyOf={(item) => item.versionId}
+        empty="没有这一类的承诺。"
+        onMore={loadMore}
+        onRetry={reload}
+        onOpen={(item) => open(item.pledgeId)}
+        card={(item) => <PledgeQueueItem item={item} onOpen={() => open(item.pledgeId)} />}
+      />
     </View>
   )
 }
+
+const columns: DeskColumn<Item>[] = [
+  {
+    key: 'name',
+    title: '经营者',
+    value: (item) => item.displayName,
+    sortable: true,
+    filter: 'text',
+  },
+  {
+    key: 'kind',
+    title: '类型',
+    value: (item) => pledgeTitles[item.kind],
+    filter: 'choice',
+    width: '8em',
+  },
+  { key: 'business', title: '经营内容', value: (item) => item.business, filter: 'text' },
+  {
+    key: 'region',
+    title: '地区',
+    value: (item) => item.regionName,
+    sortable: true,
+    filter: 'choice',
+  },
+  {
+    key: 'version',
+    title: '版本',
+    value: (item) => item.number,
+    render: (item) => `第 ${item.number} 版${item.isEdit ? '（修改）' : ''}`,
+    sortable: true,
+    width: '7em',
+  },
+  {
+    key: 'flags',
+    title: '内容检查',
+    value: (item) => item.checkNotes.join('；') || '无提示',
+    filter: 'choice',
+  },
+  {
+    key: 'submitted',
+    title: '提交时间',
+    value: (item) => item.submittedAt,
+    render: (item) => chinaDateTime(item.submittedAt),
+    sortable: true,
+    width: '11em',
+  },
+]
 
 export default withPageFrame(PledgeQueuePage)
