@@ -1,0 +1,198 @@
+import path from 'node:path'
+import { residentIdCheckChar } from '@djt/shared'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
+
+// At a desk a staff list is a table: sorted and filtered by column over the whole list,
+// rows ticked for a bulk decision, and its count the number of rows it holds. On a phone
+// the same page keeps its cards.
+
+const running = serverAndBrowserPerFile()
+const WAIT = { timeout: 15_000 }
+const PASSWORD = 'Demo-Lantern-2026!'
+const DESK = { width: 1366, height: 900 }
+const PHONE = { width: 390, height: 844 }
+const RIDERS = 5
+const CHECKINS = '/packageStaff/pages/checkins/index'
+
+let chromium: Browser
+beforeAll(async () => {
+  chromium = await launchChromium()
+  await checkInRiders(running.server().url)
+})
+afterAll(async () => {
+  await chromium?.close()
+})
+
+type Call = <T>(url: string, token: string | null, body?: unknown) => Promise<T>
+
+function caller(serverUrl: string): Call {
+  return async <T>(url: string, token: string | null, body?: unknown): Promise<T> => {
+    const res = await fetch(`${serverUrl}/api/v1${url}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`)
+    return (await res.json()) as T
+  }
+}
+
+interface Listed {
+  items: { id: string; name: string; status: string }[]
+}
+
+/** Riders register, 鼓楼区 verifies them, and each asks to 报到 at one of its branches. */
+async function checkInRiders(serverUrl: string): Promise<void> {
+  const call = caller(serverUrl)
+  const { accessToken: staff } = await call<{ accessToken: string }>('/auth/staff', null, {
+    username: 'demo.gulou',
+    password: PASSWORD,
+  })
+  const places = await call<Listed>('/staff/places?kinds=flow_branch&limit=50', staff)
+  const branch = places.items.find((place) => place.status === 'open')
+  if (!branch) throw new Error('鼓楼区 has no open branch in the demo data')
+  for (let n = 0; n < RIDERS; n++) {
+    const { accessToken } = await call<{ accessToken: string }>('/auth/wechat', null, {
+      code: `dev:表格骑手${n}`,
+    })
+    const notice = await call<{ version: string }>('/privacy-notice', accessToken)
+    await call('/me/privacy-consent', accessToken, { version: notice.version })
+    const serial = String(300 + n)
+    const first17 = `35010219880202${serial}`
+    const name = `表格测试${String(n).padStart(2, '0')}号`
+    await call('/memberships', accessToken, {
+      action: 'submit',
+      form: {
+        kind: 'rider',
+        name,
+        mobile: `1391234${String(6000 + n)}`,
+        idNumber: first17 + residentIdCheckChar(first17),
+        workRegionCode: '350102',
+        orgName: '中共福州市鼓楼区某社区委员会',
+        orgRegionCode: '350102',
+        memberType: 'full',
+        joinedOn: '2016-07-01',
+        flowMember: true,
+        wantsLocalBranch: true,
+        platform: 'eleme',
+        riderId: `ELM-TB${serial}`,
+        deliveryStation: '鼓楼西街站',
+      },
+    })
+    const queue = await call<Listed>('/review/memberships?state=all&limit=100', staff)
+    const entry = queue.items.find((item) => item.name === name)
+    if (!entry) throw new Error(`${name} is not in the queue`)
+    const { version } = await call<{ version: number }>(`/review/memberships/${entry.id}`, staff)
+    await call(`/review/memberships/${entry.id}/decision`, staff, { decision: 'verify', version })
+    await call(`/places/${branch.id}/checkins`, accessToken, { note: `第${n}位` })
+  }
+}
+
+async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await chromium.newContext({ viewport, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await page.getByText('工作人员登录', { exact: true }).click()
+  await page.locator('input[placeholder="账号"]').fill('demo.gulou')
+  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
+  await page.getByText('登录', { exact: true }).click()
+  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
+  return page
+}
+
+/** The 姓名 column: second after the tick boxes of the pending list, first in the history. */
+const names = (page: Page, column = 2) =>
+  page
+    .locator(`.taro_page:visible .dtable__table tbody tr td:nth-child(${column})`)
+    .allInnerTexts()
+
+test('at the desk 报到审核 is a table: sort, filter, tick and approve in bulk', async () => {
+  const page = await signedIn(DESK)
+  await page.goto(`${running.server().url}/#${CHECKINS}`, { waitUntil: 'domcontentloaded' })
+  const shown = page.locator('.taro_page:visible')
+  const table = shown.locator('.dtable__table')
+  await table.waitFor(WAIT)
+  await expect.poll(() => names(page), WAIT).toHaveLength(RIDERS)
+  expect(await shown.locator('.dtable__count').innerText()).toBe(`共 ${RIDERS} 条`)
+  // The menu's figure is the table's length.
+  await expect
+    .poll(() => shown.locator('.desk__item--current .desk__count').innerText(), WAIT)
+    .toBe(String(RIDERS))
+
+  // 姓名 descending, then ascending: the order a clerk expects, by pinyin for Chinese.
+  const sortBy = shown.locator('th button', { hasText: '姓名' })
+  await sortBy.click()
+  const ascending = await names(page)
+  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')))
+  await sortBy.click()
+  expect(await names(page)).toEqual([...ascending].reverse())
+  expect(await shown.locator('th[aria-sort="descending"]').innerText()).toContain('姓名')
+
+  // A column filter narrows the rows and says so.
+  await shown.locator('input[aria-label="按姓名筛选"]').fill('03')
+  await expect.poll(() => names(page)).toEqual(['表格测试03号'])
+  expect(await shown.locator('.dtable__count').innerText()).toBe(`筛选出 1 条（共 ${RIDERS} 条）`)
+  await shown.locator('input[aria-label="按姓名筛选"]').fill('')
+  await expect.poll(() => names(page)).toHaveLength(RIDERS)
+
+  // Tick two, approve both with one confirmation.
+  const rows = table.locator('tbody tr')
+  await rows.nth(0).locator('input[type="checkbox"]').check()
+  await rows.nth(1).locator('input[type="checkbox"]').check()
+  const chosen = [
+    await rows.nth(0).locator('td').nth(1).innerText(),
+    await rows.nth(1).locator('td').nth(1).innerText(),
+  ]
+  expect(await shown.locator('.dtable__bulk').innerText()).toContain('已选 2 条')
+  await page.screenshot({ path: path.join(screenshotDir, 'desk-1366-checkins-table.png') })
+  await shown.locator('.dtable__bulk-action', { hasText: '批量同意' }).click()
+  const modal = page.locator('.taro__modal')
+  await modal.getByText('同意这 2 人报到', { exact: false }).waitFor(WAIT)
+  await modal.locator('.taro-model__confirm').click()
+  await expect.poll(() => names(page), WAIT).toHaveLength(RIDERS - 2)
+  for (const name of chosen) expect(await names(page)).not.toContain(name)
+  expect(await shown.locator('.dtable__count').innerText()).toBe(`共 ${RIDERS - 2} 条`)
+  await expect
+    .poll(() => shown.locator('.desk__item--current .desk__count').innerText(), WAIT)
+    .toBe(String(RIDERS - 2))
+
+  // The history lists them, with the time they were decided.
+  await shown.locator('.tab', { hasText: '已同意' }).click()
+  await expect.poll(() => names(page, 1), WAIT).toEqual(expect.arrayContaining(chosen))
+  expect(await shown.locator('th', { hasText: '处理时间' }).count()).toBe(1)
+})
+
+test('the same page on a phone keeps its cards and says how many there are', async () => {
+  const page = await signedIn(PHONE)
+  await page.goto(`${running.server().url}/#${CHECKINS}`, { waitUntil: 'domcontentloaded' })
+  const shown = page.locator('.taro_page:visible')
+  await shown.locator('.checkins__name').first().waitFor(WAIT)
+  expect(await shown.locator('.dtable__table').count()).toBe(0)
+  const cards = await shown.locator('.checkins__name').count()
+  expect(await shown.locator('.paged-cards__foot').innerText()).toContain(`共 ${cards} 条`)
+  await page.screenshot({ path: path.join(screenshotDir, 'phone-390-checkins.png') })
+})
+
+test('承诺审核 and 群众举报 are tables at the desk, their counts their rows', async () => {
+  const page = await signedIn(DESK)
+  for (const [name, tab] of [
+    ['pledges', '公示中'],
+    ['pledge-reports', '已处理'],
+  ] as const) {
+    await page.goto(`${running.server().url}/#/packageStaff/pages/${name}/index`, {
+      waitUntil: 'domcontentloaded',
+    })
+    const shown = page.locator('.taro_page:visible')
+    await shown.locator('.tab', { hasText: tab }).click()
+    const count = shown.locator('.dtable__count')
+    await count.waitFor(WAIT)
+    const rows = await shown.locator('.dtable__table tbody tr:not(:has(.dtable__notice))').count()
+    expect(await count.innerText()).toBe(`共 ${rows} 条`)
+    await page.screenshot({ path: path.join(screenshotDir, `desk-1366-${name}-table.png`) })
+  }
+})
