@@ -107,9 +107,7 @@ async function signedIn(viewport: { width: number; height: number }): Promise<Pa
 
 /** The 姓名 column: second after the tick boxes of the pending list, first in the history. */
 const names = (page: Page, column = 2) =>
-  page
-    .locator(`.taro_page:visible .dtable__table tbody tr td:nth-child(${column})`)
-    .allInnerTexts()
+  page.locator(`.taro_page:visible .dtable__table tbody tr td:nth-child(${column})`).allInnerTexts()
 
 test('at the desk 报到审核 is a table: sort, filter, tick and approve in bulk', async () => {
   const page = await signedIn(DESK)

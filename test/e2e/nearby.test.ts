@@ -239,18 +239,19 @@ test('a verified rider checks in at the branch and county staff approve it', asy
 
   await staff.goto(`${server.url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
   await staff.getByText('报到审核', { exact: true }).click()
-  const card = staff.locator('.card', { hasText: '王小明' })
-  await card.getByText('鼓楼区新就业群体流动党员党支部', { exact: false }).waitFor(WAIT)
+  // Staff sit at a desk (1280 px): the check-ins are rows of a table.
+  const row = staff.locator('.dtable__table tbody tr', { hasText: '王小明' })
+  await row.getByText('鼓楼区新就业群体流动党员党支部', { exact: false }).waitFor(WAIT)
   await shot(staff, 'staff-checkins.png')
-  await card.getByText('同意', { exact: true }).click()
+  await row.getByText('同意', { exact: true }).click()
   // An approval is confirmed first: the member is told they belong to the branch.
   await staff.getByText('确认同意', { exact: true }).click()
   await staff.getByText('没有待审核的报到。').waitFor(WAIT)
   await staff.locator('.tab', { hasText: '已同意' }).click()
-  await staff
-    .locator('.card', { hasText: '王小明' })
-    .getByText(/处理于/)
-    .waitFor(WAIT)
+  // The history: 姓名, 报到支部, 提交时间, 处理时间 (the decision just taken), 留言.
+  const decided = staff.locator('.dtable__table tbody tr', { hasText: '王小明' })
+  await decided.waitFor(WAIT)
+  expect(await decided.locator('td').nth(3).innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
   await staffContext.close()
 
   await rider.reload({ waitUntil: 'domcontentloaded' })

@@ -45,7 +45,8 @@ test('an operator pledges, county staff approve it, a customer checks and rates 
   const staff = await staffPage()
   await signInStaff(staff)
   await staff.getByText('承诺审核', { exact: true }).click()
-  const queued = staff.locator('.pledge-queue__item', { hasText: '老周粮油店' })
+  // At a desk (1280 px) the queue is a table; a row opens its pledge.
+  const queued = staff.locator('.dtable__table tbody tr', { hasText: '老周粮油店' })
   await queued.waitFor(WAIT)
   await shot(staff, 'pledge-queue.png')
   await queued.click()
