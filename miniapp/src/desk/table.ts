@@ -29,11 +29,15 @@ export type TableFilters = Readonly<Record<string, string>>
 /** At most this many rows are fetched to sort or filter a list on the page. */
 export const ALL_ROWS_CAP = 1000
 
-const collator = new Intl.Collator('zh-Hans-CN', { numeric: true })
+// Made on first use, never at import: WeChat's JavaScript has no Intl, and the phone's cards
+// import this module for `tableFoot` alone. Only the browser's desk table sorts.
+let collator: Intl.Collator | undefined
+const byPinyin = (a: string, b: string) =>
+  (collator ??= new Intl.Collator('zh-Hans-CN', { numeric: true })).compare(a, b)
 
 function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b
-  return collator.compare(String(a), String(b))
+  return byPinyin(String(a), String(b))
 }
 
 /** The next sort after a click on a column header: ascending, then descending, then none. */
@@ -71,7 +75,7 @@ export function arrangeRows<T>(
 
 /** The values a 'choice' filter offers: those the rows hold, in sorted order. */
 export function choicesOf<T>(rows: readonly T[], column: DeskColumn<T>): string[] {
-  return [...new Set(rows.map((row) => String(column.value(row))))].sort(collator.compare)
+  return [...new Set(rows.map((row) => String(column.value(row))))].sort(byPinyin)
 }
 
 /** Whether sorting or filtering is on, so the whole list must be on the page first. */
