@@ -32,8 +32,10 @@ export const ALL_ROWS_CAP = 1000
 // Made on first use, never at import: WeChat's JavaScript has no Intl, and the phone's cards
 // import this module for `tableFoot` alone. Only the browser's desk table sorts.
 let collator: Intl.Collator | undefined
-const byPinyin = (a: string, b: string) =>
-  (collator ??= new Intl.Collator('zh-Hans-CN', { numeric: true })).compare(a, b)
+function byPinyin(a: string, b: string): number {
+  collator ??= new Intl.Collator('zh-Hans-CN', { numeric: true })
+  return collator.compare(a, b)
+}
 
 function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b

@@ -16,6 +16,9 @@ interface Props {
   placeholder?: string
 }
 
+/** The placeholder's value in the browser's `<select>`: no option's value can be this. */
+const NOTHING_CHOSEN = '\u0000'
+
 /** The platform's own picker: WeChat's wheel, the browser's `<select>` in H5. */
 export default function SelectField({
   label,
@@ -34,12 +37,15 @@ export default function SelectField({
         <select
           className="field-frame__box"
           aria-label={label}
-          value={index >= 0 ? value : ''}
+          value={index >= 0 ? value : NOTHING_CHOSEN}
           onChange={(event) => onChange(event.target.value)}
         >
-          <option value="" disabled>
-            {placeholder}
-          </option>
+          {/* Only while nothing is chosen: an option worth '' (全部平台) must show as itself. */}
+          {index < 0 && (
+            <option value={NOTHING_CHOSEN} disabled>
+              {placeholder}
+            </option>
+          )}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
