@@ -158,7 +158,7 @@ test('county staff edit, add and suspend places, and riders see the change nearb
 
   // Edit: the stored place comes back into the form and saves unchanged but for its phone.
   await staff
-    .locator('.staff-places__item', { hasText: '东街口爱心驿站' })
+    .locator('.dtable__table tbody tr', { hasText: '东街口爱心驿站' })
     .getByText('修改', { exact: true })
     .click()
   await staff.locator('input[placeholder="如：东街口爱心驿站"]').waitFor(WAIT)
@@ -168,7 +168,7 @@ test('county staff edit, add and suspend places, and riders see the change nearb
   await staff.locator('input[placeholder="固定电话或手机号"]').first().fill('0591-88886666')
   await shot(staff, 'staff-place-edit.png')
   await staff.getByText('保存', { exact: true }).click()
-  await staff.locator('.staff-places__item', { hasText: '东街口爱心驿站' }).waitFor(WAIT)
+  await staff.locator('.dtable__table tbody tr', { hasText: '东街口爱心驿站' }).waitFor(WAIT)
 
   // New: a canteen typed in by hand, with the default hours.
   await staff.getByText('新增场所', { exact: true }).click()
@@ -184,9 +184,9 @@ test('county staff edit, add and suspend places, and riders see the change nearb
   await staff.locator('.place-form__chip', { hasText: '微波炉' }).click()
   await staff.getByLabel('运营方').selectOption('community')
   await staff.getByText('保存', { exact: true }).click()
-  await staff.locator('.staff-places__item', { hasText: '测试爱心食堂' }).waitFor(WAIT)
+  await staff.locator('.dtable__table tbody tr', { hasText: '测试爱心食堂' }).waitFor(WAIT)
 
-  const item = staff.locator('.staff-places__item', { hasText: '南街骑手之家' })
+  const item = staff.locator('.dtable__table tbody tr', { hasText: '南街骑手之家' })
   await item.waitFor(WAIT)
   await item.getByText('暂停', { exact: true }).click()
   await staff.locator('.taro__modal').getByText('暂停', { exact: true }).click()

@@ -11,7 +11,6 @@ interface Props {
 
 /** One place with its status; 修改, and 暂停 or 恢复开放. */
 export default function PlaceItem({ place, busy, onEdit, onStatus }: Props) {
-  const open = place.status === 'open'
   return (
     <View className="card staff-places__item">
       <View className="staff-places__head">
@@ -23,19 +22,27 @@ export default function PlaceItem({ place, busy, onEdit, onStatus }: Props) {
       <Text className="text-secondary staff-places__meta">
         {placeKindNames[place.kind]} · {place.address}
       </Text>
-      <View className="staff-places__actions">
-        <Button className="btn staff-places__action" hoverClass="btn--pressed" onClick={onEdit}>
-          修改
-        </Button>
-        <Button
-          className="btn staff-places__action"
-          hoverClass="btn--pressed"
-          disabled={busy || undefined}
-          onClick={() => onStatus(open ? 'suspended' : 'open')}
-        >
-          {open ? '暂停' : '恢复开放'}
-        </Button>
-      </View>
+      <PlaceActions place={place} busy={busy} onEdit={onEdit} onStatus={onStatus} />
+    </View>
+  )
+}
+
+/** 修改, and 暂停 or 恢复开放: under a card on a phone, at a row's end at the desk. */
+export function PlaceActions({ place, busy, onEdit, onStatus }: Props) {
+  const open = place.status === 'open'
+  return (
+    <View className="staff-places__actions">
+      <Button className="btn staff-places__action" hoverClass="btn--pressed" onClick={onEdit}>
+        修改
+      </Button>
+      <Button
+        className="btn staff-places__action"
+        hoverClass="btn--pressed"
+        disabled={busy || undefined}
+        onClick={() => onStatus(open ? 'suspended' : 'open')}
+      >
+        {open ? '暂停' : '恢复开放'}
+      </Button>
     </View>
   )
 }

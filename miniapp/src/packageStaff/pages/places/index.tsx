@@ -1,11 +1,13 @@
+import { type PlaceSummary, placeKindNames, placeStatusNames } from '@djt/shared'
 import { Button, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useRef } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
-import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
-import PlaceList from '../../../places/PlaceList'
+import StaffOnly from '../../../components/StaffOnly'
+import DeskTable from '../../../desk/DeskTable'
+import type { DeskColumn } from '../../../desk/table'
 import { staffPages } from '../../../routes'
-import PlaceItem from '../../places/PlaceItem'
+import PlaceItem, { PlaceActions } from '../../places/PlaceItem'
 import { useStaffPlaces } from '../../places/useStaffPlaces'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
@@ -49,29 +51,59 @@ function StaffPlaces() {
           报到审核
         </Button>
       </View>
-      {list.phase === 'ready' && list.items.length === 0 && (
-        <PageNotice text="辖区内还没有场所，可以新增或批量导入。" />
-      )}
-      {list.phase === 'failed' || list.phase === 'loading' ? (
-        <PlaceList list={list} onOpen={() => undefined} onMore={loadMore} onRetry={reload} />
-      ) : (
-        list.items.map((place) => (
-          <PlaceItem
-            key={place.id}
+      <DeskTable
+        caption="辖区场所"
+        list={list}
+        total={null}
+        columns={columns}
+        keyOf={(place) => place.id}
+        empty="辖区内还没有场所，可以新增或批量导入。"
+        onMore={loadMore}
+        onRetry={reload}
+        onOpen={(place) => go(editUrl(place))()}
+        actions={(place) => (
+          <PlaceActions
             place={place}
             busy={busyId === place.id}
-            onEdit={go(`${staffPages.placeEdit}?id=${encodeURIComponent(place.id)}`)}
+            onEdit={go(editUrl(place))}
             onStatus={(status) => void changeStatus(place, status)}
           />
-        ))
-      )}
-      {list.next && (
-        <Button className="btn" hoverClass="btn--pressed" onClick={loadMore}>
-          {list.phase === 'more' ? '正在加载…' : '加载更多'}
-        </Button>
-      )}
+        )}
+        card={(place) => (
+          <PlaceItem
+            place={place}
+            busy={busyId === place.id}
+            onEdit={go(editUrl(place))}
+            onStatus={(status) => void changeStatus(place, status)}
+          />
+        )}
+      />
     </View>
   )
 }
+
+const editUrl = (place: PlaceSummary) =>
+  `${staffPages.placeEdit}?id=${encodeURIComponent(place.id)}`
+
+const columns: DeskColumn<PlaceSummary>[] = [
+  { key: 'name', title: '名称', value: (p) => p.name, sortable: true, filter: 'text' },
+  {
+    key: 'kind',
+    title: '类型',
+    value: (p) => placeKindNames[p.kind],
+    filter: 'choice',
+    width: '9em',
+  },
+  { key: 'address', title: '地址', value: (p) => p.address, filter: 'text' },
+  { key: 'code', title: '编码', value: (p) => p.code, width: '9em' },
+  {
+    key: 'status',
+    title: '状态',
+    value: (p) => placeStatusNames[p.status],
+    filter: 'choice',
+    sortable: true,
+    width: '6em',
+  },
+]
 
 export default withPageFrame(StaffPlacesPage)
