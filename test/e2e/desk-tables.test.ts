@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { residentIdCheckChar } from '@djt/shared'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
+import { apiCaller, registerRider } from './riders.ts'
 
 // At a desk a staff list is a table: sorted and filtered by column over the whole list,
 // rows ticked for a bulk decision, and its count the number of rows it holds. On a phone
@@ -25,30 +25,13 @@ afterAll(async () => {
   await chromium?.close()
 })
 
-type Call = <T>(url: string, token: string | null, body?: unknown) => Promise<T>
-
-function caller(serverUrl: string): Call {
-  return async <T>(url: string, token: string | null, body?: unknown): Promise<T> => {
-    const res = await fetch(`${serverUrl}/api/v1${url}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`)
-    return (await res.json()) as T
-  }
-}
-
 interface Listed {
   items: { id: string; name: string; status: string }[]
 }
 
 /** Riders register, 鼓楼区 verifies them, and each asks to 报到 at one of its branches. */
 async function checkInRiders(serverUrl: string): Promise<void> {
-  const call = caller(serverUrl)
+  const call = apiCaller(serverUrl)
   const { accessToken: staff } = await call<{ accessToken: string }>('/auth/staff', null, {
     username: 'demo.gulou',
     password: PASSWORD,
@@ -57,39 +40,13 @@ async function checkInRiders(serverUrl: string): Promise<void> {
   const branch = places.items.find((place) => place.status === 'open')
   if (!branch) throw new Error('鼓楼区 has no open branch in the demo data')
   for (let n = 0; n < RIDERS; n++) {
-    const { accessToken } = await call<{ accessToken: string }>('/auth/wechat', null, {
-      code: `dev:表格骑手${n}`,
-    })
-    const notice = await call<{ version: string }>('/privacy-notice', accessToken)
-    await call('/me/privacy-consent', accessToken, { version: notice.version })
-    const serial = String(300 + n)
-    const first17 = `35010219880202${serial}`
-    const name = `表格测试${String(n).padStart(2, '0')}号`
-    await call('/memberships', accessToken, {
-      action: 'submit',
-      form: {
-        kind: 'rider',
-        name,
-        mobile: `1391234${String(6000 + n)}`,
-        idNumber: first17 + residentIdCheckChar(first17),
-        workRegionCode: '350102',
-        orgName: '中共福州市鼓楼区某社区委员会',
-        orgRegionCode: '350102',
-        memberType: 'full',
-        joinedOn: '2016-07-01',
-        flowMember: true,
-        wantsLocalBranch: true,
-        platform: 'eleme',
-        riderId: `ELM-TB${serial}`,
-        deliveryStation: '鼓楼西街站',
-      },
-    })
+    const rider = await registerRider(serverUrl, { label: '表格', n, birth: '19880202' })
     const queue = await call<Listed>('/review/memberships?state=all&limit=100', staff)
-    const entry = queue.items.find((item) => item.name === name)
-    if (!entry) throw new Error(`${name} is not in the queue`)
+    const entry = queue.items.find((item) => item.name === rider.name)
+    if (!entry) throw new Error(`${rider.name} is not in the queue`)
     const { version } = await call<{ version: number }>(`/review/memberships/${entry.id}`, staff)
     await call(`/review/memberships/${entry.id}/decision`, staff, { decision: 'verify', version })
-    await call(`/places/${branch.id}/checkins`, accessToken, { note: `第${n}位` })
+    await call(`/places/${branch.id}/checkins`, rider.accessToken, { note: `第${n}位` })
   }
 }
 

@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { residentIdCheckChar } from '@djt/shared'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
+import { registerRider } from './riders.ts'
 
 const running = serverAndBrowserPerFile()
 const WAIT = { timeout: 15_000 }
@@ -126,49 +126,9 @@ test('at 390 px the same pages keep the phone layout', async () => {
   }
 })
 
-/** A rider who signs in through WeChat (dev mode), accepts the notice and registers. */
-async function registerRider(serverUrl: string, n: number): Promise<void> {
-  const call = async (url: string, token: string | null, body?: unknown) => {
-    const res = await fetch(`${serverUrl}/api/v1${url}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`)
-    return res.json()
-  }
-  const { accessToken } = await call('/auth/wechat', null, { code: `dev:键盘骑手${n}` })
-  const notice = await call('/privacy-notice', accessToken)
-  await call('/me/privacy-consent', accessToken, { version: notice.version })
-  const serial = String(100 + n).padStart(3, '0')
-  const first17 = `35010219900101${serial}`
-  await call('/memberships', accessToken, {
-    action: 'submit',
-    form: {
-      kind: 'rider',
-      name: `键盘测试${String(n).padStart(2, '0')}号`,
-      mobile: `1381234${String(5000 + n)}`,
-      idNumber: first17 + residentIdCheckChar(first17),
-      workRegionCode: '350102',
-      orgName: '中共福州市鼓楼区某社区委员会',
-      orgRegionCode: '350102',
-      memberType: 'full',
-      joinedOn: '2015-07-01',
-      flowMember: true,
-      wantsLocalBranch: true,
-      platform: 'meituan',
-      riderId: `MT-KB${serial}`,
-      deliveryStation: '鼓楼东街站',
-    },
-  })
-}
-
 test('a clerk clears 20 entries with the keyboard alone', async () => {
   const server = running.server().url
-  for (let n = 0; n < 20; n++) await registerRider(server, n)
+  for (let n = 0; n < 20; n++) await registerRider(server, { label: '键盘', n, birth: '19900101' })
   const page = await signedIn(DESK)
   await page.goto(`${server}/#${route('review')}`, { waitUntil: 'domcontentloaded' })
   const shown = page.locator('.taro_page:visible')
