@@ -95,9 +95,7 @@ describe('the headline strip', () => {
   } as unknown as Ledger
 
   test('each tile is a figure the ledger carries, with the link of the same figure below', () => {
-    expect(
-      headlineTiles(ledger).map((t) => [t.key, t.figure, t.link]),
-    ).toEqual([
+    expect(headlineTiles(ledger).map((t) => [t.key, t.figure, t.link])).toEqual([
       ['members-reported', { kind: 'count', count: 4 }, 'members.pending.count'],
       ['members-verified', { kind: 'count', count: 9 }, undefined],
       ['riders', { kind: 'split', reported: 3, verified: 7 }, undefined],

@@ -17,9 +17,7 @@ interface Props {
 
 /** Every section of a ledger, live or frozen in a report. */
 export default function LedgerSections({ ledger, open, onOpenChild, desk = false }: Props) {
-  const children = (
-    <ChildrenSection items={ledger.children} onOpen={onOpenChild} sortable={desk} />
-  )
+  const children = <ChildrenSection items={ledger.children} onOpen={onOpenChild} sortable={desk} />
   return (
     <>
       {desk && children}

@@ -42,7 +42,12 @@ export function headlineTiles(ledger: Ledger): HeadlineTile[] {
       note: `覆盖率 ${percentText(markets.coverageRate)}（按已核验计）`,
     },
     { key: 'stations', title: '关爱阵地（开放中）', figure: count(care.total), link: 'care.total' },
-    { key: 'pledges', title: '公示中的承诺', figure: count(pledges.public), link: 'pledges.public' },
+    {
+      key: 'pledges',
+      title: '公示中的承诺',
+      figure: count(pledges.public),
+      link: 'pledges.public',
+    },
     {
       key: 'reports',
       title: '举报待处理',

@@ -28,7 +28,8 @@ interface Sortable {
 export function sortRows<R extends Sortable>(rows: readonly R[], sort: SortState | null): R[] {
   if (!sort) return [...rows]
   const sign = sort.direction === 'asc' ? 1 : -1
-  const key = (row: R): Cell => (sort.column === LABEL ? row.label : (row.cells[sort.column] ?? null))
+  const key = (row: R): Cell =>
+    sort.column === LABEL ? row.label : (row.cells[sort.column] ?? null)
   return [...rows].sort((a, b) => {
     const x = key(a)
     const y = key(b)
