@@ -15,7 +15,7 @@ export default function Headline({ ledger, open }: { ledger: Ledger; open: Open 
           <View
             key={tile.key}
             id={`ledger-strip-${tile.key}`}
-            className={`ledger-strip__tile${onClick ? ' ledger-strip__tile--link' : ''}`}
+            className={`ledger-strip__tile ledger-strip__tile--${tile.figure.kind}${onClick ? ' ledger-strip__tile--link' : ''}`}
             hoverClass={onClick ? 'ledger-strip__tile--pressed' : 'none'}
             onClick={onClick}
           >
