@@ -95,6 +95,17 @@ async function headingClashes(ledger: Locator): Promise<string[]> {
   )
 }
 
+/** Table rows wider than their table (five figures on a phone must still fit). */
+async function overflowingRows(ledger: Locator): Promise<string[]> {
+  return ledger
+    .locator('.ledger-table__row')
+    .evaluateAll((rows) =>
+      rows
+        .filter((row) => row.getClientRects().length > 0 && row.scrollWidth > row.clientWidth + 1)
+        .map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ')),
+    )
+}
+
 /** The figures of one column of the child table, top to bottom. */
 async function childColumn(ledger: Locator, column: number): Promise<number[]> {
   const rows = ledger.locator('#ledger-children .ledger-table__row:not(.ledger-table__row--head)')
@@ -162,6 +173,7 @@ test('the province at a desk: headline figures equal their lists, regions sort, 
   await shot(page, 'desk-1366-ledger-sorted.png')
 
   expect(await headingClashes(again)).toEqual([])
+  expect(await overflowingRows(again)).toEqual([])
   await chartBesideTable(again, '#ledger-members')
   await chartBesideTable(again, '#ledger-riders')
 
@@ -221,6 +233,7 @@ test('on a phone the ledger keeps its layout: no strip, chart above its table', 
   expect(chart && table && chart.y + chart.height <= table.y + 0.5).toBe(true)
   // The riders' sites table has five columns on 390 px: its headings wrap, never clash.
   expect(await headingClashes(ledger)).toEqual([])
+  expect(await overflowingRows(ledger)).toEqual([])
   await shot(page, 'phone-390-ledger.png')
   await ledger
     .locator('.ledger-table__row--head', { hasText: '已建党组织' })
