@@ -219,6 +219,22 @@ test('a county at a desk: its trail starts at the county, its figures equal thei
   await shown(page).getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
   const covered = await tileFigure(shown(page), 'markets-covered')
   expect(await listedBehind(page, shown(page), 'markets-covered')).toBe(covered)
+
+  // 党员已核验 opens 登记核验 on its 已核验 entries: as many as the tile says.
+  await shown(page).getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
+  const verified = await tileFigure(shown(page), 'members-verified')
+  expect(verified).toBeGreaterThan(0)
+  await shown(page).locator('#ledger-strip-members-verified').click()
+  await page.waitForURL(/review\/index\?.*state=verified/, WAIT)
+  const queue = shown(page)
+  for (;;) {
+    const more = queue.getByText('加载更多', { exact: true })
+    if (!(await more.isVisible())) break
+    await more.click()
+    await page.waitForTimeout(500)
+  }
+  await queue.getByText('已显示全部', { exact: true }).waitFor(WAIT)
+  expect(await queue.locator('.review__item').count()).toBe(verified)
 })
 
 test('on a phone the ledger keeps its layout: no strip, chart above its table', async () => {

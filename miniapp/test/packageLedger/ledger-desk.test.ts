@@ -97,7 +97,7 @@ describe('the headline strip', () => {
   test('each tile is a figure the ledger carries, with the link of the same figure below', () => {
     expect(headlineTiles(ledger).map((t) => [t.key, t.figure, t.link])).toEqual([
       ['members-reported', { kind: 'count', count: 4 }, 'members.pending.count'],
-      ['members-verified', { kind: 'count', count: 9 }, undefined],
+      ['members-verified', { kind: 'count', count: 9 }, 'members.byState.1.count'],
       ['riders', { kind: 'split', reported: 3, verified: 7 }, undefined],
       ['markets-covered', { kind: 'split', reported: 1, verified: 2 }, 'markets.withOrganisation'],
       ['stations', { kind: 'count', count: 6 }, 'care.total'],
@@ -110,6 +110,7 @@ describe('the headline strip', () => {
     const old = { ...ledger, riders: { byPlatform: [] } } as unknown as Ledger
     expect(headlineTiles(old).map((t) => t.key)).not.toContain('riders')
     const none = { ...ledger, members: { ...ledger.members, byState: [] } } as unknown as Ledger
-    expect(headlineTiles(none)[1]?.figure).toEqual({ kind: 'count', count: 0 })
+    expect(headlineTiles(none)[1]).toMatchObject({ figure: { kind: 'count', count: 0 } })
+    expect(headlineTiles(none)[1]?.link).toBeUndefined()
   })
 })

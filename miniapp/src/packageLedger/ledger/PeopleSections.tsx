@@ -38,7 +38,12 @@ export function MembersSection({
       <Table
         label="登记状态"
         head={['人数']}
-        rows={members.byState.map((s) => ({ key: s.state, label: s.label, cells: [s.count] }))}
+        rows={members.byState.map((s, index) => ({
+          key: s.state,
+          label: s.label,
+          cells: [s.count],
+          onClick: open?.(`members.byState.${index}.count`),
+        }))}
       />
       <Table
         label="待核验"

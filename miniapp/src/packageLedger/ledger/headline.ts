@@ -24,7 +24,7 @@ const split = (s: Split): HeadlineFigure => ({ kind: 'split', ...s })
  */
 export function headlineTiles(ledger: Ledger): HeadlineTile[] {
   const { members, riders, markets, care, pledges } = ledger
-  const verified = members.byState.find((s) => s.state === 'verified')?.count ?? 0
+  const verifiedRow = members.byState.findIndex((s) => s.state === 'verified')
   const tiles: (HeadlineTile | null)[] = [
     {
       key: 'members-reported',
@@ -32,7 +32,13 @@ export function headlineTiles(ledger: Ledger): HeadlineTile[] {
       figure: count(members.pending.count),
       link: 'members.pending.count',
     },
-    { key: 'members-verified', title: '党员已核验', figure: count(verified) },
+    {
+      key: 'members-verified',
+      title: '党员已核验',
+      figure: count(members.byState[verifiedRow]?.count ?? 0),
+      // No row when nobody is verified yet: 0, and nothing to list.
+      ...(verifiedRow >= 0 && { link: `members.byState.${verifiedRow}.count` }),
+    },
     riders.members ? { key: 'riders', title: '党员骑手', figure: split(riders.members) } : null,
     {
       key: 'markets-covered',
