@@ -141,7 +141,8 @@ test('the province at a desk: headline figures equal their lists, regions sort, 
 
   // 自报（待核验）is the waiting queue, and the members section says the same figure.
   const [pending] = await ledger
-    .locator('#ledger-members .ledger-table__row--link .ledger-table__num')
+    .locator('#ledger-members .ledger-table__row--link', { hasText: '等待核验' })
+    .locator('.ledger-table__num')
     .allInnerTexts()
   expect(await tileFigure(ledger, 'members-reported')).toBe(number(pending ?? ''))
 
