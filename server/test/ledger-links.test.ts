@@ -165,6 +165,14 @@ t.test('on the demo data, every linked figure equals the list it opens', async (
   const [county] = walks
   t.ok(county && county.links >= ALWAYS_LINKED.length, `${county?.links} links in 鼓楼区's ledger`)
   t.ok(county && county.ledger.members.pending.count >= 2, 'the asked entry is still waiting')
+  // Each registration state's figure opens the queue in that state (已核验 among them).
+  const states = (county?.ledger.members.byState ?? []) as { state: string }[]
+  const verified = states.findIndex((row) => row.state === 'verified')
+  t.ok(verified >= 0, '鼓楼区 has verified members')
+  t.match(county?.ledger.links[`members.byState.${verified}.count`], {
+    list: 'memberships',
+    query: { region: '350102', state: 'verified' },
+  })
 
   // The check itself can fail: the old list (submitted and resubmitted only) misses it.
   const pending = county?.ledger.members.pending.count ?? 0

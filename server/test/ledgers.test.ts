@@ -80,6 +80,7 @@ t.test(
         flow: { verified: 1 },
       },
     ])
+    t.same(mine.riders.members, { reported: 1, verified: 1 }, 'riders of every platform together')
     t.match(mine.markets, {
       markets: { reported: 0, verified: 1 },
       withOrganisation: { verified: 1 },
@@ -100,6 +101,7 @@ t.test(
       { name: '鼓楼区', members: { reported: 1, verified: 2 }, markets: { verified: 1 } },
     )
     const fujian = (await ledger(province)).json()
+    t.same(fujian.riders.members, { reported: 1, verified: 1 }, 'the province counts them too')
     t.match(fujian.markets, {
       markets: { reported: 1, verified: 1 },
       withoutOrganisation: { reported: 1 },

@@ -1,5 +1,5 @@
 import type { Ledger, LedgerLinks } from './ledgers.ts'
-import { OrgForm, Platform } from './memberships.ts'
+import { MembershipState, OrgForm, Platform } from './memberships.ts'
 import { PlaceKind } from './places.ts'
 
 /**
@@ -44,6 +44,12 @@ export function ledgerLinks(ledger: Ledger): LedgerLinks {
         list: 'platformSites',
         query: { region, platform, status: 'active' },
       }
+  })
+  ledger.members.byState.forEach((row, index) => {
+    // The queue lists one state at a time (all but drafts, which the ledger never counts).
+    const state = MembershipState.exclude(['draft']).safeParse(row.state).data
+    if (state)
+      links[`members.byState.${index}.count`] = { list: 'memberships', query: { region, state } }
   })
   ledger.markets.byOrgForm.forEach((row, index) => {
     const orgForm = OrgForm.safeParse(row.orgForm).data

@@ -69,6 +69,11 @@ export const RidersLedger = z.object({
       sites: SiteFigures.optional(),
     }),
   ),
+  /**
+   * Rider members of every platform together (the headline's 骑手). Absent from ledgers
+   * frozen before it was kept.
+   */
+  members: Split.optional(),
   /** Every platform's sites together; coverageRate = organised ÷ total, null without sites. */
   sites: SiteFigures.extend({ coverageRate: z.number().nullable() }).optional(),
 })

@@ -103,7 +103,7 @@ test('the province drills down to a county’s stations; a figure opens that cou
   await province.getByText('鼓楼区台账', { exact: true }).waitFor(WAIT)
   // Earlier pages stay in the DOM, hidden: the one on screen is the visible one.
   const waiting = province
-    .locator('#ledger-members .ledger-table__row--link')
+    .locator('#ledger-members .ledger-table__row--link', { hasText: '等待核验' })
     .filter({ visible: true })
     .first()
   const [figure] = await numbersIn(waiting)

@@ -42,6 +42,7 @@ export function ridersLedger(t: Tallies): Ledger['riders'] {
         sites: siteFigures(t, mine),
       }
     }),
+    members: t.split(metric.ridersPlatform),
     sites: { ...sites, coverageRate: sites.total > 0 ? sites.organised / sites.total : null },
   }
 }

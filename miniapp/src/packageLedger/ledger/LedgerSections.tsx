@@ -11,19 +11,23 @@ interface Props {
   open?: Open | undefined
   /** Drill-down to a child region; a frozen report has none. */
   onOpenChild?: ((code: string) => void) | undefined
+  /** At the desk the child regions come first, to compare, in a sortable table. */
+  desk?: boolean
 }
 
 /** Every section of a ledger, live or frozen in a report. */
-export default function LedgerSections({ ledger, open, onOpenChild }: Props) {
+export default function LedgerSections({ ledger, open, onOpenChild, desk = false }: Props) {
+  const children = <ChildrenSection items={ledger.children} onOpen={onOpenChild} sortable={desk} />
   return (
     <>
+      {desk && children}
       <MembersSection members={ledger.members} open={open} />
       <RidersSection riders={ledger.riders} open={open} />
       <MarketsSection markets={ledger.markets} open={open} />
       <CareSection care={ledger.care} open={open} />
       <PledgesSection pledges={ledger.pledges} open={open} />
       <WorkSection work={ledger.work} open={open} />
-      <ChildrenSection items={ledger.children} onOpen={onOpenChild} />
+      {!desk && children}
       {ledger.region.level === 'county' && open && <RecordsSection ledger={ledger} open={open} />}
     </>
   )

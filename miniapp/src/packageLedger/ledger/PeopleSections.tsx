@@ -1,5 +1,6 @@
 import type { Ledger } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import Bars from './Bars'
 import type { Open } from './links'
 import { waitingText } from './model'
@@ -21,18 +22,28 @@ export function MembersSection({
   return (
     <View className="card ledger-section" id="ledger-members">
       <Text className="card__title">党员</Text>
-      <Bars
-        categories={members.byKind.map((k) => k.label)}
-        series={[
-          { name: SPLIT_HEAD[0], values: members.byKind.map((k) => k.reported) },
-          { name: SPLIT_HEAD[1], values: members.byKind.map((k) => k.verified) },
-        ]}
-      />
-      <Table label="类型" head={SPLIT_HEAD} rows={byKind} />
+      <ChartBeside
+        chart={
+          <Bars
+            categories={members.byKind.map((k) => k.label)}
+            series={[
+              { name: SPLIT_HEAD[0], values: members.byKind.map((k) => k.reported) },
+              { name: SPLIT_HEAD[1], values: members.byKind.map((k) => k.verified) },
+            ]}
+          />
+        }
+      >
+        <Table label="类型" head={SPLIT_HEAD} rows={byKind} />
+      </ChartBeside>
       <Table
         label="登记状态"
         head={['人数']}
-        rows={members.byState.map((s) => ({ key: s.state, label: s.label, cells: [s.count] }))}
+        rows={members.byState.map((s, index) => ({
+          key: s.state,
+          label: s.label,
+          cells: [s.count],
+          onClick: open?.(`members.byState.${index}.count`),
+        }))}
       />
       <Table
         label="待核验"
@@ -73,14 +84,19 @@ export function RidersSection({
   return (
     <View className="card ledger-section" id="ledger-riders">
       <Text className="card__title">骑手</Text>
-      <Bars
-        categories={riders.byPlatform.map((p) => p.label)}
-        series={[
-          { name: SPLIT_HEAD[0], values: riders.byPlatform.map((p) => p.members.reported) },
-          { name: SPLIT_HEAD[1], values: riders.byPlatform.map((p) => p.members.verified) },
-        ]}
-      />
-      <Table label="平台" head={SPLIT_HEAD} rows={rows} />
+      <ChartBeside
+        chart={
+          <Bars
+            categories={riders.byPlatform.map((p) => p.label)}
+            series={[
+              { name: SPLIT_HEAD[0], values: riders.byPlatform.map((p) => p.members.reported) },
+              { name: SPLIT_HEAD[1], values: riders.byPlatform.map((p) => p.members.verified) },
+            ]}
+          />
+        }
+      >
+        <Table label="平台" head={SPLIT_HEAD} rows={rows} />
+      </ChartBeside>
       <SitesTable riders={riders} open={open} />
     </View>
   )
@@ -93,4 +109,17 @@ export function splitRow(
   onClick?: () => void,
 ): Row {
   return { key, label, cells: [split.reported, split.verified], onClick }
+}
+
+/**
+ * A chart and the table it draws: the chart above on a phone (as the page always had it),
+ * beside the table at the desk (`.ledger--desk`, ledger.scss).
+ */
+function ChartBeside({ chart, children }: { chart: ReactNode; children: ReactNode }) {
+  return (
+    <View className="ledger-pair">
+      <View className="ledger-pair__chart">{chart}</View>
+      <View className="ledger-pair__table">{children}</View>
+    </View>
+  )
 }

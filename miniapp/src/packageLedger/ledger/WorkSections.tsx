@@ -1,7 +1,9 @@
 import type { Ledger } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
 import type { Open } from './links'
 import { ratingText } from './model'
+import { nextSort, type SortState, sortRows } from './sort'
 import Table from './Table'
 
 export function PledgesSection({
@@ -85,10 +87,14 @@ export function WorkSection({ work, open }: { work: Ledger['work']; open: Open |
 export function ChildrenSection({
   items,
   onOpen,
+  sortable = false,
 }: {
   items: Ledger['children']
   onOpen?: ((code: string) => void) | undefined
+  /** At the desk: headers sort the regions to compare them. */
+  sortable?: boolean
 }) {
+  const [sort, setSort] = useState<SortState | null>(null)
   if (items.length === 0) return null
   const rows = items.map((child) => ({
     key: child.code,
@@ -108,7 +114,12 @@ export function ChildrenSection({
       <Text className="ledger-note text-secondary">
         党员分列自报（待核验）与已核验；市场为已核验数。
       </Text>
-      <Table label="地区" head={['党员自报', '党员已核验', '市场', '阵地', '承诺']} rows={rows} />
+      <Table
+        label="地区"
+        head={['党员自报', '党员已核验', '市场', '阵地', '承诺']}
+        rows={sortRows(rows, sort)}
+        sort={sortable ? { state: sort, onSort: (c) => setSort(nextSort(sort, c)) } : undefined}
+      />
     </View>
   )
 }
