@@ -64,18 +64,29 @@ async function counted(app: FastifyInstance, who: Account, link: LedgerLink): Pr
   for (const [key, value] of Object.entries(link.query)) query[key] = String(value)
   if (route.paged) query.limit = '100'
   const tally: Counted = { total: 0, reported: 0, verified: 0 }
+  const totals = new Set<number>()
   for (let pages = 0; pages < 500; pages += 1) {
     const res = await app.inject({ url: route.url, query, headers: who.auth })
     if (res.statusCode !== 200)
       throw new Error(`${route.url} answered ${res.statusCode}: ${res.body}`)
-    const body = res.json() as { items: { class?: string; state?: string }[]; next?: string | null }
+    const body = res.json() as {
+      items: { class?: string; state?: string }[]
+      next?: string | null
+      total?: number
+    }
+    // A page that says the list's size says the size its pages add up to.
+    if (body.total !== undefined) totals.add(body.total)
     if ('truncated' in body && body.truncated) throw new Error(`${route.url} was cut short`)
     for (const item of body.items) {
       tally.total += 1
       const kind = classOf(item)
       if (kind) tally[kind] += 1
     }
-    if (!body.next) return tally
+    if (!body.next) {
+      if (totals.size > 1 || (totals.size === 1 && !totals.has(tally.total)))
+        throw new Error(`${route.url} said total ${[...totals]} but listed ${tally.total}`)
+      return tally
+    }
     query.after = body.next
   }
   throw new Error(`${route.url} never ended`)

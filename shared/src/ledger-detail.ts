@@ -45,6 +45,8 @@ export type LedgerMarket = z.infer<typeof LedgerMarket>
 export const LedgerMarketPage = z.object({
   items: z.array(LedgerMarket),
   next: z.string().nullable(),
+  /** The list's size over all pages: the figure that opened it. */
+  total: z.int().min(0),
 })
 export type LedgerMarketPage = z.infer<typeof LedgerMarketPage>
 
@@ -76,6 +78,7 @@ export type LedgerStation = z.infer<typeof LedgerStation>
 export const LedgerStationPage = z.object({
   items: z.array(LedgerStation),
   next: z.string().nullable(),
+  total: z.int().min(0),
 })
 export type LedgerStationPage = z.infer<typeof LedgerStationPage>
 
@@ -101,5 +104,6 @@ export type LedgerCheckin = z.infer<typeof LedgerCheckin>
 export const LedgerCheckinPage = z.object({
   items: z.array(LedgerCheckin),
   next: z.string().nullable(),
+  total: z.int().min(0),
 })
 export type LedgerCheckinPage = z.infer<typeof LedgerCheckinPage>

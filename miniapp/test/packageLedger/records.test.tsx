@@ -11,9 +11,9 @@ beforeEach(() => {
   sessionStore.save({ accessToken: 'a', refreshToken: 'refresh-token-0001', user: staffMe() })
   routeRequests({
     'GET /regions/350102': ok(regionDetail),
-    'GET /ledgers/markets': ok({ items: [], next: null }),
-    'GET /ledgers/stations': ok({ items: [], next: null }),
-    'GET /ledgers/checkins': ok({ items: [], next: null }),
+    'GET /ledgers/markets': ok({ items: [], next: null, total: 0 }),
+    'GET /ledgers/stations': ok({ items: [], next: null, total: 0 }),
+    'GET /ledgers/checkins': ok({ items: [], next: null, total: 0 }),
   })
 })
 afterEach(() => {

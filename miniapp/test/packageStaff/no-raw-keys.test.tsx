@@ -112,9 +112,9 @@ describe('no raw keys on the staff pages', () => {
     Object.assign(routerParams, { type, region: '350102' })
     routeRequests({
       'GET /regions/350102': ok(regionDetail),
-      'GET /ledgers/markets': ok({ items: [market], next: null }),
-      'GET /ledgers/stations': ok({ items: [station], next: null }),
-      'GET /ledgers/checkins': ok({ items: [checkin], next: null }),
+      'GET /ledgers/markets': ok({ items: [market], next: null, total: 1 }),
+      'GET /ledgers/stations': ok({ items: [station], next: null, total: 1 }),
+      'GET /ledgers/checkins': ok({ items: [checkin], next: null, total: 1 }),
     })
     await shows(<LedgerRecordsPage />, name)
   })

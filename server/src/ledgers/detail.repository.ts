@@ -32,18 +32,43 @@ type MarketFilter = Pick<LedgerMarketQuery, 'organised' | 'orgForm'> & { limit: 
  * Market openers' registrations (self-reported and verified) under a region: the markets
  * ledger counts these states, and an absent organisation form as `none`, as here.
  */
+const marketName = sql<string>`(m.form->>'marketName')`
+const orgForm = sql<string>`coalesce(m.form->>'orgForm', 'none')`
+
+/** The markets under a region the filter keeps: the list's rows and its count alike. */
+function marketsUnder(db: Db, region: DetailRegion, filter: Omit<MarketFilter, 'limit'>) {
+  const [low, high] = countyCodeRange(region)
+  let q = db
+    .selectFrom('memberships as m')
+    .innerJoin('regions as r', 'r.code', 'm.region_code')
+    .where('m.kind', '=', 'market_opener')
+    .where('m.state', 'in', MARKET_STATES)
+    .where('m.region_code', '>=', low)
+    .where('m.region_code', '<=', high)
+    .where(sql<boolean>`m.region_path <@ ${region.path}::ltree`)
+  if (filter.orgForm) q = q.where(orgForm, '=', filter.orgForm)
+  if (filter.organised) q = q.where(orgForm, filter.organised === 'yes' ? '<>' : '=', 'none')
+  return q
+}
+
+export async function countMarkets(
+  db: Db,
+  region: DetailRegion,
+  filter: Omit<MarketFilter, 'limit'>,
+): Promise<number> {
+  const row = await marketsUnder(db, region, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export function listMarkets(
   db: Db,
   region: DetailRegion,
   filter: MarketFilter,
   after?: PlaceCursor,
 ) {
-  const [low, high] = countyCodeRange(region)
-  const marketName = sql<string>`(m.form->>'marketName')`
-  const orgForm = sql<string>`coalesce(m.form->>'orgForm', 'none')`
-  let q = db
-    .selectFrom('memberships as m')
-    .innerJoin('regions as r', 'r.code', 'm.region_code')
+  let q = marketsUnder(db, region, filter)
     .select([
       'm.id',
       'r.code as region_code',
@@ -56,17 +81,10 @@ export function listMarkets(
       orgForm.as('org_form'),
       sql<string | null>`nullif(m.form->>'orgName', '')`.as('org_name'),
     ])
-    .where('m.kind', '=', 'market_opener')
-    .where('m.state', 'in', MARKET_STATES)
-    .where('m.region_code', '>=', low)
-    .where('m.region_code', '<=', high)
-    .where(sql<boolean>`m.region_path <@ ${region.path}::ltree`)
     .orderBy('m.region_code')
     .orderBy(marketName)
     .orderBy('m.id')
     .limit(filter.limit + 1)
-  if (filter.orgForm) q = q.where(orgForm, '=', filter.orgForm)
-  if (filter.organised) q = q.where(orgForm, filter.organised === 'yes' ? '<>' : '=', 'none')
   if (after) {
     const [code, name] = splitKey(after.key)
     q = q.where(
@@ -78,18 +96,42 @@ export function listMarkets(
 export type MarketRow = Awaited<ReturnType<typeof listMarkets>>[number]
 
 /** Places under a region, every status, with their check-ins (报到) counted per place. */
-export function listStations(
-  db: Db,
-  region: DetailRegion,
-  query: { limit: number; kind?: PlaceKind | undefined; status?: PlaceStatus | undefined },
-  after?: PlaceCursor,
-) {
+type StationFilter = { kind?: PlaceKind | undefined; status?: PlaceStatus | undefined }
+
+/** The places under a region the filter keeps: the list's rows and its count alike. */
+function stationsUnder(db: Db, region: DetailRegion, filter: StationFilter) {
   const [low, high] = countyCodeRange(region)
-  const checkins = (state: string) =>
-    sql<number>`(select count(*)::int from branch_checkins c where c.place_id = p.id and c.state = ${state})`
   let q = db
     .selectFrom('places as p')
     .innerJoin('regions as r', 'r.code', 'p.region_code')
+    .where('p.region_code', '>=', low)
+    .where('p.region_code', '<=', high)
+    .where(sql<boolean>`p.region_path <@ ${region.path}::ltree`)
+  if (filter.kind) q = q.where('p.kind', '=', filter.kind)
+  if (filter.status) q = q.where('p.status', '=', filter.status)
+  return q
+}
+
+export async function countStations(
+  db: Db,
+  region: DetailRegion,
+  filter: StationFilter,
+): Promise<number> {
+  const row = await stationsUnder(db, region, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export function listStations(
+  db: Db,
+  region: DetailRegion,
+  query: StationFilter & { limit: number },
+  after?: PlaceCursor,
+) {
+  const checkins = (state: string) =>
+    sql<number>`(select count(*)::int from branch_checkins c where c.place_id = p.id and c.state = ${state})`
+  let q = stationsUnder(db, region, query)
     .select([
       'p.id',
       'p.region_code',
@@ -103,15 +145,10 @@ export function listStations(
       checkins('approved').as('checkins_approved'),
       checkins('pending').as('checkins_pending'),
     ])
-    .where('p.region_code', '>=', low)
-    .where('p.region_code', '<=', high)
-    .where(sql<boolean>`p.region_path <@ ${region.path}::ltree`)
     .orderBy('p.region_code')
     .orderBy('p.name')
     .orderBy('p.id')
     .limit(query.limit + 1)
-  if (query.kind) q = q.where('p.kind', '=', query.kind)
-  if (query.status) q = q.where('p.status', '=', query.status)
   if (after) {
     const [code, name] = splitKey(after.key)
     q = q.where(sql<boolean>`(p.region_code, p.name, p.id) > (${code}, ${name}, ${after.id}::uuid)`)
@@ -124,19 +161,40 @@ export type StationRow = Awaited<ReturnType<typeof listStations>>[number]
  * Confirmed check-ins counted under a region: by the region and platform stamped on each
  * when it was made (ledger_checkins counts the same columns), not by the branch's region.
  */
+function checkinsUnder(db: Db, region: DetailRegion, filter: { platform?: Platform | undefined }) {
+  const [low, high] = countyCodeRange(region)
+  let q = db
+    .selectFrom('branch_checkins as c')
+    .innerJoin('memberships as m', 'm.id', 'c.membership_id')
+    .innerJoin('places as p', 'p.id', 'c.place_id')
+    .innerJoin('regions as r', 'r.code', 'c.ledger_region')
+    .where('c.state', '=', 'approved')
+    .where('c.ledger_region', '>=', low)
+    .where('c.ledger_region', '<=', high)
+    .where(sql<boolean>`c.ledger_path <@ ${region.path}::ltree`)
+  if (filter.platform) q = q.where('c.ledger_platform', '=', filter.platform)
+  return q
+}
+
+export async function countCheckins(
+  db: Db,
+  region: DetailRegion,
+  filter: { platform?: Platform | undefined },
+): Promise<number> {
+  const row = await checkinsUnder(db, region, filter)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 export function listCheckins(
   db: Db,
   region: DetailRegion,
   query: { limit: number; platform?: Platform | undefined },
   after?: PlaceCursor,
 ) {
-  const [low, high] = countyCodeRange(region)
   const memberName = sql<string>`coalesce(m.name, '')`
-  let q = db
-    .selectFrom('branch_checkins as c')
-    .innerJoin('memberships as m', 'm.id', 'c.membership_id')
-    .innerJoin('places as p', 'p.id', 'c.place_id')
-    .innerJoin('regions as r', 'r.code', 'c.ledger_region')
+  let q = checkinsUnder(db, region, query)
     .select([
       'c.id',
       'r.code as region_code',
@@ -147,15 +205,10 @@ export function listCheckins(
       'p.name as place_name',
       'c.decided_at',
     ])
-    .where('c.state', '=', 'approved')
-    .where('c.ledger_region', '>=', low)
-    .where('c.ledger_region', '<=', high)
-    .where(sql<boolean>`c.ledger_path <@ ${region.path}::ltree`)
     .orderBy('c.ledger_region')
     .orderBy(memberName)
     .orderBy('c.id')
     .limit(query.limit + 1)
-  if (query.platform) q = q.where('c.ledger_platform', '=', query.platform)
   if (after) {
     const [code, name] = splitKey(after.key)
     q = q.where(

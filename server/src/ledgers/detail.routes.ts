@@ -17,6 +17,9 @@ import { regionInScope } from '../auth/region-scope.ts'
 import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
 import {
   type CheckinRow,
+  countCheckins,
+  countMarkets,
+  countStations,
   detailKey,
   listCheckins,
   listMarkets,
@@ -90,7 +93,11 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       const { shown, next } = page(rows, filter.limit, (row) =>
         detailKey(row.region_code, row.market_name ?? ''),
       )
-      return { items: shown.map(toLedgerMarket), next }
+      return {
+        items: shown.map(toLedgerMarket),
+        next,
+        total: await countMarkets(app.db, region, filter),
+      }
     },
   )
 
@@ -110,7 +117,11 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       const region = await regionInScope(app.db, staffCaller(request), code)
       const rows = await listStations(app.db, region, query, decodePlaceCursor(after))
       const { shown, next } = page(rows, query.limit, (row) => detailKey(row.region_code, row.name))
-      return { items: shown.map(toLedgerStation), next }
+      return {
+        items: shown.map(toLedgerStation),
+        next,
+        total: await countStations(app.db, region, query),
+      }
     },
   )
 
@@ -133,7 +144,11 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       const { shown, next } = page(rows, query.limit, (row) =>
         detailKey(row.region_code, row.member_name),
       )
-      return { items: shown.map(toLedgerCheckin), next }
+      return {
+        items: shown.map(toLedgerCheckin),
+        next,
+        total: await countCheckins(app.db, region, query),
+      }
     },
   )
 }
