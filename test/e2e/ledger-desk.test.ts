@@ -56,14 +56,17 @@ async function listedBehind(page: Page, ledger: Locator, key: string): Promise<n
   await ledger.locator(`#ledger-strip-${key}`).click()
   await page.waitForURL(/packageLedger\/pages\/records/, WAIT)
   const list = shown(page)
-  await list.locator('.ledger-record').or(list.getByText('没有记录。')).first().waitFor(WAIT)
+  // At the desk the records are a table; its foot says 共 N 条 once the list has answered.
+  const foot = list.locator('.dtable__count')
+  await foot.waitFor(WAIT)
   for (;;) {
-    const more = list.getByText('加载更多', { exact: true })
+    const more = list.locator('.dtable__more', { hasText: '加载更多' })
     if (!(await more.isVisible())) break
     await more.click()
     await page.waitForTimeout(500)
   }
-  const count = await list.locator('.ledger-record').count()
+  const count = await list.locator('.dtable__table tbody tr:not(:has(.dtable__notice))').count()
+  expect(await foot.innerText()).toBe(`共 ${count} 条`)
   await page.goBack()
   return count
 }

@@ -141,9 +141,12 @@ function Table<T>(props: DeskTableProps<T>) {
         </tbody>
       </table>
       <div className="dtable__foot">
-        <span className="dtable__count">
-          {tableFoot(rows.length, loaded, total, list.next !== null)}
-        </span>
+        {/* Only once there is an answer: 共 0 条 while loading would be a false figure. */}
+        {list.phase !== 'loading' && list.phase !== 'failed' && (
+          <span className="dtable__count">
+            {tableFoot(rows.length, loaded, total, list.next !== null)}
+          </span>
+        )}
         {wholeList && list.next && !capped && (
           <span className="dtable__note">正在载入全部条目，以便排序和筛选…</span>
         )}
