@@ -144,7 +144,7 @@ function Table<T>(props: DeskTableProps<T>) {
         {/* Only once there is an answer: 共 0 条 while loading would be a false figure. */}
         {list.phase !== 'loading' && list.phase !== 'failed' && (
           <span className="dtable__count">
-            {tableFoot(rows.length, loaded, total, list.next !== null)}
+            {tableFoot(rows.length, loaded, total, list.next !== null || props.partial === true)}
           </span>
         )}
         {wholeList && list.next && !capped && (

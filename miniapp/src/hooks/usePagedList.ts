@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../services/http'
+import type { RemoteState } from './useRemote'
 
 export interface PagedList<T, About = never> {
   items: T[]
@@ -75,4 +76,11 @@ export function usePagedList<T, About = never>(loader: PageLoader<T, About> | nu
   }, [reload])
 
   return { list, reload, loadMore }
+}
+
+/** A list fetched whole (useRemote) in the paged shape the list components take: no more. */
+export function wholeList<T>(state: RemoteState<readonly T[]>): PagedList<T> {
+  if (state.phase === 'loading') return { ...IDLE, phase: 'loading' }
+  if (state.phase === 'failed') return { ...IDLE, phase: 'failed', problem: state.error.message }
+  return { items: [...state.value], next: null, phase: 'ready', problem: null }
 }

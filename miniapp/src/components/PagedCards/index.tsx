@@ -14,6 +14,8 @@ export interface PagedCardsProps<T> {
   empty: string
   onMore: () => void
   onRetry: () => void
+  /** The server sent part of the list and no way to the rest (a capped list): never 共 N 条. */
+  partial?: boolean
 }
 
 /**
@@ -21,7 +23,7 @@ export interface PagedCardsProps<T> {
  * of how many are shown, and 加载更多 while the server has more.
  */
 export default function PagedCards<T>(props: PagedCardsProps<T>) {
-  const { list, total, keyOf, card, empty, onMore, onRetry } = props
+  const { list, total, keyOf, card, empty, onMore, onRetry, partial = false } = props
   if (list.phase === 'loading') return <PageNotice text="正在加载…" />
   if (list.phase === 'failed')
     return <PageNotice text={list.problem ?? '加载失败'} onRetry={onRetry} />
@@ -33,7 +35,7 @@ export default function PagedCards<T>(props: PagedCardsProps<T>) {
       ))}
       <View className="paged-cards__foot">
         <Text className="text-secondary">
-          {tableFoot(list.items.length, list.items.length, total, list.next !== null)}
+          {tableFoot(list.items.length, list.items.length, total, list.next !== null || partial)}
         </Text>
         {list.problem && <Text className="paged-cards__problem">{list.problem}</Text>}
         {list.next && (

@@ -12,7 +12,6 @@ interface Props {
 
 /** One site: platform, county, riders, its organisation; 修改 and 关闭 or 恢复. */
 export default function SiteItem({ site, onEdit, onStatus, busy }: Props) {
-  const active = site.status === 'active'
   return (
     <View className="card sites__item">
       <View className="sites__head">
@@ -24,20 +23,37 @@ export default function SiteItem({ site, onEdit, onStatus, busy }: Props) {
       <Text className="sites__line text-secondary">{siteSummary(site)}</Text>
       <Text className="sites__line">{siteOrganisation(site)}</Text>
       {onEdit && onStatus && (
-        <View className="sites__actions">
-          <Button className="btn sites__action" hoverClass="btn--pressed" onClick={onEdit}>
-            修改
-          </Button>
-          <Button
-            className="btn sites__action"
-            hoverClass="btn--pressed"
-            disabled={busy || undefined}
-            onClick={onStatus}
-          >
-            {active ? '关闭站点' : '恢复运营'}
-          </Button>
-        </View>
+        <SiteActions site={site} busy={busy} onEdit={onEdit} onStatus={onStatus} />
       )}
+    </View>
+  )
+}
+
+/** 修改, and 关闭站点 or 恢复运营: under a card on a phone, at a row's end at the desk. */
+export function SiteActions({
+  site,
+  busy,
+  onEdit,
+  onStatus,
+}: {
+  site: PlatformSite
+  busy: boolean
+  onEdit: () => void
+  onStatus: () => void
+}) {
+  return (
+    <View className="sites__actions">
+      <Button className="btn sites__action" hoverClass="btn--pressed" onClick={onEdit}>
+        修改
+      </Button>
+      <Button
+        className="btn sites__action"
+        hoverClass="btn--pressed"
+        disabled={busy || undefined}
+        onClick={onStatus}
+      >
+        {site.status === 'active' ? '关闭站点' : '恢复运营'}
+      </Button>
     </View>
   )
 }
