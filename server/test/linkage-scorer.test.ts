@@ -44,9 +44,9 @@ t.test('weights: each field and level', async (t) => {
   t.equal(weightOf(person({ mobile: 'exact' }), 'mobile'), 15.2)
   t.equal(weightOf(person({ mobile: 'different' }), 'mobile'), -2.1, 'weak on purpose')
   t.equal(weightOf(person(), 'mobile'), 0)
-  t.equal(weightOf(person({ riderId: 'exact' }), 'riderId'), 16)
+  t.equal(weightOf(person({ riderId: 'exact' }), 'riderId'), 18)
   t.equal(weightOf(person({ name: compareNames('张伟', '张玮') }), 'name'), 6)
-  t.equal(weightOf(person({ name: compareNames('张伟', '张强') }), 'name'), 3)
+  t.equal(weightOf(person({ name: compareNames('张伟', '张强') }), 'name'), 4.5)
   t.equal(weightOf(person({ name: compareNames('张伟', '李强') }), 'name'), -5.6)
   t.equal(weightOf(person({ name: compareNames('', '李强') }), 'name'), 0)
   // Term frequency: common names weigh little, rare ones much, within LINKAGE.md's range.

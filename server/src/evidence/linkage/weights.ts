@@ -1,45 +1,31 @@
+import type { LinkageWeights } from '@djt/shared'
+
 // Fellegi–Sunter weights in bits, log2(m/u), per field and level of agreement. The
 // starting set is LINKAGE.md's; `npm run linkage-weights -w server` re-estimates the u
 // side from the registers and stores a new version (evidence records the one it used).
 
-export interface WeightSet {
-  version: number
-  /** log2(λ/(1−λ)): one true match among about 20,000 county rows. */
-  prior: number
-  /** A register speaks for the entry only at or above this probability (precision ≥ 0.99). */
-  threshold: number
-  idNumber: { exact: number; corrected: number; different: number }
-  mobile: { exact: number; different: number }
-  /** Platform + rider ID: the roster's key. */
-  riderId: { exact: number }
-  name: {
-    /** P(same name | same person), for the term-frequency weight log2(m / frequency). */
-    m: number
-    /** The exact weight lies between these: a very common name, a name seen once. */
-    exactCommon: number
-    exactRare: number
-    /** Same after traditional→simplified folding: this much below the exact weight. */
-    normalisedBelowExact: number
-    homophone: number
-    close: number
-    different: number
-  }
-}
+/** The shape stored in linkage_weights (shared: the jsonb column is typed by it). */
+export type WeightSet = LinkageWeights
 
+/**
+ * LINKAGE.md's figures. Not given there: platform + rider ID (u ≈ 1 in 200,000 roster rows:
+ * +18), a name one character off (m ≈ 0.03, u ≈ 0.001: +4.5), the threshold (0.99: the
+ * probability 强 needs, checked for precision by scripts/bench/linkage.mjs).
+ */
 export const startingWeights: WeightSet = {
   version: 1,
   prior: -14.3,
-  threshold: 0.995,
+  threshold: 0.99,
   idNumber: { exact: 19.9, corrected: 10.3, different: -6.1 },
   mobile: { exact: 15.2, different: -2.1 },
-  riderId: { exact: 16.0 },
+  riderId: { exact: 18.0 },
   name: {
     m: 0.9,
     exactCommon: 8.8,
     exactRare: 16.5,
     normalisedBelowExact: 1.0,
     homophone: 6.0,
-    close: 3.0,
+    close: 4.5,
     different: -5.6,
   },
 }
