@@ -1,4 +1,4 @@
-import { type Evidence, LinkageWeights } from '@djt/shared'
+import type { Evidence } from '@djt/shared'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, MembershipKind } from '../db/schema.ts'
 import { textArray, unnestRows } from '../kernel/sql-arrays.ts'
@@ -122,17 +122,6 @@ export async function registerSizes(db: Kysely<Database>) {
     (select count(*)::integer from register_party_list) as party`.execute(db)
   const [sizes] = rows
   return { roster: Number(sizes?.roster ?? 0), party: Number(sizes?.party ?? 0) }
-}
-
-/** The newest stored weights. */
-export async function currentWeights(db: Kysely<Database>): Promise<LinkageWeights> {
-  const row = await db
-    .selectFrom('linkage_weights')
-    .select('weights')
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow()
-  return LinkageWeights.parse(row.weights)
 }
 
 export interface EvidenceUpdate {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import {
-  currentWeights,
   type EvidenceScope,
   type FactsRow,
   registerSizes,
@@ -10,6 +9,7 @@ import {
 } from './evidence.repository.ts'
 import type { EntryFacts } from './facts.ts'
 import { judgeEntry, type LinkageContext } from './judge.ts'
+import { currentWeights } from './linkage-weights.repository.ts'
 
 export type { EvidenceScope }
 
