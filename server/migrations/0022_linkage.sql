@@ -25,3 +25,17 @@ alter table memberships add column id_number_near_bi jsonb;
 -- Term-frequency weights count a name's rows in its register.
 create index register_platform_roster_name on register_platform_roster (name_norm);
 create index register_party_list_name on register_party_list (name_norm);
+
+-- Rows of one import file that repeated an earlier row's natural key: the later row is
+-- kept; disagreed says whether the two differed in anything but formatting.
+create table register_import_duplicates (
+  import_id uuid not null references register_imports (id) on delete cascade,
+  line integer not null,
+  kept_line integer not null,
+  disagreed boolean not null,
+  primary key (import_id, line)
+);
+
+-- An entry's ID one slip away is looked up by these prefixes (evidence.repository.ts).
+create index register_party_list_id_near on register_party_list (left(id_number_bi, 12))
+  where id_number_bi is not null;

@@ -28,6 +28,7 @@ export interface Database extends LedgerTables, PlatformSiteTables, PledgeTables
   membership_events: MembershipEventTable
   register_imports: RegisterImportTable
   register_import_rejects: RegisterImportRejectTable
+  register_import_duplicates: RegisterImportDuplicateTable
   register_business: RegisterBusinessTable
   register_annual_report: RegisterAnnualReportTable
   register_platform_roster: RegisterPlatformRosterTable
@@ -217,6 +218,13 @@ export interface RegisterImportRejectTable {
   line: number
   field: string | null
   reason: string
+}
+
+export interface RegisterImportDuplicateTable {
+  import_id: string
+  line: number
+  kept_line: number
+  disagreed: boolean
 }
 
 export interface RegisterBusinessTable {

@@ -54,7 +54,7 @@ function conditions(scope: EvidenceScope, after: string | undefined): RawBuilder
 }
 
 /** The register row's ID is one slip away from the entry's (prefixes of blind indexes). */
-const nearIdMatches = sql`left(p.id_number_bi, ${NEAR_PREFIX}::integer) in
+const nearIdMatches = sql`left(p.id_number_bi, ${sql.lit(NEAR_PREFIX)}) in
   (select jsonb_array_elements_text(m.id_number_near_bi))`
 
 /** A name's rows in its register, counted up to 1,000: enough for its term-frequency weight. */
@@ -76,7 +76,8 @@ const partyCandidates = sql`(select coalesce(json_agg(json_build_object('nameNor
       union select * from (select * from register_party_list p
         where p.mobile_bi = m.mobile_bi limit 20) by_mobile
       union select * from (select * from register_party_list p
-        where m.id_number_near_bi is not null and ${nearIdMatches} limit 5) by_near_id) p
+        where m.id_number_near_bi is not null and p.id_number_bi is not null
+          and ${nearIdMatches} limit 5) by_near_id) p
     where m.kind <> 'market_opener')`
 
 /** What each register's row found by the entry's key says; see FactsRow. */
