@@ -2,14 +2,24 @@ import { normalizeText } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { recomputeEvidence } from '../src/evidence/evidence.service.ts'
-import type { EntryFacts } from '../src/evidence/facts.ts'
-import { judgeEntry } from '../src/evidence/judge.ts'
+import type { EntryFacts, PartyListFacts } from '../src/evidence/facts.ts'
+import { judgeEntry, type LinkageContext } from '../src/evidence/judge.ts'
+import { residentIdCorrections } from '../src/evidence/linkage/id-corrections.ts'
+import { nearIdIndexes } from '../src/evidence/linkage/near-index.ts'
+import { startingWeights } from '../src/evidence/linkage/weights.ts'
+import { jsonArray } from '../src/kernel/json-array.ts'
 import { type Account, signInStaff } from './fixtures/accounts.ts'
 import { multipartFile } from './fixtures/matrix-registers.ts'
 import { residentId, uscc } from './fixtures/memberships.ts'
 import { buildTestApp } from './helper.ts'
 
 // ── judgeEntry: the rules, without a database ──────────────────────────────────────────
+
+const context: LinkageContext = {
+  weights: startingWeights,
+  sizes: { roster: 20_000, party: 20_000 },
+}
+const judge = (facts: EntryFacts) => judgeEntry(facts, context)
 
 const rider = (overrides: Partial<EntryFacts> = {}): EntryFacts => ({
   kind: 'rider',
@@ -22,53 +32,124 @@ const rider = (overrides: Partial<EntryFacts> = {}): EntryFacts => ({
   marketName: null,
   orgForm: null,
   roster: null,
-  partyById: null,
-  partyByMobile: [],
+  partyCandidates: [],
   business: null,
   annualReport: null,
   ...overrides,
 })
-const rosterRow = { nameNorm: '王小明', mobileBi: 'M1', isMember: true }
-const statusOf = (facts: EntryFacts) => judgeEntry(facts).registers.map((r) => r.status)
+const rosterRow = { nameNorm: '王小明', mobileBi: 'M1', isMember: true, nameCount: 1 }
+const partyRow = (overrides: Partial<PartyListFacts> = {}): PartyListFacts => ({
+  nameNorm: '王小明',
+  idNumberBi: 'ID1',
+  mobileBi: 'M1',
+  nameCount: 1,
+  idLevel: 'exact',
+  ...overrides,
+})
+const statusOf = (facts: EntryFacts) => judge(facts).registers.map((r) => r.status)
 
 t.test('judgeEntry: riders against the roster and the party list', async (t) => {
-  const strong = judgeEntry(
-    rider({
-      roster: rosterRow,
-      partyById: { nameNorm: '王小明', idNumberBi: 'ID1', mobileBi: 'M1' },
-    }),
-  )
-  t.match(strong, { strength: 'strong', suggestion: 'verify', matchingSources: 2 })
+  const strong = judge(rider({ roster: rosterRow, partyCandidates: [partyRow()] }))
+  t.match(strong, {
+    strength: 'strong',
+    suggestion: 'verify',
+    matchingSources: 2,
+    weightsVersion: 1,
+  })
   t.equal(
     strong.reason,
-    '平台名册：骑手编号、姓名、手机号、党员身份一致；党员名单：姓名、身份证号、手机号一致 → 强',
+    '平台名册：平台与骑手编号一致 +18.0 · 姓名一致 +14.1 · 手机号一致 +15.2 → >99.99%；' +
+      '党员名单：身份证号一致 +19.9 · 姓名一致 +14.1 · 手机号一致 +15.2 → >99.99% → 强',
   )
-  const someoneElse = judgeEntry(
-    rider({ roster: { ...rosterRow, nameNorm: '李四', mobileBi: 'M9' } }),
-  )
+  t.match(strong.registers[1]?.fields, [
+    { field: 'name', result: 'match', level: 'exact' },
+    { field: 'idNumber', result: 'match', level: 'exact', weight: 19.9 },
+    { field: 'mobile', result: 'match', level: 'exact', weight: 15.2 },
+  ])
+  const someoneElse = judge(rider({ roster: { ...rosterRow, nameNorm: '李四', mobileBi: 'M9' } }))
   t.match(someoneElse, { strength: 'conflict', suggestion: 'ask' })
-  t.match(someoneElse.registers[0]?.summary, /骑手编号对应他人/)
-  const otherMobile = judgeEntry(rider({ roster: { ...rosterRow, mobileBi: 'M9' } }))
-  t.match(otherMobile, { strength: 'weak', suggestion: 'ask' })
+  t.match(someoneElse.registers[0]?.summary, /骑手编号相同，但姓名、手机号均不同/)
+  // A new phone is weak evidence against: the roster still speaks for him.
+  const otherMobile = judge(rider({ roster: { ...rosterRow, mobileBi: 'M9' } }))
+  t.match(otherMobile, { strength: 'moderate', registers: [{ status: 'match' }] })
+  t.match(otherMobile.registers[0]?.summary, /手机号不同 −2\.1/)
   t.same(statusOf(rider({ roster: { ...rosterRow, isMember: false } })), ['partial', 'absent'])
-  t.match(judgeEntry(rider({ roster: rosterRow })), { strength: 'moderate', suggestion: 'verify' })
-  t.match(judgeEntry(rider()), { strength: 'none', suggestion: 'review', matchingSources: 0 })
+  t.match(judge(rider({ roster: rosterRow })), { strength: 'moderate', suggestion: 'verify' })
+  t.match(judge(rider()), { strength: 'none', suggestion: 'review', matchingSources: 0 })
+})
+
+t.test('judgeEntry: typos, homophones and traditional forms are the same person', async (t) => {
+  const homophone = judge(
+    rider({
+      name: '王小伟',
+      roster: { ...rosterRow, nameNorm: '王小玮' },
+      partyCandidates: [partyRow({ nameNorm: '王小玮', mobileBi: 'M9' })],
+    }),
+  )
+  t.match(homophone, { strength: 'strong', matchingSources: 2 })
+  t.match(homophone.registers[1], {
+    status: 'match',
+    summary:
+      /^党员名单：身份证号相同，姓名有一字不同：伟\/玮，可能为同音字；身份证号一致 \+19\.9 · 姓名同音（伟\/玮）\+6\.0 · 手机号不同 −2\.1 → 99\.\d\d%$/,
+  })
+  t.notMatch(homophone.reason, /对应他人/)
+  const traditional = judge(
+    rider({ name: '王曉明', partyCandidates: [partyRow({ nameNorm: '王晓明' })] }),
+  )
+  t.match(traditional.registers[1], { status: 'match', summary: /繁简/ })
+  const typo = judge(rider({ name: '王大明', partyCandidates: [partyRow()] }))
+  t.match(typo.registers[1], { status: 'match', summary: /姓名有一字之差：大\/小/ })
+  const otherPerson = judge(rider({ name: '李强', partyCandidates: [partyRow()] }))
+  t.match(otherPerson, { strength: 'conflict', reason: /身份证号相同，姓名不同/ })
+})
+
+t.test('judgeEntry: impostors never reach 强', async (t) => {
+  // A colleague's name and rider ID, his own mobile, no ID: the party list has nobody
+  // with his mobile or ID, so only the roster speaks.
+  const colleague = judge(
+    rider({ idNumberBi: null, mobileBi: 'M-OWN', roster: rosterRow, partyCandidates: [] }),
+  )
+  t.not(colleague.strength, 'strong')
+  // Even if the colleague is listed and found by name elsewhere: a name alone is no match.
+  const namesake = judge(
+    rider({
+      idNumberBi: 'ID-OWN',
+      mobileBi: 'M-OWN',
+      roster: null,
+      partyCandidates: [partyRow({ idNumberBi: 'ID1', idLevel: 'different', mobileBi: 'M1' })],
+    }),
+  )
+  t.not(namesake.strength, 'strong')
+  t.equal(namesake.matchingSources, 0)
 })
 
 t.test('judgeEntry: the party list never matches across two people', async (t) => {
-  const sameId = { nameNorm: '王小明', idNumberBi: 'ID1', mobileBi: null }
-  t.same(statusOf(rider({ partyById: { ...sameId, nameNorm: '王晓明' } })), ['absent', 'conflict'])
-  const listedWithOtherId = [{ nameNorm: '王小明', idNumberBi: 'ID2', mobileBi: 'M1' }]
-  t.same(statusOf(rider({ partyByMobile: listedWithOtherId })), ['absent', 'absent'], 'other ID')
+  const sameMobileOtherId = [partyRow({ idNumberBi: 'ID2', idLevel: 'different' })]
+  t.same(statusOf(rider({ partyCandidates: sameMobileOtherId })), ['absent', 'conflict'])
+  t.match(
+    judge(rider({ partyCandidates: sameMobileOtherId })).reason,
+    /手机号、姓名相同，身份证号不同/,
+  )
   t.same(
-    statusOf(rider({ idNumberBi: null, partyByMobile: listedWithOtherId })),
+    statusOf(
+      rider({
+        idNumberBi: null,
+        partyCandidates: [partyRow({ idNumberBi: 'ID2', idLevel: 'missing' })],
+      }),
+    ),
     ['absent', 'match'],
     'the entry has no ID: name and mobile decide',
   )
-  const listedWithoutId = [{ nameNorm: '王小明', idNumberBi: null, mobileBi: 'M1' }]
-  t.same(statusOf(rider({ partyByMobile: listedWithoutId })), ['absent', 'match'])
-  const otherMobile = [{ nameNorm: '王小明', idNumberBi: null, mobileBi: 'M2' }]
-  t.same(statusOf(rider({ partyByMobile: otherMobile })), ['absent', 'absent'], 'other mobile')
+  const relative = [partyRow({ nameNorm: '李芳', idNumberBi: 'ID2', idLevel: 'different' })]
+  t.same(statusOf(rider({ partyCandidates: relative })), ['absent', 'absent'], 'a relative')
+  const corrected = [partyRow({ idLevel: 'corrected' })]
+  t.same(statusOf(rider({ partyCandidates: corrected })), ['absent', 'match'], 'ID one slip away')
+  t.match(judge(rider({ partyCandidates: corrected })).reason, /身份证号与名单差一位/)
+  t.same(
+    statusOf(rider({ partyCandidates: [partyRow({ idLevel: 'corrected', mobileBi: 'M9' })] })),
+    ['absent', 'partial'],
+    'a corrected ID alone is not enough',
+  )
 })
 
 t.test('judgeEntry: operators and market openers against business data', async (t) => {
@@ -87,13 +168,13 @@ t.test('judgeEntry: operators and market openers against business data', async (
     business,
     annualReport: { memberCount: 2, hasOrganisation: false },
   })
-  t.match(judgeEntry(operator), { strength: 'strong', matchingSources: 2 })
-  const cancelled = judgeEntry({
+  t.match(judge(operator), { strength: 'strong', matchingSources: 2 })
+  const cancelled = judge({
     ...operator,
     business: { ...business, active: false, status: '注销' },
   })
   t.match(cancelled, { strength: 'conflict', reason: /登记状态为“注销”/ })
-  const onlyBusiness = judgeEntry({ ...operator, annualReport: null })
+  const onlyBusiness = judge({ ...operator, annualReport: null })
   t.match(onlyBusiness, { strength: 'moderate', suggestion: 'review' })
   t.same(statusOf({ ...operator, annualReport: { memberCount: 0, hasOrganisation: false } }), [
     'match',
@@ -145,6 +226,9 @@ async function pendingRider(app: FastifyInstance, entry: Entry): Promise<string>
       mobile_bi: app.cipher.blindIndex('mobile', entry.mobile),
       id_number_enc: entry.idNumber ? app.cipher.encrypt(entry.idNumber) : null,
       id_number_bi: entry.idNumber ? app.cipher.blindIndex('resident_id', entry.idNumber) : null,
+      id_number_near_bi: entry.idNumber
+        ? jsonArray(nearIdIndexes(app.cipher, entry.idNumber))
+        : null,
       queued_at: new Date(),
     })
     .returning('id')
@@ -241,11 +325,18 @@ t.test('imports recompute the evidence of the entries they concern', async (t) =
   })
   t.match(await evidenceOf(app, taken), {
     evidence_strength: 'conflict',
-    evidence: { suggestion: 'ask', reason: /骑手编号对应他人/ },
+    evidence: { suggestion: 'ask', reason: /骑手编号相同，但姓名、手机号均不同/ },
   })
+  // Same name and mobile as a listed member, another ID number: identifiers contradict.
   t.match(await evidenceOf(app, namesake), {
-    evidence_strength: 'none',
-    evidence: { registers: [{ status: 'absent' }, { status: 'absent' }] },
+    evidence_strength: 'conflict',
+    evidence: {
+      weightsVersion: 1,
+      registers: [
+        { status: 'absent' },
+        { status: 'conflict', summary: /手机号、姓名相同，身份证号不同/ },
+      ],
+    },
   })
   t.match(await evidenceOf(app, untouched), { evidence: null, evidence_strength: 'none' })
 
@@ -253,4 +344,61 @@ t.test('imports recompute the evidence of the entries they concern', async (t) =
   t.equal(await recomputeEvidence(app.db, { regionPath: '350000.350200' }), 0)
   t.equal(await recomputeEvidence(app.db, { membershipIds: [untouched] }), 1)
   t.match(await evidenceOf(app, untouched), { evidence: { strength: 'none' } })
+})
+
+t.test('a homophone, a new phone and an ID one slip away are still the member', async (t) => {
+  const app = await buildTestApp(t)
+  const county = await signInStaff(app, 'county.a', 'county', '350102')
+  const zhang = residentId('350102', '19880808', '321')
+  const homophone = await pendingRider(app, {
+    name: '张玮',
+    mobile: '13300002222',
+    idNumber: zhang,
+    riderId: 'MT-10',
+  })
+  const listed = residentId('350102', '19850505', '111')
+  const [slipped] = residentIdCorrections(listed)
+  const slip = await pendingRider(app, {
+    name: '刘芳',
+    mobile: '13300003333',
+    idNumber: slipped ?? '',
+    riderId: 'MT-11',
+  })
+  await importCsv(
+    app,
+    county,
+    'platform_roster',
+    [ROSTER, '美团,MT-10,张伟,13300001111,是,350102'].join('\n'),
+  )
+  await importCsv(
+    app,
+    county,
+    'party_list',
+    [
+      PARTY,
+      `張偉,${zhang},13300001111,鼓楼区某支部,350102`,
+      `刘芳,${listed},13300003333,鼓楼区某支部,350102`,
+    ].join('\n'),
+  )
+  const first = await evidenceOf(app, homophone)
+  t.match(first, { evidence_strength: 'strong', evidence_sources: 2 })
+  t.match(first.evidence?.registers[1], {
+    register: 'party_list',
+    status: 'match',
+    summary:
+      /身份证号相同，姓名有一字不同：玮\/伟，可能为同音字；身份证号一致 \+19\.9 · 姓名同音（玮\/伟）\+6\.0 · 手机号不同 −2\.1 → 99\.\d\d%/,
+  })
+  t.notMatch(first.evidence?.reason, /对应他人/)
+  const second = await evidenceOf(app, slip)
+  t.match(second, {
+    evidence_strength: 'moderate',
+    evidence: {
+      registers: [{ status: 'absent' }, { status: 'match', summary: /身份证号与名单差一位/ }],
+    },
+  })
+  t.match(second.evidence?.registers[1]?.fields, [
+    { field: 'name', level: 'exact' },
+    { field: 'idNumber', level: 'corrected', weight: 10.3 },
+    { field: 'mobile', level: 'exact' },
+  ])
 })

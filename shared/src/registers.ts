@@ -76,7 +76,21 @@ export const RejectedRow = z.object({
   reason: z.string(),
 })
 export type RejectedRow = z.infer<typeof RejectedRow>
-export const RegisterImportReport = RegisterImport.extend({ rejected: z.array(RejectedRow) })
+/**
+ * A row whose natural key (USCC, platform + rider ID, ID number…) a later row of the same
+ * file repeated: the later one was kept. disagreed: they differed beyond formatting.
+ */
+export const DuplicateRow = z.object({
+  line: z.number().int(),
+  keptLine: z.number().int(),
+  disagreed: z.boolean(),
+})
+export type DuplicateRow = z.infer<typeof DuplicateRow>
+export const RegisterImportReport = RegisterImport.extend({
+  rejected: z.array(RejectedRow),
+  /** Absent from servers before issue 18. */
+  duplicates: z.array(DuplicateRow).optional(),
+})
 export type RegisterImportReport = z.infer<typeof RegisterImportReport>
 export const RegisterImportParams = z.object({ id: z.uuid('导入编号格式不正确') })
 export const RegisterKindParams = z.object({ kind: RegisterKind })

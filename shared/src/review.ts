@@ -43,7 +43,14 @@ export const FieldComparison = z.object({
    * older build still parses; evidenceFieldName words it.
    */
   field: z.string(),
+  /** match: the field weighed for one person; differ: against; absent: not compared. */
   result: z.enum(['match', 'differ', 'absent']),
+  /**
+   * The scorer's level (exact, normalised, homophone, close, corrected, different,
+   * missing) and its weight in bits; absent in evidence stored before issue 18.
+   */
+  level: z.string().optional(),
+  weight: z.number().optional(),
 })
 export type FieldComparison = z.infer<typeof FieldComparison>
 
@@ -58,6 +65,10 @@ export const RegisterEvidence = z.object({
   status: z.enum(['match', 'partial', 'conflict', 'absent']),
   fields: z.array(FieldComparison),
   summary: z.string(),
+  /** That the register's row is this person (Fellegi–Sunter), 0–1; absent: not scored. */
+  probability: z.number().min(0).max(1).optional(),
+  /** "身份证号一致 +19.9 · 姓名同音（伟/玮）+6.0 · 手机号不同 −2.1 → 99.98%" */
+  explanation: z.string().optional(),
 })
 export type RegisterEvidence = z.infer<typeof RegisterEvidence>
 
@@ -79,6 +90,8 @@ export const Evidence = z.object({
   reason: z.string(),
   registers: z.array(RegisterEvidence),
   computedAt: z.string(),
+  /** The linkage weights' version it was computed with (absent before issue 18). */
+  weightsVersion: z.number().int().optional(),
 })
 export type Evidence = z.infer<typeof Evidence>
 

@@ -1,6 +1,7 @@
 import type {
   BranchInfo,
   Evidence,
+  LinkageWeights,
   MembershipDraft,
   OpeningHours,
   PlaceImportReport,
@@ -27,10 +28,12 @@ export interface Database extends LedgerTables, PlatformSiteTables, PledgeTables
   membership_events: MembershipEventTable
   register_imports: RegisterImportTable
   register_import_rejects: RegisterImportRejectTable
+  register_import_duplicates: RegisterImportDuplicateTable
   register_business: RegisterBusinessTable
   register_annual_report: RegisterAnnualReportTable
   register_platform_roster: RegisterPlatformRosterTable
   register_party_list: RegisterPartyListTable
+  linkage_weights: LinkageWeightsTable
   places: PlaceTable
   place_hours: PlaceHoursTable
   place_imports: PlaceImportTable
@@ -160,6 +163,12 @@ export interface MembershipTable {
   mobile_bi: string | null
   id_number_enc: string | null
   id_number_bi: string | null
+  /** Blind-index prefixes of the ID one slip away (evidence/linkage/id-corrections.ts). */
+  id_number_near_bi: ColumnType<
+    string[] | null,
+    JsonArrayText<string> | null | undefined,
+    JsonArrayText<string> | null
+  >
   question: string | null
   /** Read it through Warning.array().parse; write it through jsonArray. */
   warnings: ColumnType<Warning[], JsonArrayText<Warning> | undefined, JsonArrayText<Warning>>
@@ -211,6 +220,13 @@ export interface RegisterImportRejectTable {
   reason: string
 }
 
+export interface RegisterImportDuplicateTable {
+  import_id: string
+  line: number
+  kept_line: number
+  disagreed: boolean
+}
+
 export interface RegisterBusinessTable {
   uscc: string
   name: string
@@ -244,6 +260,14 @@ export interface RegisterPlatformRosterTable {
   region_code: string
   region_path: string
   import_id: string
+}
+
+/** One version of the record-linkage weights; read it through LinkageWeights.parse. */
+export interface LinkageWeightsTable {
+  version: number
+  weights: JSONColumnType<LinkageWeights, LinkageWeights, LinkageWeights>
+  note: string
+  created_at: Generated<Date>
 }
 
 export interface RegisterPartyListTable {

@@ -3,6 +3,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database, MembershipKind } from '../db/schema.ts'
 import { textArray, unnestRows } from '../kernel/sql-arrays.ts'
 import type { PartyListFacts } from './facts.ts'
+import { NEAR_PREFIX } from './linkage/near-index.ts'
 
 /** Which pending entries to recompute; several criteria narrow together, none means all. */
 export interface EvidenceScope {
@@ -26,10 +27,8 @@ export interface FactsRow {
   roster_name_norm: string | null
   roster_mobile_bi: string | null
   roster_is_member: boolean | null
-  party_name_norm: string | null
-  party_id_number_bi: string | null
-  party_mobile_bi: string | null
-  party_by_mobile: PartyListFacts[]
+  roster_name_count: number | null
+  party_candidates: PartyListFacts[]
   business_name_norm: string | null
   legal_representative_norm: string | null
   business_active: boolean | null
@@ -48,9 +47,38 @@ function conditions(scope: EvidenceScope, after: string | undefined): RawBuilder
   if (id)
     where.push(sql`(ro.import_id = ${id} or pi.import_id = ${id} or b.import_id = ${id}
       or a.import_id = ${id} or exists (select 1 from register_party_list p
-        where p.mobile_bi = m.mobile_bi and p.import_id = ${id} and m.kind <> 'market_opener'))`)
+        where p.mobile_bi = m.mobile_bi and p.import_id = ${id} and m.kind <> 'market_opener')
+      or exists (select 1 from register_party_list p where p.import_id = ${id}
+        and m.kind <> 'market_opener' and ${nearIdMatches}))`)
   return where
 }
+
+/** The register row's ID is one slip away from the entry's (prefixes of blind indexes). */
+const nearIdMatches = sql`left(p.id_number_bi, ${sql.lit(NEAR_PREFIX)}) in
+  (select jsonb_array_elements_text(m.id_number_near_bi))`
+
+/** A name's rows in its register, counted up to 1,000: enough for its term-frequency weight. */
+const nameCount = (table: string, name: RawBuilder<unknown>) =>
+  sql`(select count(*)::integer from (select 1 from ${sql.table(table)} q
+    where q.name_norm = ${name} limit 1000) c)`
+
+/**
+ * Party list rows that may be this person, each through an index: the entry's ID number,
+ * its mobile, or an ID one slip away from it.
+ */
+const partyCandidates = sql`(select coalesce(json_agg(json_build_object('nameNorm', p.name_norm,
+      'idNumberBi', p.id_number_bi, 'mobileBi', p.mobile_bi,
+      'nameCount', ${nameCount('register_party_list', sql`p.name_norm`)},
+      'idLevel', case when m.id_number_bi is null or p.id_number_bi is null then 'missing'
+        when p.id_number_bi = m.id_number_bi then 'exact'
+        when ${nearIdMatches} then 'corrected' else 'different' end)), '[]')
+    from (select * from register_party_list p where p.id_number_bi = m.id_number_bi
+      union select * from (select * from register_party_list p
+        where p.mobile_bi = m.mobile_bi limit 20) by_mobile
+      union select * from (select * from register_party_list p
+        where m.id_number_near_bi is not null and p.id_number_bi is not null
+          and ${nearIdMatches} limit 5) by_near_id) p
+    where m.kind <> 'market_opener')`
 
 /** What each register's row found by the entry's key says; see FactsRow. */
 const factColumns = sql`m.id, m.kind, m.name, m.mobile_bi, m.id_number_bi, m.region_code,
@@ -58,12 +86,8 @@ const factColumns = sql`m.id, m.kind, m.name, m.mobile_bi, m.id_number_bi, m.reg
   m.form->>'orgForm' as org_form,
   ro.name_norm as roster_name_norm, ro.mobile_bi as roster_mobile_bi,
   ro.is_member as roster_is_member,
-  pi.name_norm as party_name_norm, pi.id_number_bi as party_id_number_bi,
-  pi.mobile_bi as party_mobile_bi,
-  (select coalesce(json_agg(json_build_object('nameNorm', p.name_norm,
-      'idNumberBi', p.id_number_bi, 'mobileBi', p.mobile_bi)), '[]')
-    from (select * from register_party_list p where p.mobile_bi = m.mobile_bi
-      and m.kind <> 'market_opener' limit 20) p) as party_by_mobile,
+  ${nameCount('register_platform_roster', sql`ro.name_norm`)} as roster_name_count,
+  ${partyCandidates} as party_candidates,
   b.name_norm as business_name_norm, b.legal_representative_norm,
   b.active as business_active, b.status as business_status,
   b.region_code as business_region_code, a.member_count, a.has_organisation`
@@ -90,6 +114,15 @@ export async function selectFacts(
     order by m.id
     limit ${limit}`.execute(db)
   return rows
+}
+
+/** Rows in each personal register: the denominators of the names' term frequencies. */
+export async function registerSizes(db: Kysely<Database>) {
+  const { rows } = await sql<{ roster: number; party: number }>`select
+    (select count(*)::integer from register_platform_roster) as roster,
+    (select count(*)::integer from register_party_list) as party`.execute(db)
+  const [sizes] = rows
+  return { roster: Number(sizes?.roster ?? 0), party: Number(sizes?.party ?? 0) }
 }
 
 export interface EvidenceUpdate {

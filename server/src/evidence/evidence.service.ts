@@ -3,11 +3,13 @@ import type { Database } from '../db/schema.ts'
 import {
   type EvidenceScope,
   type FactsRow,
+  registerSizes,
   selectFacts,
   writeEvidence,
 } from './evidence.repository.ts'
 import type { EntryFacts } from './facts.ts'
-import { judgeEntry } from './judge.ts'
+import { judgeEntry, type LinkageContext } from './judge.ts'
+import { currentWeights } from './linkage-weights.repository.ts'
 
 export type { EvidenceScope }
 
@@ -25,13 +27,17 @@ export async function recomputeEvidence(
 ): Promise<number> {
   if (scope.membershipIds?.length === 0) return 0
   const now = new Date()
+  const context: LinkageContext = {
+    weights: await currentWeights(db),
+    sizes: await registerSizes(db),
+  }
   let after: string | undefined
   let updated = 0
   for (;;) {
     const page = await selectFacts(db, scope, after, PAGE)
     await writeEvidence(
       db,
-      page.map((row) => ({ id: row.id, evidence: judgeEntry(toFacts(row), now) })),
+      page.map((row) => ({ id: row.id, evidence: judgeEntry(toFacts(row), context, now) })),
     )
     updated += page.length
     if (page.length < PAGE) return updated
@@ -57,16 +63,9 @@ function toFacts(row: FactsRow): EntryFacts {
             nameNorm: row.roster_name_norm,
             mobileBi: row.roster_mobile_bi ?? '',
             isMember: row.roster_is_member === true,
+            nameCount: Number(row.roster_name_count ?? 0),
           },
-    partyById:
-      row.party_name_norm === null
-        ? null
-        : {
-            nameNorm: row.party_name_norm,
-            idNumberBi: row.party_id_number_bi,
-            mobileBi: row.party_mobile_bi,
-          },
-    partyByMobile: row.party_by_mobile,
+    partyCandidates: row.party_candidates,
     business:
       row.business_name_norm === null
         ? null

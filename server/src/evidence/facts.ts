@@ -5,6 +5,10 @@ export interface PartyListFacts {
   nameNorm: string
   idNumberBi: string | null
   mobileBi: string | null
+  /** Rows of the party list with this name (up to 1,000): its term frequency. */
+  nameCount: number
+  /** The row's ID number against the entry's, compared by blind index only. */
+  idLevel: 'exact' | 'corrected' | 'different' | 'missing'
 }
 
 /**
@@ -23,11 +27,9 @@ export interface EntryFacts {
   marketName: string | null
   orgForm: string | null
   /** The roster row with the entry's platform and rider ID. */
-  roster: { nameNorm: string; mobileBi: string; isMember: boolean } | null
-  /** The party list row with the entry's ID number. */
-  partyById: PartyListFacts | null
-  /** Party list rows with the entry's mobile. */
-  partyByMobile: PartyListFacts[]
+  roster: { nameNorm: string; mobileBi: string; isMember: boolean; nameCount: number } | null
+  /** Party list rows with the entry's ID number, its mobile, or an ID one slip away. */
+  partyCandidates: PartyListFacts[]
   business: {
     nameNorm: string
     legalRepresentativeNorm: string

@@ -1,65 +1,71 @@
-// One register's word on one entry. Matching is exact after normalising both sides
-// (width, spaces, case, dots in names): never fuzzy, and never across two people.
-import { normalizeName, normalizeText, type RegisterEvidence } from '@djt/shared'
+// One register's word on one entry. People (roster, party list) are scored field by field
+// (linkage/, Fellegi–Sunter); businesses are found by their USCC and compared as before.
+import { type LinkageWeights, normalizeText, type RegisterEvidence } from '@djt/shared'
 import type { EntryFacts } from './facts.ts'
-import { absent, compare, is, verdict } from './verdicts.ts'
+import { compareNames } from './linkage/names.ts'
+import type { KeyLevel } from './linkage/score.ts'
+import { judgePerson } from './linkage/verdict.ts'
+import { absent, compare, is, scored, verdict } from './verdicts.ts'
 
-export function judgeRoster(facts: EntryFacts): RegisterEvidence {
+/** Register sizes and weights in force: what every scored comparison needs. */
+export interface LinkageContext {
+  weights: LinkageWeights
+  sizes: { roster: number; party: number }
+}
+
+const keyLevel = (entry: string | null, register: string | null): KeyLevel =>
+  !entry || !register ? 'missing' : entry === register ? 'exact' : 'different'
+
+const share = (count: number, size: number) => (size > 0 && count > 0 ? count / size : null)
+
+/** The roster row with the entry's platform and rider ID, scored on name and mobile. */
+export function judgeRoster(facts: EntryFacts, context: LinkageContext): RegisterEvidence {
   const row = facts.roster
   if (!row) return absent('platform_roster', '未找到该骑手编号')
-  const name = compare('name', normalizeName(facts.name ?? ''), row.nameNorm)
-  const mobile = compare('mobile', facts.mobileBi, row.mobileBi)
-  const fields = [
-    is('riderId', 'match'),
-    name,
-    mobile,
-    is('isMember', row.isMember ? 'match' : 'differ'),
-  ]
-  if (name.result === 'differ' && mobile.result === 'differ')
-    return verdict(
-      'platform_roster',
-      'conflict',
-      fields,
-      '骑手编号对应他人（姓名、手机号均不一致）',
-    )
-  const agreed = fields.every((field) => field.result === 'match')
-  return verdict('platform_roster', agreed ? 'match' : 'partial', fields)
+  const verdict = judgePerson(
+    {
+      riderId: 'exact',
+      idNumber: 'missing',
+      mobile: keyLevel(facts.mobileBi, row.mobileBi),
+      name: compareNames(facts.name, row.nameNorm),
+      nameFrequency: share(row.nameCount, context.sizes.roster),
+    },
+    context.weights,
+  )
+  // The roster knows the person but says he is no member: agreement, not proof.
+  const status = verdict.status === 'match' && !row.isMember ? 'partial' : verdict.status
+  const member = is('isMember', row.isMember ? 'match' : 'differ')
+  const notes = [verdict.note, row.isMember ? undefined : '名册记载为非党员']
+  return scored('platform_roster', status, verdict, ['riderId', 'name', 'mobile'], member, notes)
 }
 
 /**
- * By ID number first; else by name and mobile, but only when no ID number on either side
- * says they are two people.
+ * The row with the entry's ID number speaks first; else the likeliest row found by mobile
+ * or by an ID one slip away. A row found by mobile that is plainly someone else (a
+ * relative on the same phone) is no record of this person.
  */
-export function judgePartyList(facts: EntryFacts): RegisterEvidence {
-  const name = normalizeName(facts.name ?? '')
-  const byId = facts.partyById
-  if (facts.idNumberBi && byId) {
-    if (byId.nameNorm !== name)
-      return verdict(
-        'party_list',
-        'conflict',
-        [is('idNumber', 'match'), is('name', 'differ')],
-        '身份证号对应他人（姓名不一致）',
-      )
-    const fields = [
-      is('name', 'match'),
-      is('idNumber', 'match'),
-      compare('mobile', facts.mobileBi, byId.mobileBi),
-    ]
-    return verdict('party_list', 'match', fields)
-  }
-  const samePerson = facts.partyByMobile.find(
-    (row) =>
-      facts.mobileBi !== null &&
-      row.mobileBi === facts.mobileBi &&
-      row.nameNorm === name &&
-      (!row.idNumberBi || !facts.idNumberBi),
-  )
-  if (!samePerson) return absent('party_list', '未找到此人')
-  return verdict('party_list', 'match', [
-    is('name', 'match'),
-    is('mobile', 'match'),
-    is('idNumber', 'absent'),
+export function judgePartyList(facts: EntryFacts, context: LinkageContext): RegisterEvidence {
+  const verdicts = facts.partyCandidates.map((row) => ({
+    row,
+    verdict: judgePerson(
+      {
+        riderId: 'missing',
+        idNumber: row.idLevel,
+        mobile: keyLevel(facts.mobileBi, row.mobileBi),
+        name: compareNames(facts.name, row.nameNorm),
+        nameFrequency: share(row.nameCount, context.sizes.party),
+      },
+      context.weights,
+    ),
+  }))
+  const best =
+    verdicts.find(({ row }) => row.idLevel === 'exact') ??
+    verdicts.toSorted((a, b) => b.verdict.score.bits - a.verdict.score.bits)[0]
+  if (!best || (best.verdict.status === 'partial' && best.verdict.score.probability < 0.5))
+    return absent('party_list', '未找到此人')
+  const { verdict } = best
+  return scored('party_list', verdict.status, verdict, ['name', 'idNumber', 'mobile'], undefined, [
+    verdict.note,
   ])
 }
 
@@ -72,11 +78,7 @@ export function judgeBusiness(facts: EntryFacts): RegisterEvidence {
     facts.kind === 'operator'
       ? [
           compare('businessName', normalizeText(facts.businessName ?? ''), row.nameNorm),
-          compare(
-            'legalRepresentative',
-            normalizeName(facts.name ?? ''),
-            row.legalRepresentativeNorm,
-          ),
+          legalRepresentative(facts.name, row.legalRepresentativeNorm),
         ]
       : [compare('marketName', normalizeText(facts.marketName ?? ''), row.nameNorm)]
   const fields = [
@@ -106,4 +108,12 @@ export function judgeAnnualReport(facts: EntryFacts): RegisterEvidence {
   if (field.result === 'match') return verdict('annual_report', 'match', fields)
   const note = facts.kind === 'operator' ? '年报党员人数为0' : undefined
   return verdict('annual_report', 'partial', fields, note)
+}
+
+/** The same person written another way (繁简, 同音) is still the legal representative. */
+function legalRepresentative(entry: string | null, register: string) {
+  const level = compareNames(entry, register).level
+  if (level === 'missing') return is('legalRepresentative', 'absent')
+  const same = level === 'exact' || level === 'normalised' || level === 'homophone'
+  return { ...is('legalRepresentative', same ? 'match' : 'differ'), level }
 }

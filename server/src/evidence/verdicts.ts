@@ -1,4 +1,5 @@
 // How a register's verdict on an entry is worded for the reviewer.
+
 import {
   type EvidenceField,
   evidenceFieldName,
@@ -6,6 +7,7 @@ import {
   type RegisterEvidence,
   type RegisterKind,
 } from '@djt/shared'
+import type { PersonVerdict } from './linkage/verdict.ts'
 
 export const registerShortNames: Record<RegisterKind, string> = {
   platform_roster: '平台名册',
@@ -52,3 +54,38 @@ export function verdict(
 
 export const absent = (register: RegisterKind, note: string) =>
   verdict(register, 'absent', [], note)
+
+/** A field's weight said as the old three results: for, against, or not compared. */
+const resultOf = (weight: number): Result =>
+  weight > 0 ? 'match' : weight < 0 ? 'differ' : 'absent'
+
+/**
+ * A scored register: each field with its level and weight, the probability, and the
+ * summary a reviewer reads — what was found, then the weights ("平台名册：姓名同音（伟/玮）…").
+ */
+export function scored(
+  register: RegisterKind,
+  status: Status,
+  person: PersonVerdict,
+  order: EvidenceField[],
+  extra: FieldComparison | undefined,
+  notes: (string | undefined)[],
+): RegisterEvidence {
+  const fields: FieldComparison[] = order.flatMap((name) => {
+    const field = person.score.fields.find((f) => f.field === name)
+    return field
+      ? [{ field: name, result: resultOf(field.weight), level: field.level, weight: field.weight }]
+      : []
+  })
+  if (extra) fields.push(extra)
+  const said = notes.filter((note) => note !== undefined)
+  const detail = [...said, person.explanation].join('；')
+  return {
+    register,
+    status,
+    fields,
+    summary: `${registerShortNames[register]}：${detail}`,
+    probability: person.score.probability,
+    explanation: person.explanation,
+  }
+}

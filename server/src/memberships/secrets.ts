@@ -1,5 +1,7 @@
 import type { MembershipDraft } from '@djt/shared'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
+import { nearIdIndexes } from '../evidence/linkage/near-index.ts'
+import { jsonArray } from '../kernel/json-array.ts'
 import type { MembershipRow } from './memberships.repository.ts'
 
 /** Mobile and ID number as this change leaves them: null = none. */
@@ -39,5 +41,7 @@ export function sealSecrets(cipher: FieldCipher, secrets: Secrets) {
     id_number_enc: secrets.idNumber === null ? null : cipher.encrypt(secrets.idNumber),
     id_number_bi:
       secrets.idNumber === null ? null : cipher.blindIndex('resident_id', secrets.idNumber),
+    id_number_near_bi:
+      secrets.idNumber === null ? null : jsonArray(nearIdIndexes(cipher, secrets.idNumber)),
   }
 }

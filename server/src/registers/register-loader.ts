@@ -4,9 +4,15 @@ import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import type { SheetRow } from '../kernel/row-readers.ts'
 import { RejectCap } from '../uploads/reject-cap.ts'
+import { DuplicateRows } from './duplicate-rows.ts'
 import { type RegisterRecord, type RowReader, rowReaders } from './register-rows.ts'
-import { upsertRegisterRows } from './register-upserts.repository.ts'
-import { type ImportCounts, insertRejects, type RejectRecord } from './registers.repository.ts'
+import { deleteImportedPartyRows, upsertRegisterRows } from './register-upserts.repository.ts'
+import {
+  type ImportCounts,
+  insertDuplicates,
+  insertRejects,
+  type RejectRecord,
+} from './registers.repository.ts'
 import type { RowCheck, RowProblem } from './row-check.ts'
 
 /** Rows per multi-row statement: large enough to amortise a round trip, small in memory. */
@@ -19,6 +25,7 @@ export class RegisterLoader {
   private records = new Map<string, RegisterRecord>()
   private rejects: RejectRecord[] = []
   private readonly rejectCap: RejectCap
+  private readonly duplicates = new DuplicateRows()
   /** The batch being written while the next one is read; awaited before the next write. */
   private writing: Promise<void> = Promise.resolve()
 
@@ -40,9 +47,7 @@ export class RegisterLoader {
     check.reset(cells)
     const record = this.reader.read(check, this.cipher)
     if (record) {
-      this.counts.accepted++
-      // Within a file too, the later row with a key wins.
-      this.records.set(this.reader.key(record), record)
+      this.accept(line, record)
     } else {
       this.counts.rejected++
       this.refuse(line, check.problems)
@@ -56,7 +61,33 @@ export class RegisterLoader {
     if (note) this.rejects.push(note)
     await this.write()
     await this.writing
+    await deleteImportedPartyRows(this.trx, this.importId, [...this.duplicates.twoNames.keys()])
+    await insertDuplicates(this.trx, this.importId, this.duplicates.report())
     return this.counts
+  }
+
+  /** Within a file too, the later row with a key wins; one ID with two names wins nothing. */
+  private accept(line: number, record: RegisterRecord): void {
+    const key = this.reader.key(record)
+    const idNumberBi =
+      this.kind === 'party_list' && typeof record.id_number_bi === 'string'
+        ? record.id_number_bi
+        : null
+    const repeat = this.duplicates.note(key, line, record, idNumberBi)
+    if (repeat.kind !== 'two_names') {
+      this.counts.accepted++
+      this.records.set(key, record)
+      return
+    }
+    this.records.delete(key)
+    const field = '身份证号'
+    this.counts.rejected++
+    this.refuse(line, [{ field, reason: `身份证号与第${repeat.firstLine}行相同，姓名不同` }])
+    for (const earlier of repeat.earlierLines) {
+      this.counts.accepted--
+      this.counts.rejected++
+      this.refuse(earlier, [{ field, reason: `身份证号与第${line}行相同，姓名不同` }])
+    }
   }
 
   /** The row's reasons, once each, while the list has room; beyond it only counted. */

@@ -126,3 +126,20 @@ async function upsert(
     select ${castColumns(target.columns)}, ${importId}::uuid from ${unnestRows(target.columns, rows)}
     on conflict ${sql.raw(target.conflict)} do update set ${sql.join(updates)}`.execute(db)
 }
+
+/**
+ * Party list rows this import wrote for ID numbers its file gave two names: the file
+ * cannot say which is right, so neither stays.
+ */
+export async function deleteImportedPartyRows(
+  db: Kysely<Database>,
+  importId: string,
+  idNumberBis: string[],
+): Promise<void> {
+  if (idNumberBis.length === 0) return
+  await db
+    .deleteFrom('register_party_list')
+    .where('import_id', '=', importId)
+    .where('id_number_bi', 'in', idNumberBis)
+    .execute()
+}

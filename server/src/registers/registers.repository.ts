@@ -98,6 +98,42 @@ export function findImport(db: Kysely<Database>, caller: StaffCaller, id: string
   return importsInScope(db, caller).where('i.id', '=', id).executeTakeFirst()
 }
 
+export interface DuplicateRecord {
+  line: number
+  keptLine: number
+  disagreed: boolean
+}
+
+export async function insertDuplicates(
+  db: Kysely<Database>,
+  importId: string,
+  duplicates: DuplicateRecord[],
+): Promise<void> {
+  if (duplicates.length === 0) return
+  await db
+    .insertInto('register_import_duplicates')
+    .values(
+      duplicates.map((d) => ({
+        import_id: importId,
+        line: d.line,
+        kept_line: d.keptLine,
+        disagreed: d.disagreed,
+      })),
+    )
+    .execute()
+}
+
+/** Repeated rows in file order, up to limit. */
+export function listDuplicates(db: Kysely<Database>, importId: string, limit: number) {
+  return db
+    .selectFrom('register_import_duplicates')
+    .select(['line', 'kept_line as keptLine', 'disagreed'])
+    .where('import_id', '=', importId)
+    .orderBy('line')
+    .limit(limit)
+    .execute()
+}
+
 /** Rejects in file order, a page at a time after (line, reason). */
 export function listRejects(
   db: Kysely<Database>,

@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts'
 import { notFound } from '../http/errors.ts'
 import { CSV_BOM, csvLine } from '../kernel/csv-out.ts'
 import { templateHeaders } from './columns.ts'
-import { findImport, type ImportRow, listRejects } from './registers.repository.ts'
+import { findImport, type ImportRow, listDuplicates, listRejects } from './registers.repository.ts'
 
 /** The report lists this many rejects; the CSV download has them all. */
 const REPORT_REJECTS = 1_000
@@ -36,7 +36,8 @@ export async function importReport(
   const row = await findImport(db, caller, id)
   if (!row) throw notFound('导入记录')
   const rejected = await listRejects(db, id, REPORT_REJECTS)
-  return { ...toRegisterImport(row), rejected }
+  const duplicates = await listDuplicates(db, id, REPORT_REJECTS)
+  return { ...toRegisterImport(row), rejected, duplicates }
 }
 
 /** Every reject of an import as CSV, read a page at a time: a file may refuse a million rows. */

@@ -1,0 +1,66 @@
+// The scorer's reasons in the words a clerk reads:
+// "身份证号一致 +19.9 · 姓名同音（伟/玮）+6.0 · 手机号不同 −2.1 → 99.98%".
+import type { NameComparison } from './names.ts'
+import type { PairScore, ScoredField } from './score.ts'
+
+const pairText = (name: NameComparison) =>
+  name.pairs.length > 0 ? `（${name.pairs.map(([a, b]) => `${a}/${b}`).join('、')}）` : ''
+
+function fieldLabel(field: ScoredField, name: NameComparison): string {
+  switch (field.field) {
+    case 'riderId':
+      return '平台与骑手编号一致'
+    case 'idNumber':
+      return { exact: '身份证号一致', corrected: '身份证号差一位', different: '身份证号不同' }[
+        field.level as 'exact' | 'corrected' | 'different'
+      ]
+    case 'mobile':
+      return field.level === 'exact' ? '手机号一致' : '手机号不同'
+    case 'name': {
+      const words = {
+        exact: '姓名一致',
+        normalised: '姓名繁简写法不同',
+        homophone: '姓名同音',
+        close: '姓名差一字',
+        different: '姓名不同',
+      } as Record<string, string>
+      return `${words[field.level] ?? '姓名'}${pairText(name)}`
+    }
+  }
+}
+
+/** Signed to one decimal with a real minus sign, as the weights are written elsewhere. */
+export function signedBits(weight: number): string {
+  const abs = Math.abs(weight).toFixed(1)
+  return weight < 0 ? `−${abs}` : `+${abs}`
+}
+
+export function percent(probability: number): string {
+  const shown = (probability * 100).toFixed(2)
+  if (shown === '100.00') return '>99.99%'
+  if (shown === '0.00') return '<0.01%'
+  return `${shown}%`
+}
+
+/** Every field that weighed something, then the total as a probability. */
+export function explainScore(score: PairScore, name: NameComparison): string {
+  const parts = score.fields
+    .filter((field) => field.weight !== 0)
+    .map((field) => {
+      const label = fieldLabel(field, name)
+      // After a full-width bracket the space is already there, as the issue writes it.
+      return `${label}${label.endsWith('）') ? '' : ' '}${signedBits(field.weight)}`
+    })
+  return `${parts.join(' · ')} → ${percent(score.probability)}`
+}
+
+/** Same ID, a name one or two characters off: what the difference most likely is. */
+export function nameDifferenceNote(name: NameComparison): string | undefined {
+  const pairs = name.pairs.map(([a, b]) => `${a}/${b}`).join('、')
+  const count = name.pairs.length === 1 ? '一' : String(name.pairs.length)
+  const said = pairs ? `：${pairs}` : ''
+  if (name.level === 'homophone') return `姓名有${count}字不同${said}，可能为同音字`
+  if (name.level === 'normalised') return `姓名写法不同${said}，为繁简字`
+  if (name.level === 'close') return `姓名有一字之差${said}，可能为录入错误`
+  return undefined
+}
