@@ -24,3 +24,40 @@ export const LinkageWeights = z.object({
   }),
 })
 export type LinkageWeights = z.infer<typeof LinkageWeights>
+
+/** A field's comparison level as the scorer names it (FieldComparison.level). */
+export const LinkageLevel = z.enum([
+  'exact',
+  'normalised',
+  'homophone',
+  'close',
+  'corrected',
+  'different',
+  'missing',
+])
+export type LinkageLevel = z.infer<typeof LinkageLevel>
+
+/** How a clerk reads each level beside the field's name. */
+export const linkageLevelNames: Record<LinkageLevel, string> = {
+  exact: '一致',
+  normalised: '规范化后一致（繁简、全半角）',
+  homophone: '同音',
+  close: '相近（一字之差）',
+  corrected: '差一位（可能录入错误）',
+  different: '不同',
+  missing: '未填写或名录未载',
+}
+
+/** A weight in bits as the evidence writes it: signed to one decimal, a real minus sign. */
+export function weightText(weight: number): string {
+  const abs = Math.abs(weight).toFixed(1)
+  return weight < 0 ? `−${abs}` : `+${abs}`
+}
+
+/** A probability as the evidence writes it: 99.86%, and never 100% or 0% from rounding. */
+export function probabilityText(probability: number): string {
+  const shown = (probability * 100).toFixed(2)
+  if (shown === '100.00') return '>99.99%'
+  if (shown === '0.00') return '<0.01%'
+  return `${shown}%`
+}

@@ -4,8 +4,12 @@ import {
   evidenceFieldName,
   evidenceStrengthNames,
   type FieldComparison,
+  LinkageLevel,
+  linkageLevelNames,
+  probabilityText,
   type RegisterEvidence,
   registerKindNames,
+  weightText,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 
@@ -27,6 +31,16 @@ const suggestionNames: Record<Evidence['suggestion'], string> = {
   ask: '建议退回补充',
   reject: '建议不通过',
   review: '需人工判断',
+}
+
+/**
+ * A field as scored (姓名 · 同音 +6.0), or as an older evidence said it (✓ 一致): the level
+ * in words and the weight it added to or took from the total.
+ */
+function markOf(comparison: FieldComparison): string {
+  const level = LinkageLevel.safeParse(comparison.level)
+  if (!level.success || comparison.weight === undefined) return comparisonMarks[comparison.result]
+  return `${linkageLevelNames[level.data]} ${weightText(comparison.weight)}`
 }
 
 /** What the imported registers say about the entry, register by register and field by field. */
@@ -58,11 +72,16 @@ export default function EvidencePanel({ evidence }: { evidence: Evidence | null 
             </Text>
           </View>
           <Text className="text-secondary detail__summary">{register.summary}</Text>
+          {register.probability !== undefined && (
+            <Text className="detail__summary">
+              为同一人的概率：{probabilityText(register.probability)}
+            </Text>
+          )}
           {register.fields.map((comparison) => (
             <View key={comparison.field} className="detail__compare">
               <Text>{evidenceFieldName(comparison.field)}</Text>
               <Text className={`detail__mark detail__mark--${comparison.result}`}>
-                {comparisonMarks[comparison.result]}
+                {markOf(comparison)}
               </Text>
             </View>
           ))}

@@ -1,5 +1,6 @@
 // The scorer's reasons in the words a clerk reads:
 // "身份证号一致 +19.9 · 姓名同音（伟/玮）+6.0 · 手机号不同 −2.1 → 99.98%".
+import { probabilityText, weightText } from '@djt/shared'
 import type { NameComparison } from './names.ts'
 import type { PairScore, ScoredField } from './score.ts'
 
@@ -29,19 +30,6 @@ function fieldLabel(field: ScoredField, name: NameComparison): string {
   }
 }
 
-/** Signed to one decimal with a real minus sign, as the weights are written elsewhere. */
-export function signedBits(weight: number): string {
-  const abs = Math.abs(weight).toFixed(1)
-  return weight < 0 ? `−${abs}` : `+${abs}`
-}
-
-export function percent(probability: number): string {
-  const shown = (probability * 100).toFixed(2)
-  if (shown === '100.00') return '>99.99%'
-  if (shown === '0.00') return '<0.01%'
-  return `${shown}%`
-}
-
 /** Every field that weighed something, then the total as a probability. */
 export function explainScore(score: PairScore, name: NameComparison): string {
   const parts = score.fields
@@ -49,9 +37,9 @@ export function explainScore(score: PairScore, name: NameComparison): string {
     .map((field) => {
       const label = fieldLabel(field, name)
       // After a full-width bracket the space is already there, as the issue writes it.
-      return `${label}${label.endsWith('）') ? '' : ' '}${signedBits(field.weight)}`
+      return `${label}${label.endsWith('）') ? '' : ' '}${weightText(field.weight)}`
     })
-  return `${parts.join(' · ')} → ${percent(score.probability)}`
+  return `${parts.join(' · ')} → ${probabilityText(score.probability)}`
 }
 
 /** Same ID, a name one or two characters off: what the difference most likely is. */
