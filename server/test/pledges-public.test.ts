@@ -237,6 +237,7 @@ t.test('evaluations per half-year, the 示范店 award, and the ranking (比作�
       ),
     ['乙店:95:true', '甲店:88:false', '丙店:null:false'],
   )
+  t.equal(ranking.json().truncated, false, 'three pledges: the whole ranking is listed')
   t.same(
     (await app.inject({ url: '/api/v1/review/pledge-ranking', headers: other.auth })).json().items,
     [],

@@ -182,6 +182,11 @@ export const RankingItem = z.object({
   rating: RatingSummary,
 })
 export type RankingItem = z.infer<typeof RankingItem>
-export const Ranking = z.object({ period: z.string().nullable(), items: z.array(RankingItem) })
+export const Ranking = z.object({
+  period: z.string().nullable(),
+  items: z.array(RankingItem),
+  /** More pledges rank below the ones listed (the top 200 are). */
+  truncated: z.boolean(),
+})
 export type Ranking = z.infer<typeof Ranking>
 export const TemplateCreated = z.object({ id: z.uuid() })

@@ -21,7 +21,13 @@ import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
 import { photoReply } from './photos.routes.ts'
-import { countReports, findReportInScope, listReportQueue, ranking } from './review.repository.ts'
+import {
+  countReports,
+  findReportInScope,
+  listReportQueue,
+  RANKING_LIMIT,
+  ranking,
+} from './review.repository.ts'
 import { respondToReport } from './review.service.ts'
 import { toRankingItem, toReportItem } from './review.view.ts'
 import { insertTemplate, retireTemplate, templatesForStaff } from './templates.repository.ts'
@@ -124,7 +130,11 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const period = request.query.period ?? periodOf(app.clock())
       const scope = await narrowScope(app.db, staffCaller(request), request.query.region)
       const rows = await ranking(app.db, scope, period)
-      return { period, items: rows.map(toRankingItem) }
+      return {
+        period,
+        items: rows.slice(0, RANKING_LIMIT).map(toRankingItem),
+        truncated: rows.length > RANKING_LIMIT,
+      }
     },
   )
 

@@ -144,6 +144,9 @@ export function findReportInScope(db: Db, caller: StaffCaller, id: string) {
  * 比作为: the shown pledges of the caller's jurisdiction, by the period's evaluation, then
  * by public rating (an average over fewer ratings counts for less only through the tie-break).
  */
+/** The ranking shows the top this many; one more row fetched says whether there are more. */
+export const RANKING_LIMIT = 200
+
 export function ranking(db: Db, caller: StaffCaller, period: string) {
   return db
     .selectFrom('pledges as p')
@@ -183,7 +186,7 @@ export function ranking(db: Db, caller: StaffCaller, period: string) {
     .orderBy(sql`rt.average desc nulls last`)
     .orderBy(sql`rt.count desc nulls last`)
     .orderBy('p.id')
-    .limit(200)
+    .limit(RANKING_LIMIT + 1)
     .execute()
 }
 

@@ -4,8 +4,11 @@ import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import SelectField from '../../../components/SelectField'
-import StaffOnly, { PageNotice } from '../../../components/StaffOnly'
-import { useRemote } from '../../../hooks/useRemote'
+import StaffOnly from '../../../components/StaffOnly'
+import DeskTable from '../../../desk/DeskTable'
+import type { DeskColumn } from '../../../desk/table'
+import { wholeList } from '../../../hooks/usePagedList'
+import { type RemoteState, useRemote } from '../../../hooks/useRemote'
 import { ratingText } from '../../../pledge/labels'
 import { staffPages } from '../../../routes'
 import { fetchRanking, type RankingItem } from '../../../services/pledge-review'
@@ -27,6 +30,15 @@ function RankingBody() {
   const region = useRouteRegion()
   const load = useCallback(() => fetchRanking(period || undefined, region), [period, region])
   const { state, reload } = useRemote(load)
+  // The rank is the server's order; a table sorted by another column keeps each one's rank.
+  const ranked: RemoteState<Ranked[]> =
+    state.phase === 'loaded'
+      ? {
+          phase: 'loaded',
+          value: state.value.items.map((item, index) => ({ ...item, rank: index + 1 })),
+        }
+      : state
+  const truncated = state.phase === 'loaded' && state.value.truncated
   return (
     <View className="page pledge-ranking">
       <RegionScope region={region} />
@@ -38,27 +50,85 @@ function RankingBody() {
           onChange={setPeriod}
         />
       </View>
-      {state.phase === 'loading' && <PageNotice text="正在加载…" />}
-      {state.phase === 'failed' && <PageNotice text={state.error.message} onRetry={reload} />}
-      {state.phase === 'loaded' && state.value.items.length === 0 && (
-        <PageNotice text="这一周期还没有考评或评价。" />
+      <DeskTable
+        caption="比作为排名"
+        list={wholeList(ranked)}
+        total={truncated ? null : ranked.phase === 'loaded' ? ranked.value.length : null}
+        partial={truncated}
+        columns={columns}
+        keyOf={(item) => item.pledgeId}
+        empty="这一周期还没有考评或评价。"
+        onMore={reload}
+        onRetry={reload}
+        onOpen={openPledge}
+        card={(item) => <RankRow item={item} />}
+      />
+      {truncated && (
+        <Text className="text-secondary pledge-ranking__more">
+          只列出前 {RANKING_SHOWN} 名；请选择地区查看其余。
+        </Text>
       )}
-      {state.phase === 'loaded' &&
-        state.value.items.map((item, index) => (
-          <RankRow key={item.pledgeId} item={item} rank={index + 1} />
-        ))}
     </View>
   )
 }
 
-function RankRow({ item, rank }: { item: RankingItem; rank: number }) {
-  const open = () =>
-    Taro.navigateTo({ url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(item.pledgeId)}` })
+/** How many the server lists at most (its RANKING_LIMIT). */
+const RANKING_SHOWN = 200
+
+type Ranked = RankingItem & { rank: number }
+
+const openPledge = (item: Ranked) =>
+  void Taro.navigateTo({
+    url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(item.pledgeId)}`,
+  })
+
+const columns: DeskColumn<Ranked>[] = [
+  { key: 'rank', title: '名次', value: (item) => item.rank, sortable: true, width: '5em' },
+  {
+    key: 'name',
+    title: '经营者',
+    value: (item) => item.displayName,
+    sortable: true,
+    filter: 'text',
+  },
+  { key: 'business', title: '经营内容', value: (item) => item.business, filter: 'text' },
+  {
+    key: 'region',
+    title: '地区',
+    value: (item) => item.regionName,
+    sortable: true,
+    filter: 'choice',
+  },
+  {
+    key: 'score',
+    title: '考评得分',
+    value: (item) => item.score ?? -1,
+    render: (item) => (item.score === null ? '未考评' : `${item.score}分`),
+    sortable: true,
+    width: '7em',
+  },
+  {
+    key: 'rating',
+    title: '群众评价',
+    value: (item) => item.rating.average ?? -1,
+    render: (item) => ratingText(item.rating),
+    sortable: true,
+  },
+  {
+    key: 'award',
+    title: '示范',
+    value: (item) => (item.award ? MODEL_STORE_AWARD : '—'),
+    filter: 'choice',
+  },
+]
+
+function RankRow({ item }: { item: Ranked }) {
+  const rank = item.rank
   return (
     <View
       className="card pledge-ranking__row"
       hoverClass="pledge-ranking__row--pressed"
-      onClick={open}
+      onClick={() => openPledge(item)}
     >
       <Text className={`pledge-ranking__rank${rank <= 3 ? ' pledge-ranking__rank--top' : ''}`}>
         {rank}
