@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { apiCaller, DEMO_PASSWORD, registerRider, signedInStaff } from './accounts.ts'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
-import { apiCaller, registerRider } from './riders.ts'
 
 // At a desk a staff list is a table: sorted and filtered by column over the whole list,
 // rows ticked for a bulk decision, and its count the number of rows it holds. On a phone
@@ -10,7 +10,6 @@ import { apiCaller, registerRider } from './riders.ts'
 
 const running = serverAndBrowserPerFile()
 const WAIT = { timeout: 15_000 }
-const PASSWORD = 'Demo-Lantern-2026!'
 const DESK = { width: 1366, height: 900 }
 const PHONE = { width: 390, height: 844 }
 const RIDERS = 5
@@ -34,7 +33,7 @@ async function checkInRiders(serverUrl: string): Promise<void> {
   const call = apiCaller(serverUrl)
   const { accessToken: staff } = await call<{ accessToken: string }>('/auth/staff', null, {
     username: 'demo.gulou',
-    password: PASSWORD,
+    password: DEMO_PASSWORD,
   })
   const places = await call<Listed>('/staff/places?kinds=flow_branch&limit=50', staff)
   const branch = places.items.find((place) => place.status === 'open')
@@ -50,17 +49,8 @@ async function checkInRiders(serverUrl: string): Promise<void> {
   }
 }
 
-async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await chromium.newContext({ viewport, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
-  await page.getByText('工作人员登录', { exact: true }).click()
-  await page.locator('input[placeholder="账号"]').fill('demo.gulou')
-  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
-  await page.getByText('登录', { exact: true }).click()
-  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
-  return page
-}
+const signedIn = (viewport: { width: number; height: number }) =>
+  signedInStaff(chromium, running.server().url, viewport)
 
 /** The 姓名 column: second after the tick boxes of the pending list, first in the history. */
 const names = (page: Page, column = 2) =>

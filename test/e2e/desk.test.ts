@@ -1,12 +1,11 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { registerRider, signedInStaff } from './accounts.ts'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
-import { registerRider } from './riders.ts'
 
 const running = serverAndBrowserPerFile()
 const WAIT = { timeout: 15_000 }
-const PASSWORD = 'Demo-Lantern-2026!'
 const DESK = { width: 1366, height: 900 }
 const PHONE = { width: 390, height: 844 }
 
@@ -39,17 +38,8 @@ afterAll(async () => {
   await chromium?.close()
 })
 
-async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await chromium.newContext({ viewport, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
-  await page.getByText('工作人员登录', { exact: true }).click()
-  await page.locator('input[placeholder="账号"]').fill('demo.gulou')
-  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
-  await page.getByText('登录', { exact: true }).click()
-  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
-  return page
-}
+const signedIn = (viewport: { width: number; height: number }) =>
+  signedInStaff(chromium, running.server().url, viewport)
 
 /** A disabled button must still show its label: its text and fill differ. */
 async function unreadableButtons(page: Page): Promise<string[]> {

@@ -21,3 +21,10 @@ export function decodeCursor(text: string | undefined): QueueCursor | undefined 
     ])
   return { queuedAt, id }
 }
+
+/** One page of a queue fetched `limit + 1` rows deep: the rows shown and where the next starts. */
+export function queuePage<T>(rows: T[], limit: number, cursorOf: (row: T) => QueueCursor) {
+  const shown = rows.slice(0, limit)
+  const last = shown.at(-1)
+  return { shown, next: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null }
+}

@@ -13,7 +13,7 @@ import { z } from 'zod'
 import { staffCaller, userCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { ApiError } from '../http/errors.ts'
-import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
+import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import {
   countCheckinsInScope,
   findCheckin,
@@ -98,14 +98,13 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
         { state, limit },
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
-      const shown = rows.slice(0, limit)
-      const last = shown.at(-1)
+      const { shown, next } = queuePage(rows, limit, (row) => ({
+        queuedAt: row.created_at,
+        id: row.id,
+      }))
       return {
         items: shown.map(toCheckin),
-        next:
-          rows.length > limit && last
-            ? encodeCursor({ queuedAt: last.created_at, id: last.id })
-            : null,
+        next,
         total: await countCheckinsInScope(app.db, scope, state),
       }
     },

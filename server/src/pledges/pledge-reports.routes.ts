@@ -19,7 +19,7 @@ import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
-import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
+import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import { photoReply } from './photos.routes.ts'
 import {
   countReports,
@@ -59,11 +59,10 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
         { state, limit },
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
-      const shown = rows.slice(0, limit)
-      const last = shown.at(-1)
+      const { shown, next } = queuePage(rows, limit, (row) => ({ queuedAt: row.at, id: row.id }))
       return {
         items: shown.map(toReportItem),
-        next: rows.length > limit && last ? encodeCursor({ queuedAt: last.at, id: last.id }) : null,
+        next,
         total: await countReports(app.db, scope, state),
       }
     },

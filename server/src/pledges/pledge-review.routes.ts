@@ -17,7 +17,7 @@ import { narrowScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
-import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
+import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import { renderPlaque } from './plaque.service.ts'
 import { plaqueSources } from './plaque-sources.ts'
 import { loadStaffPledge } from './pledge-details.ts'
@@ -102,14 +102,12 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query,
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
-      const page = rows.slice(0, request.query.limit)
-      const last = page.at(-1)
-      const next =
-        rows.length > page.length && last
-          ? encodeCursor({ queuedAt: last.submitted_at, id: last.id })
-          : null
+      const { shown, next } = queuePage(rows, request.query.limit, (row) => ({
+        queuedAt: row.submitted_at,
+        id: row.id,
+      }))
       return {
-        items: page.map(toQueueItem),
+        items: shown.map(toQueueItem),
         next,
         total: await countVersionQueue(app.db, scope, request.query),
       }

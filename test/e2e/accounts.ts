@@ -1,4 +1,8 @@
 import { residentIdCheckChar } from '@djt/shared'
+import type { Browser, Page } from 'playwright-core'
+
+/** The demo staff accounts' password (server/src/staff/staff.demo-seed.ts). */
+export const DEMO_PASSWORD = 'Demo-Lantern-2026!'
 
 /** A JSON call to the running server's API, as a signed-in account (or none) makes it. */
 export type Call = <T>(url: string, token: string | null, body?: unknown) => Promise<T>
@@ -61,4 +65,22 @@ export async function registerRider(serverUrl: string, rider: TestRider) {
     },
   })
   return { accessToken, name }
+}
+
+/** A staff member signed in through 我的 in a fresh context of the given size. */
+export async function signedInStaff(
+  browser: Browser,
+  serverUrl: string,
+  viewport: { width: number; height: number },
+  username = 'demo.gulou',
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${serverUrl}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
+  await page.getByText('工作人员登录', { exact: true }).click()
+  await page.locator('input[placeholder="账号"]').fill(username)
+  await page.locator('input[placeholder="密码"]').fill(DEMO_PASSWORD)
+  await page.getByText('登录', { exact: true }).click()
+  await page.getByText('半年报告', { exact: true }).waitFor({ timeout: 15_000 })
+  return page
 }
