@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { type ReactNode, useEffect } from 'react'
 import { mainPages } from '../routes'
 import { type DeskPlace, deskGroups, deskPlaceOf } from './menu'
+import { laidOut, visible } from './on-screen'
 import { useDeskLayout } from './useDeskLayout.h5'
 import { usePendingCounts } from './usePendingCounts'
 import './desk.scss'
@@ -131,7 +132,7 @@ function useDeskMode(on: boolean) {
 function dialogKeys(event: KeyboardEvent) {
   if (event.key !== 'Enter' && event.key !== 'Escape') return
   // Shown, whatever its opacity: Taro fades it in after showing it, and Enter may come first.
-  const modal = shown(document.querySelector('.taro__modal'))
+  const modal = laidOut(document.querySelector('.taro__modal'))
   if (modal) {
     const button = modal.querySelector(
       event.key === 'Enter' ? '.taro-model__confirm' : '.taro-model__cancel',
@@ -151,18 +152,4 @@ function dialogKeys(event: KeyboardEvent) {
     event.preventDefault()
     sheet.querySelector<HTMLElement>('.sheet__close')?.click()
   }
-}
-
-/** Laid out (a fixed element has no offsetParent, so its boxes are what tell). */
-function shown(element: Element | null): HTMLElement | null {
-  return element instanceof HTMLElement && element.getClientRects().length > 0 ? element : null
-}
-
-/** Laid out and not fading out. */
-function visible(element: Element | null): HTMLElement | null {
-  return element instanceof HTMLElement &&
-    element.getClientRects().length > 0 &&
-    element.style.opacity !== '0'
-    ? element
-    : null
 }

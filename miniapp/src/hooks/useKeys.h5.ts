@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { openDialog } from '../desk/on-screen'
 
 /** What a key does; keys are `KeyboardEvent.key` values (`a`, `ArrowDown`, `j`). */
 export type KeyMap = Readonly<Record<string, () => void>>
@@ -14,7 +15,7 @@ export function useKeys(keys: KeyMap, enabled = true): void {
     if (!enabled) return
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return
-      if (typing(event.target) || dialogOpen()) return
+      if (typing(event.target) || openDialog() !== null) return
       const action = current.current[event.key] ?? current.current[event.key.toLowerCase()]
       if (!action) return
       event.preventDefault()
@@ -28,17 +29,6 @@ export function useKeys(keys: KeyMap, enabled = true): void {
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)
-}
-
-/** Our sheets and dialogs, and Taro's own modal (showModal) while it is shown. */
-function dialogOpen(): boolean {
-  return Array.from(document.querySelectorAll('.sheet, .taro__modal')).some(
-    // Both are fixed boxes, which have no offsetParent: their boxes tell whether they show.
-    // Taro's modal fades for 200 ms after its button is pressed: fading, it is closed.
-    (element) =>
-      element.getClientRects().length > 0 &&
-      !(element instanceof HTMLElement && element.style.opacity === '0'),
-  )
 }
 
 /**
