@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { signedInStaff } from './accounts.ts'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
 
 const running = serverAndBrowserPerFile()
 const WAIT = { timeout: 15_000 }
-const PASSWORD = 'Demo-Lantern-2026!'
 const DESK = { width: 1366, height: 900 }
 const PHONE = { width: 390, height: 844 }
 const DASHBOARD = '/packageLedger/pages/dashboard/index'
@@ -18,17 +18,8 @@ afterAll(async () => {
   await chromium?.close()
 })
 
-async function signedIn(username: string, viewport: typeof DESK): Promise<Page> {
-  const context = await chromium.newContext({ viewport, locale: 'zh-CN' })
-  const page = await context.newPage()
-  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
-  await page.getByText('工作人员登录', { exact: true }).click()
-  await page.locator('input[placeholder="账号"]').fill(username)
-  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
-  await page.getByText('登录', { exact: true }).click()
-  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
-  return page
-}
+const signedIn = (username: string, viewport: typeof DESK) =>
+  signedInStaff(chromium, running.server().url, viewport, username)
 
 /** The page on screen (Taro keeps earlier pages in the DOM, hidden). */
 const shown = (page: Page) => page.locator('.taro_page:visible')

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { signedInStaff } from './accounts.ts'
 import { launchChromium, screenshotDir, serverAndBrowserPerFile } from './harness.ts'
 
 const running = serverAndBrowserPerFile()
 const WAIT = { timeout: 15_000 }
-const PASSWORD = 'Demo-Lantern-2026!'
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(screenshotDir, name), fullPage: true })
 
@@ -132,14 +132,5 @@ async function numbersIn(scope: ReturnType<Page['locator']>): Promise<number[]> 
   return texts.map((t) => Number(t.replace(/,/g, ''))).filter((n) => Number.isFinite(n))
 }
 
-async function signInStaff(username: string): Promise<Page> {
-  const context = await chromium.newContext({ viewport: { width: 390, height: 844 } })
-  const page = await context.newPage()
-  await page.goto(`${running.server().url}/#/pages/me/index`, { waitUntil: 'domcontentloaded' })
-  await page.getByText('工作人员登录', { exact: true }).click()
-  await page.locator('input[placeholder="账号"]').fill(username)
-  await page.locator('input[placeholder="密码"]').fill(PASSWORD)
-  await page.getByText('登录', { exact: true }).click()
-  await page.getByText('半年报告', { exact: true }).waitFor(WAIT)
-  return page
-}
+const signInStaff = (username: string) =>
+  signedInStaff(chromium, running.server().url, { width: 390, height: 844 }, username)
