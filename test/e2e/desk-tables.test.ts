@@ -19,6 +19,7 @@ let chromium: Browser
 beforeAll(async () => {
   chromium = await launchChromium()
   await checkInRiders(running.server().url)
+  await reportAPublicPledge(running.server().url)
 })
 afterAll(async () => {
   await chromium?.close()
@@ -47,6 +48,29 @@ async function checkInRiders(serverUrl: string): Promise<void> {
     await call(`/review/memberships/${entry.id}/decision`, staff, { decision: 'verify', version })
     await call(`/places/${branch.id}/checkins`, rider.accessToken, { note: `第${n}位` })
   }
+}
+
+/** A customer reports one of 鼓楼区's public pledges, so 群众举报 has a row to open. */
+async function reportAPublicPledge(serverUrl: string): Promise<void> {
+  const call = apiCaller(serverUrl)
+  const { accessToken: staff } = await call<{ accessToken: string }>('/auth/staff', null, {
+    username: 'demo.gulou',
+    password: DEMO_PASSWORD,
+  })
+  const active = await call<{ items: { pledgeId: string }[] }>(
+    '/review/pledges?state=approved&status=active',
+    staff,
+  )
+  const first = active.items[0]
+  if (!first) throw new Error('鼓楼区 has no public pledge in the demo data')
+  const { code } = await call<{ code: string }>(`/review/pledges/${first.pledgeId}`, staff)
+  const { deviceToken } = await call<{ deviceToken: string }>('/public/devices', null, {})
+  const res = await fetch(`${serverUrl}/api/v1/public/pledges/${code}/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-device-id': deviceToken },
+    body: JSON.stringify({ text: '价格牌与实际收费不一致' }),
+  })
+  if (res.status !== 201) throw new Error(`report: ${res.status} ${await res.text()}`)
 }
 
 const signedIn = (viewport: { width: number; height: number }) =>
@@ -127,7 +151,7 @@ test('承诺审核 and 群众举报 are tables at the desk, their counts their r
   const page = await signedIn(DESK)
   for (const [name, tab] of [
     ['pledges', '公示中'],
-    ['pledge-reports', '已处理'],
+    ['pledge-reports', '待处理'],
   ] as const) {
     await page.goto(`${running.server().url}/#/packageStaff/pages/${name}/index`, {
       waitUntil: 'domcontentloaded',
@@ -136,8 +160,75 @@ test('承诺审核 and 群众举报 are tables at the desk, their counts their r
     await shown.locator('.tab', { hasText: tab }).click()
     const count = shown.locator('.dtable__count')
     await count.waitFor(WAIT)
-    const rows = await shown.locator('.dtable__table tbody tr:not(:has(.dtable__notice))').count()
-    expect(await count.innerText()).toBe(`共 ${rows} 条`)
+    const rows = shown.locator('.dtable__table tbody tr:not(:has(.dtable__notice))')
+    await rows.first().waitFor(WAIT)
+    expect(await count.innerText()).toBe(`共 ${await rows.count()} 条`)
     await page.screenshot({ path: path.join(screenshotDir, `desk-1366-${name}-table.png`) })
+
+    // A row opens its pledge beside the table, marked; Esc puts the table back alone.
+    const first = rows.first()
+    const who = (await first.locator('td').first().innerText()).split(' · ')[0] ?? ''
+    await first.click()
+    const beside = shown.locator('.desk-split__detail')
+    await beside.locator('.pledge-detail__name', { hasText: who }).waitFor(WAIT)
+    expect(await first.getAttribute('aria-current')).toBe('true')
+    expect(await shown.locator('.dtable__table').isVisible()).toBe(true)
+    await page.screenshot({ path: path.join(screenshotDir, `desk-1366-${name}-beside.png`) })
+    await page.keyboard.press('Escape')
+    await beside.waitFor({ state: 'detached', ...WAIT })
+    expect(await first.getAttribute('aria-current')).toBeNull()
   }
+})
+
+test('本级工作 and 名录导入 keep their short lists as tables at the desk', async () => {
+  const page = await signedIn(DESK)
+  const call = apiCaller(running.server().url)
+  const { accessToken: staff } = await call<{ accessToken: string }>('/auth/staff', null, {
+    username: 'demo.gulou',
+    password: DEMO_PASSWORD,
+  })
+  const year = Number(
+    new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4),
+  )
+  for (const [title, attendees] of [
+    ['桌面测试乙班', 12],
+    ['桌面测试甲班', 40],
+  ] as const) {
+    await call('/work/training-sessions', staff, {
+      heldOn: `${year}-01-0${attendees > 20 ? 2 : 3}`,
+      title,
+      attendees,
+    })
+  }
+  await page.goto(`${running.server().url}/#/packageStaff/pages/work/index`, {
+    waitUntil: 'domcontentloaded',
+  })
+  const shown = page.locator('.taro_page:visible')
+  const training = shown.locator(`.dtable__table[aria-label="${year}年培训班"]`)
+  await training.waitFor(WAIT)
+  const titles = () => training.locator('tbody tr td:nth-child(2)').allInnerTexts()
+  await expect.poll(titles, WAIT).toEqual(expect.arrayContaining(['桌面测试甲班', '桌面测试乙班']))
+  const counted = await training.locator('tbody tr').count()
+  const foot = shown
+    .locator('.dtable', { has: page.locator(`table[aria-label="${year}年培训班"]`) })
+    .locator('.dtable__count')
+  expect(await foot.innerText()).toBe(`共 ${counted} 条`)
+  // 培训人数 sorts as a number, not as text (40 after 12).
+  await training.locator('th button', { hasText: '培训人数' }).click()
+  const people = (await training.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((text) =>
+    Number.parseInt(text, 10),
+  )
+  expect(people).toEqual([...people].sort((a, b) => a - b))
+  await shown.locator('.dtable__table[aria-label="挂钩联系"]').waitFor(WAIT)
+  await page.screenshot({ path: path.join(screenshotDir, 'desk-1366-work-tables.png') })
+
+  await page.goto(`${running.server().url}/#/packageStaff/pages/import/index`, {
+    waitUntil: 'domcontentloaded',
+  })
+  const history = page.locator('.taro_page:visible .dtable__table[aria-label="导入记录"]')
+  await history.waitFor(WAIT)
+  const imports = await call<{ items: unknown[] }>('/registers/imports', staff)
+  const rows = history.locator('tbody tr:not(:has(.dtable__notice))')
+  await expect.poll(() => rows.count(), WAIT).toBe(imports.items.length)
+  expect(imports.items.length).toBeGreaterThan(0)
 })

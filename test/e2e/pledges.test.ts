@@ -45,17 +45,23 @@ test('an operator pledges, county staff approve it, a customer checks and rates 
   const staff = await staffPage()
   await signInStaff(staff)
   await staff.getByText('承诺审核', { exact: true }).click()
-  // At a desk (1280 px) the queue is a table; a row opens its pledge.
+  // At a desk (1280 px) the queue is a table; a row opens its pledge beside it.
   const queued = staff.locator('.dtable__table tbody tr', { hasText: '老周粮油店' })
   await queued.waitFor(WAIT)
   await shot(staff, 'pledge-queue.png')
   await queued.click()
-  await staff.getByText(OWN_PROMISE, { exact: true }).waitFor(WAIT)
+  const beside = staff.locator('.desk-split__detail')
+  await beside.getByText(OWN_PROMISE, { exact: true }).waitFor(WAIT)
+  // The row stays marked; the narrower table drops its secondary columns (经营内容).
+  const marked = staff.locator('.dtable__table tbody tr[aria-current="true"]')
+  expect(await marked.count()).toBe(1)
   await shot(staff, 'pledge-review.png')
-  await staff.getByText('通过', { exact: true }).click()
+  await beside.getByText('通过', { exact: true }).click()
   await staff.getByText('确认通过', { exact: true }).click()
-  await staff.locator('.pledge-detail__head .pledge-badge', { hasText: '有效' }).waitFor(WAIT)
+  await beside.locator('.pledge-detail__head .pledge-badge', { hasText: '有效' }).waitFor(WAIT)
   await staff.locator('.taro__toast').waitFor({ state: 'hidden', ...WAIT })
+  // Decided, it leaves the pending list beside it; the menu's count follows.
+  await marked.waitFor({ state: 'detached', ...WAIT })
 
   await owner.reload({ waitUntil: 'domcontentloaded' })
   await owner.locator('.my-pledge__big', { hasText: '有效' }).waitFor(WAIT)
@@ -92,7 +98,9 @@ test('an operator pledges, county staff approve it, a customer checks and rates 
   await shot(customer, 'pledge-public-rated.png')
 
   await staff.reload({ waitUntil: 'domcontentloaded' })
-  await staff.locator('.pledge-detail__rating-text', { hasText: '平均 5.0 / 1 条' }).waitFor(WAIT)
+  await staff.locator('.taro_page:visible .tab', { hasText: '公示中' }).click()
+  await staff.locator('.dtable__table tbody tr', { hasText: '老周粮油店' }).click()
+  await beside.locator('.pledge-detail__rating-text', { hasText: '平均 5.0 / 1 条' }).waitFor(WAIT)
   await shot(staff, 'pledge-detail-rated.png')
 })
 

@@ -1,6 +1,7 @@
-import { type KeyboardEvent, type MouseEvent, useEffect, useState } from 'react'
+import { type KeyboardEvent, type MouseEvent, useContext, useEffect, useState } from 'react'
 import PagedCards from '../components/PagedCards'
 import { useMutation } from '../hooks/useMutation'
+import { BesideContext } from './beside'
 import {
   ALL_ROWS_CAP,
   arrangeRows,
@@ -27,7 +28,9 @@ export default function DeskTable<T>(props: DeskTableProps<T>) {
 }
 
 function Table<T>(props: DeskTableProps<T>) {
-  const { list, total, columns, keyOf, onMore, onRetry, onOpen, actions, bulk, caption } = props
+  const { list, total, keyOf, onMore, onRetry, onOpen, actions, bulk, caption, shownBeside } = props
+  const beside = useContext(BesideContext)
+  const columns = beside ? props.columns.filter((column) => !column.secondary) : props.columns
   const [sort, setSort] = useState<TableSort | null>(null)
   const [filters, setFilters] = useState<TableFilters>({})
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set())
@@ -40,7 +43,8 @@ function Table<T>(props: DeskTableProps<T>) {
     if (wholeList && list.next && list.phase === 'ready' && loaded < ALL_ROWS_CAP) onMore()
   }, [wholeList, list.next, list.phase, loaded, onMore])
 
-  const rows = arrangeRows(list.items, columns, sort, filters)
+  // Sorted and filtered by every column, also those a record beside the table hides.
+  const rows = arrangeRows(list.items, props.columns, sort, filters)
   const chosen = rows.filter((row) => ticked.has(keyOf(row)))
   const allTicked = rows.length > 0 && chosen.length === rows.length
   const span = columns.length + (bulk ? 1 : 0) + (actions ? 1 : 0)
@@ -117,7 +121,8 @@ function Table<T>(props: DeskTableProps<T>) {
           {rows.map((row) => (
             <tr
               key={keyOf(row)}
-              className={onOpen ? 'dtable__row dtable__row--open' : 'dtable__row'}
+              className={rowClass(Boolean(onOpen), shownBeside === keyOf(row))}
+              aria-current={shownBeside === keyOf(row) || undefined}
               tabIndex={onOpen ? 0 : undefined}
               onClick={onOpen ? (event) => fromControl(event) || onOpen(row) : undefined}
               onKeyDown={onOpen ? (event) => openOnEnter(event, () => onOpen(row)) : undefined}
@@ -199,7 +204,7 @@ function HeaderCell<T>({
   onSort: () => void
 }) {
   const direction = sort?.key === column.key ? sort.direction : null
-  const style = column.width ? { width: column.width } : undefined
+  const style = column.width ? { width: column.width, minWidth: column.width } : undefined
   if (!column.sortable) return <th style={style}>{column.title}</th>
   return (
     <th
@@ -309,4 +314,10 @@ function BulkBar<T>({
       </button>
     </div>
   )
+}
+
+function rowClass(opens: boolean, chosen: boolean): string {
+  return ['dtable__row', opens && 'dtable__row--open', chosen && 'dtable__row--chosen']
+    .filter(Boolean)
+    .join(' ')
 }

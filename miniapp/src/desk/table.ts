@@ -16,6 +16,8 @@ export interface DeskColumn<T> {
   filter?: 'text' | 'choice'
   /** A CSS width such as '12em'; the rest share what is left. */
   width?: string
+  /** Left out while a record is open beside the table (DeskSplit), which halves its width. */
+  secondary?: boolean
 }
 
 export interface TableSort {
@@ -107,6 +109,8 @@ export interface DeskTableProps<T> extends PagedCardsProps<T> {
   columns: readonly DeskColumn<T>[]
   /** A row's click (or Enter on it) at the desk. */
   onOpen?: (row: T) => void
+  /** The key of the row whose record is open beside the table (DeskSplit), marked. */
+  shownBeside?: string | null
   /** The buttons at the end of a row at the desk. */
   actions?: (row: T) => ReactNode
   bulk?: readonly BulkAction<T>[]

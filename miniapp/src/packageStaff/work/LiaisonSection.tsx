@@ -8,9 +8,12 @@ import { Button, Text, View } from '@tarojs/components'
 import { useCallback, useState } from 'react'
 import DateField from '../../components/DateField'
 import SelectField from '../../components/SelectField'
-import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
+import DeskTable from '../../desk/DeskTable'
+import type { DeskColumn } from '../../desk/table'
+import { useDeskLayout } from '../../desk/useDeskLayout'
 import { useZodForm } from '../../forms/useZodForm'
+import { wholeList } from '../../hooks/usePagedList'
 import { useRemote } from '../../hooks/useRemote'
 import { addLiaisonPair, fetchLiaisonPairs, type LiaisonPair } from '../../services/work'
 import VisitForm from './VisitForm'
@@ -31,43 +34,107 @@ export default function LiaisonSection({
   const load = useCallback(() => fetchLiaisonPairs(region), [region])
   const { state, reload } = useRemote(load)
   const [visiting, setVisiting] = useState<string | null>(null)
+  // A phone records the visit inside the pair's card; the desk under the table.
+  const desk = useDeskLayout()
+  const visitForm = (pair: LiaisonPair) => (
+    <VisitForm
+      key={pair.id}
+      pairId={pair.id}
+      startedOn={pair.startedOn}
+      onDone={() => {
+        setVisiting(null)
+        reload()
+      }}
+    />
+  )
+  const visitLink = (pair: LiaisonPair) => (
+    <Text className="work__link" onClick={() => setVisiting(pair.id)}>
+      记录走访
+    </Text>
+  )
+  const pairs = state.phase === 'loaded' ? state.value : []
+  const deskVisit = desk ? pairs.find((pair) => pair.id === visiting) : undefined
   return (
     <View className="card">
       <Text className="card__title">挂钩联系</Text>
-      {state.phase === 'loading' && <Text className="text-secondary">正在加载…</Text>}
-      {state.phase === 'failed' && <PageNotice text={state.error.message} onRetry={reload} />}
-      {state.phase === 'loaded' && state.value.length === 0 && (
-        <Text className="work__line text-secondary">
-          尚未登记挂钩联系（每位联系人至少联系1家）。
-        </Text>
-      )}
-      {state.phase === 'loaded' &&
-        state.value.map((pair) => (
-          <View key={pair.id} className="work__item">
+      <DeskTable
+        caption="挂钩联系"
+        list={wholeList(state)}
+        total={state.phase === 'loaded' ? pairs.length : null}
+        columns={pairColumns}
+        keyOf={(pair) => pair.id}
+        empty="尚未登记挂钩联系（每位联系人至少联系1家）。"
+        onMore={reload}
+        onRetry={reload}
+        actions={visitLink}
+        card={(pair) => (
+          <View className="work__item">
             <Text className="work__name">
               {pair.liaisonName} → {pair.organisationName}
             </Text>
             <Text className="work__line text-secondary">{pairLine(pair)}</Text>
-            {visiting === pair.id ? (
-              <VisitForm
-                pairId={pair.id}
-                startedOn={pair.startedOn}
-                onDone={() => {
-                  setVisiting(null)
-                  reload()
-                }}
-              />
-            ) : (
-              <Text className="work__link" onClick={() => setVisiting(pair.id)}>
-                记录走访
-              </Text>
-            )}
+            {visiting === pair.id ? visitForm(pair) : visitLink(pair)}
           </View>
-        ))}
+        )}
+      />
+      {deskVisit && (
+        <View className="work__item">
+          <Text className="work__name">
+            记录走访：{deskVisit.liaisonName} → {deskVisit.organisationName}
+          </Text>
+          {visitForm(deskVisit)}
+        </View>
+      )}
       {canWrite && <PairForm onAdded={reload} />}
     </View>
   )
 }
+
+const pairColumns: DeskColumn<LiaisonPair>[] = [
+  {
+    key: 'liaison',
+    title: '挂钩联系人',
+    value: (pair) => pair.liaisonName,
+    sortable: true,
+    filter: 'choice',
+  },
+  {
+    key: 'organisation',
+    title: '联系对象',
+    value: (pair) => pair.organisationName,
+    sortable: true,
+    filter: 'text',
+  },
+  {
+    key: 'kind',
+    title: '类型',
+    value: (pair) => organisationKindNames[pair.organisationKind],
+    filter: 'choice',
+    width: '8em',
+  },
+  {
+    key: 'started',
+    title: '开始联系',
+    value: (pair) => pair.startedOn,
+    sortable: true,
+    width: '8em',
+  },
+  {
+    key: 'visits',
+    title: '走访次数',
+    value: (pair) => pair.visits.length,
+    render: (pair) => `${pair.visits.length} 次`,
+    sortable: true,
+    width: '6em',
+  },
+  {
+    key: 'last',
+    title: '最近走访',
+    value: (pair) => pair.visits[0]?.visitedOn ?? '尚未走访',
+    sortable: true,
+    width: '8em',
+  },
+]
 
 function pairLine(pair: LiaisonPair): string {
   const last = pair.visits[0]

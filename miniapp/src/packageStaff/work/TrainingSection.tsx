@@ -1,12 +1,14 @@
-import { chinaToday, TrainingSessionRequest } from '@djt/shared'
+import { chinaToday, type TrainingSession, TrainingSessionRequest } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback } from 'react'
 import DateField from '../../components/DateField'
-import { PageNotice } from '../../components/StaffOnly'
 import TextField from '../../components/TextField'
+import DeskTable from '../../desk/DeskTable'
+import type { DeskColumn } from '../../desk/table'
 import { useZodForm } from '../../forms/useZodForm'
 import { showFailure } from '../../hooks/failure'
+import { wholeList } from '../../hooks/usePagedList'
 import { useRemote } from '../../hooks/useRemote'
 import {
   addTrainingSession,
@@ -32,34 +34,75 @@ export default function TrainingSection({
     if (!confirm) return
     await deleteTrainingSession(id).then(reload, (error) => showFailure('删除未成功', error))
   }
+  const removeLink = (session: TrainingSession) =>
+    canWrite && (
+      <Text className="work__link" onClick={() => void remove(session.id, session.title)}>
+        删除
+      </Text>
+    )
   return (
     <View className="card">
       <Text className="card__title">培训班</Text>
-      {state.phase === 'loading' && <Text className="text-secondary">正在加载…</Text>}
-      {state.phase === 'failed' && <PageNotice text={state.error.message} onRetry={reload} />}
       {state.phase === 'loaded' && (
-        <View>
-          <Text className="work__line">{trainingProgress(state.value)}</Text>
-          {state.value.map((session) => (
-            <View key={session.id} className="work__item">
-              <Text className="work__name">{session.title}</Text>
-              <Text className="work__line text-secondary">
-                {session.heldOn} · {session.attendees}人
-                {session.organiser ? ` · ${session.organiser}` : ''}
-              </Text>
-              {canWrite && (
-                <Text className="work__link" onClick={() => void remove(session.id, session.title)}>
-                  删除
-                </Text>
-              )}
-            </View>
-          ))}
-        </View>
+        <Text className="work__line">{trainingProgress(state.value)}</Text>
       )}
+      <DeskTable
+        caption={`${year}年培训班`}
+        list={wholeList(state)}
+        total={state.phase === 'loaded' ? state.value.length : null}
+        columns={trainingColumns}
+        keyOf={(session) => session.id}
+        empty="今年尚未登记培训班。"
+        onMore={reload}
+        onRetry={reload}
+        {...(canWrite ? { actions: removeLink } : {})}
+        card={(session) => (
+          <View className="work__item">
+            <Text className="work__name">{session.title}</Text>
+            <Text className="work__line text-secondary">
+              {session.heldOn} · {session.attendees}人
+              {session.organiser ? ` · ${session.organiser}` : ''}
+            </Text>
+            {removeLink(session)}
+          </View>
+        )}
+      />
       {canWrite && <TrainingForm onAdded={reload} />}
     </View>
   )
 }
+
+const trainingColumns: DeskColumn<TrainingSession>[] = [
+  {
+    key: 'heldOn',
+    title: '举办日期',
+    value: (session) => session.heldOn,
+    sortable: true,
+    width: '8em',
+  },
+  {
+    key: 'title',
+    title: '培训班名称',
+    value: (session) => session.title,
+    sortable: true,
+    filter: 'text',
+  },
+  {
+    key: 'attendees',
+    title: '培训人数',
+    value: (session) => session.attendees,
+    render: (session) => `${session.attendees} 人`,
+    sortable: true,
+    width: '7em',
+  },
+  {
+    key: 'organiser',
+    title: '主办单位',
+    value: (session) => session.organiser ?? '—',
+    sortable: true,
+    filter: 'choice',
+  },
+]
 
 function TrainingForm({ onAdded }: { onAdded: () => void }) {
   const form = useZodForm({

@@ -66,7 +66,11 @@ function RegisterImportBody() {
           onDownloadRejects={() => upload.report && upload.rejects(upload.report)}
         />
       )}
-      <ImportHistory state={history.state} onDownloadRejects={upload.rejects} />
+      <ImportHistory
+        state={history.state}
+        onDownloadRejects={upload.rejects}
+        onRetry={history.reload}
+      />
     </View>
   )
 }

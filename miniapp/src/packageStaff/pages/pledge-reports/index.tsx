@@ -5,9 +5,11 @@ import { useCallback, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly from '../../../components/StaffOnly'
 import Tabs from '../../../components/Tabs'
+import DeskSplit from '../../../desk/DeskSplit'
 import DeskTable from '../../../desk/DeskTable'
 import { pendingChanged } from '../../../desk/pending-changed'
 import type { DeskColumn } from '../../../desk/table'
+import { useDeskLayout } from '../../../desk/useDeskLayout'
 import { showFailure } from '../../../hooks/failure'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { ReportList } from '../../../pledge/PledgeRecords'
@@ -18,6 +20,7 @@ import {
   type ReportQueueItem,
   respondToReport,
 } from '../../../services/pledge-review'
+import PledgeDetail from '../../pledges/PledgeDetail'
 import RespondSheet from '../../pledges/RespondSheet'
 import './index.scss'
 import { withPageFrame } from '../../../components/PageFrame'
@@ -50,7 +53,7 @@ function PledgeReportsBody() {
   )
 }
 
-const openPledge = (item: ReportQueueItem) =>
+const pledgePage = (item: ReportQueueItem) =>
   void Taro.navigateTo({
     url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(item.pledgeId)}`,
   })
@@ -65,12 +68,19 @@ const columns: DeskColumn<ReportQueueItem>[] = [
   },
   {
     key: 'region',
+    secondary: true,
     title: '地区',
     value: (item) => item.regionName,
     sortable: true,
     filter: 'choice',
   },
-  { key: 'code', title: '承诺编号', value: (item) => item.code ?? '—', width: '9em' },
+  {
+    key: 'code',
+    secondary: true,
+    title: '承诺编号',
+    value: (item) => item.code ?? '—',
+    width: '9em',
+  },
   {
     key: 'at',
     title: '举报时间',
@@ -101,6 +111,10 @@ function ReportQueue({ tab }: { tab: Tab }) {
   useReachBottom(loadMore)
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set())
   const [responding, setResponding] = useState<ReportQueueItem | null>(null)
+  // At the desk the reported pledge opens beside the list; on a phone, as its own page.
+  const desk = useDeskLayout()
+  const [chosen, setChosen] = useState<ReportQueueItem | null>(null)
+  const openPledge = (item: ReportQueueItem) => (desk ? setChosen(item) : pledgePage(item))
   // An answered report leaves the open list and its total.
   const gone = list.items.filter((item) => answered.has(item.id)).length
   const shown = { ...list, items: list.items.filter((item) => !answered.has(item.id)) }
@@ -116,31 +130,42 @@ function ReportQueue({ tab }: { tab: Tab }) {
     )
   return (
     <View>
-      <DeskTable
-        caption={tab === 'open' ? '待处理的举报' : '已处理的举报'}
-        list={shown}
-        total={list.about === undefined ? null : list.about - gone}
-        columns={columns}
-        keyOf={(item) => item.id}
-        empty={tabs.find((each) => each.key === tab)?.empty ?? ''}
-        onMore={loadMore}
-        onRetry={reload}
-        onOpen={openPledge}
-        {...(tab === 'open' ? { actions: answer } : {})}
-        card={(item) => (
-          <View className="card">
-            <Text className="pledge-reports__who" onClick={() => openPledge(item)}>
-              {item.displayName} · {item.business} ›
-            </Text>
-            <Text className="text-secondary pledge-reports__meta">
-              {item.regionName}
-              {item.code ? ` · ${item.code}` : ''} · {chinaDateTime(item.at)}
-            </Text>
-            <ReportList reports={[item]} fetchPhoto={fetchReportPhoto} />
-            {answer(item)}
-          </View>
-        )}
-      />
+      <DeskSplit
+        title="被举报的承诺"
+        detail={
+          desk && chosen ? (
+            <PledgeDetail key={chosen.id} id={chosen.pledgeId} onChanged={pendingChanged} />
+          ) : null
+        }
+        onClose={() => setChosen(null)}
+      >
+        <DeskTable
+          caption={tab === 'open' ? '待处理的举报' : '已处理的举报'}
+          list={shown}
+          total={list.about === undefined ? null : list.about - gone}
+          columns={columns}
+          keyOf={(item) => item.id}
+          empty={tabs.find((each) => each.key === tab)?.empty ?? ''}
+          onMore={loadMore}
+          onRetry={reload}
+          onOpen={openPledge}
+          shownBeside={chosen?.id ?? null}
+          {...(tab === 'open' ? { actions: answer } : {})}
+          card={(item) => (
+            <View className="card">
+              <Text className="pledge-reports__who" onClick={() => openPledge(item)}>
+                {item.displayName} · {item.business} ›
+              </Text>
+              <Text className="text-secondary pledge-reports__meta">
+                {item.regionName}
+                {item.code ? ` · ${item.code}` : ''} · {chinaDateTime(item.at)}
+              </Text>
+              <ReportList reports={[item]} fetchPhoto={fetchReportPhoto} />
+              {answer(item)}
+            </View>
+          )}
+        />
+      </DeskSplit>
       {responding && (
         <RespondSheet
           report={responding}

@@ -11,9 +11,13 @@ import { useRef, useState } from 'react'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly from '../../../components/StaffOnly'
 import Tabs from '../../../components/Tabs'
+import DeskSplit from '../../../desk/DeskSplit'
 import DeskTable from '../../../desk/DeskTable'
+import { pendingChanged } from '../../../desk/pending-changed'
 import type { DeskColumn } from '../../../desk/table'
+import { useDeskLayout } from '../../../desk/useDeskLayout'
 import { staffPages } from '../../../routes'
+import PledgeDetail from '../../pledges/PledgeDetail'
 import PledgeQueueItem from '../../pledges/PledgeQueueItem'
 import { usePledgeQueue } from '../../pledges/usePledgeQueue'
 import './index.scss'
@@ -59,8 +63,19 @@ function PledgeQueueBody() {
     shown.current = true
   })
   useReachBottom(loadMore)
-  const open = (id: string) =>
-    Taro.navigateTo({ url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(id)}` })
+  // At the desk the pledge opens beside the list; on a phone, as its own page.
+  const desk = useDeskLayout()
+  const [chosen, setChosen] = useState<Item | null>(null)
+  const open = (item: Item) =>
+    desk
+      ? setChosen(item)
+      : Taro.navigateTo({
+          url: `${staffPages.pledgeDetail}?id=${encodeURIComponent(item.pledgeId)}`,
+        })
+  const changed = () => {
+    pendingChanged()
+    reload()
+  }
 
   return (
     <View className="page pledge-queue">
@@ -68,20 +83,34 @@ function PledgeQueueBody() {
       <Tabs
         tabs={tabs.map((each) => ({ key: each.label, label: each.label }))}
         current={tab.label}
-        onChange={(label) => setTab(tabs.find((each) => each.label === label) ?? pendingTab)}
+        onChange={(label) => {
+          setChosen(null)
+          setTab(tabs.find((each) => each.label === label) ?? pendingTab)
+        }}
       />
-      <DeskTable
-        caption={`${tab.label}的承诺`}
-        list={queue}
-        total={queue.about ?? null}
-        columns={columns}
-        keyOf={(item) => item.versionId}
-        empty="没有这一类的承诺。"
-        onMore={loadMore}
-        onRetry={reload}
-        onOpen={(item) => open(item.pledgeId)}
-        card={(item) => <PledgeQueueItem item={item} onOpen={() => open(item.pledgeId)} />}
-      />
+      <DeskSplit
+        title="承诺详情"
+        detail={
+          desk && chosen ? (
+            <PledgeDetail key={chosen.versionId} id={chosen.pledgeId} onChanged={changed} />
+          ) : null
+        }
+        onClose={() => setChosen(null)}
+      >
+        <DeskTable
+          caption={`${tab.label}的承诺`}
+          list={queue}
+          total={queue.about ?? null}
+          columns={columns}
+          keyOf={(item) => item.versionId}
+          empty="没有这一类的承诺。"
+          onMore={loadMore}
+          onRetry={reload}
+          onOpen={open}
+          shownBeside={chosen?.versionId ?? null}
+          card={(item) => <PledgeQueueItem item={item} onOpen={() => open(item)} />}
+        />
+      </DeskSplit>
     </View>
   )
 }
@@ -101,9 +130,16 @@ const columns: DeskColumn<Item>[] = [
     filter: 'choice',
     width: '8em',
   },
-  { key: 'business', title: '经营内容', value: (item) => item.business, filter: 'text' },
+  {
+    key: 'business',
+    secondary: true,
+    title: '经营内容',
+    value: (item) => item.business,
+    filter: 'text',
+  },
   {
     key: 'region',
+    secondary: true,
     title: '地区',
     value: (item) => item.regionName,
     sortable: true,
@@ -119,6 +155,7 @@ const columns: DeskColumn<Item>[] = [
   },
   {
     key: 'flags',
+    secondary: true,
     title: '内容检查',
     value: (item) => item.checkNotes.join('；') || '无提示',
     filter: 'choice',
