@@ -38,15 +38,16 @@ test('a county sends its half-year ledger up, the city accepts it, the province 
   await county.locator('#report-own .report-tag', { hasText: '已报送' }).waitFor(WAIT)
   await shot(county, 'ledger-county-reported.png')
 
-  const city = await signInStaff('demo.fuzhou')
+  // The city's clerk at a desk: what the counties sent is a table, accepted row by row.
+  const city = await signInStaff('demo.fuzhou', { width: 1366, height: 900 })
   await city.getByText('半年报告', { exact: true }).click()
-  const gulou = city.locator('.report-child', { hasText: '鼓楼区' })
+  const gulou = city.locator('table[aria-label="下级报送"] tbody tr', { hasText: '鼓楼区' })
   await gulou.locator('.report-tag', { hasText: '已报送' }).waitFor(WAIT)
   await shot(city, 'ledger-city-reports.png')
   await gulou.getByText('接收', { exact: true }).click()
   await gulou.locator('.report-tag', { hasText: '已接收' }).waitFor(WAIT)
   expect(await gulou.getByText('接收', { exact: true }).count()).toBe(0)
-  await gulou.locator('.report-row').click()
+  await gulou.locator('td').first().click()
   await city.getByText('各版本', { exact: true }).waitFor(WAIT)
   await city.locator('#ledger-members').waitFor(WAIT)
   await shot(city, 'ledger-city-report-detail.png')
@@ -132,5 +133,5 @@ async function numbersIn(scope: ReturnType<Page['locator']>): Promise<number[]> 
   return texts.map((t) => Number(t.replace(/,/g, ''))).filter((n) => Number.isFinite(n))
 }
 
-const signInStaff = (username: string) =>
-  signedInStaff(chromium, running.server().url, { width: 390, height: 844 }, username)
+const signInStaff = (username: string, viewport = { width: 390, height: 844 }) =>
+  signedInStaff(chromium, running.server().url, viewport, username)

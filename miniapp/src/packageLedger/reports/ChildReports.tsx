@@ -1,9 +1,18 @@
-import type { LedgerReportSummary, StaffLevel } from '@djt/shared'
+import {
+  chinaDateTime,
+  type LedgerReportSummary,
+  ledgerReportStateNames,
+  type StaffLevel,
+} from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
+import DeskTable from '../../desk/DeskTable'
+import type { DeskColumn } from '../../desk/table'
+import { wholeList } from '../../hooks/usePagedList'
 import { ApiError } from '../../services/http'
 import { decideReport } from '../../services/ledgers'
 import { canDecideReport } from '../ledger/model'
+import { basisText } from './basis'
 import NoteSheet from './NoteSheet'
 import { StateTag, VersionLines } from './ReportState'
 
@@ -32,44 +41,57 @@ export default function ChildReports({ level, reports, onOpen, onChanged }: Prop
       return message
     }
   }
+  const actions = (report: LedgerReportSummary) =>
+    canDecideReport(level, report, true) && (
+      <View className="report-actions">
+        <Button
+          className="btn btn--primary report-actions__btn"
+          hoverClass="btn--pressed"
+          onClick={() => void decide(report)}
+        >
+          接收
+        </Button>
+        <Button
+          className="btn report-actions__btn"
+          hoverClass="btn--pressed"
+          onClick={() => setReturning(report)}
+        >
+          退回
+        </Button>
+      </View>
+    )
   return (
     <View className="card" id="report-children">
       <Text className="card__title">下级报送</Text>
       {problem && <Text className="report-error">{problem}</Text>}
-      {reports.length === 0 && <Text className="text-secondary">本期下级尚未报送。</Text>}
-      {reports.map((report) => (
-        <View key={report.id} className="report-child">
-          <View
-            className="report-row"
-            hoverClass="report-row--pressed"
-            onClick={() => onOpen(report.id)}
-          >
-            <View className="report-row__body">
-              <Text className="report-row__name">{report.region.name}</Text>
-              <VersionLines report={report} />
+      <DeskTable
+        caption="下级报送"
+        list={wholeList({ phase: 'loaded', value: reports })}
+        total={reports.length}
+        columns={columns}
+        keyOf={(report) => report.id}
+        empty="本期下级尚未报送。"
+        onMore={onChanged}
+        onRetry={onChanged}
+        onOpen={(report) => onOpen(report.id)}
+        actions={actions}
+        card={(report) => (
+          <View className="report-child">
+            <View
+              className="report-row"
+              hoverClass="report-row--pressed"
+              onClick={() => onOpen(report.id)}
+            >
+              <View className="report-row__body">
+                <Text className="report-row__name">{report.region.name}</Text>
+                <VersionLines report={report} />
+              </View>
+              <StateTag report={report} />
             </View>
-            <StateTag report={report} />
+            {actions(report)}
           </View>
-          {canDecideReport(level, report, true) && (
-            <View className="report-actions">
-              <Button
-                className="btn btn--primary report-actions__btn"
-                hoverClass="btn--pressed"
-                onClick={() => void decide(report)}
-              >
-                接收
-              </Button>
-              <Button
-                className="btn report-actions__btn"
-                hoverClass="btn--pressed"
-                onClick={() => setReturning(report)}
-              >
-                退回
-              </Button>
-            </View>
-          )}
-        </View>
-      ))}
+        )}
+      />
       {returning && (
         <NoteSheet
           title={`退回${returning.region.name}的报告`}
@@ -87,3 +109,49 @@ export default function ChildReports({ level, reports, onOpen, onChanged }: Prop
     </View>
   )
 }
+
+const columns: DeskColumn<LedgerReportSummary>[] = [
+  {
+    key: 'region',
+    title: '地区',
+    value: (report) => report.region.name,
+    sortable: true,
+    filter: 'text',
+  },
+  {
+    key: 'state',
+    title: '状态',
+    value: (report) => ledgerReportStateNames[report.state],
+    render: (report) => <StateTag report={report} />,
+    sortable: true,
+    filter: 'choice',
+    width: '7em',
+  },
+  {
+    key: 'version',
+    title: '版本',
+    value: (report) => report.version,
+    render: (report) => `v${report.version}`,
+    sortable: true,
+    width: '5em',
+  },
+  {
+    key: 'submitted',
+    title: '报送时间',
+    value: (report) => report.submittedAt,
+    render: (report) => `${chinaDateTime(report.submittedAt)} · ${report.submittedBy}`,
+    sortable: true,
+  },
+  { key: 'basis', title: '数据口径', value: (report) => basisText(report) },
+  {
+    key: 'note',
+    title: '更正原因与意见',
+    value: (report) =>
+      [
+        report.reason && `更正原因：${report.reason}`,
+        report.decisionNote && `意见：${report.decisionNote}`,
+      ]
+        .filter(Boolean)
+        .join('；') || '—',
+  },
+]
