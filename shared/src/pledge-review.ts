@@ -182,10 +182,12 @@ export const RankingItem = z.object({
   rating: RatingSummary,
 })
 export type RankingItem = z.infer<typeof RankingItem>
+/** The ranking lists at most this many pledges; `truncated` says more rank below. */
+export const RANKING_LIMIT = 200
 export const Ranking = z.object({
   period: z.string().nullable(),
   items: z.array(RankingItem),
-  /** More pledges rank below the ones listed (the top 200 are). */
+  /** More pledges rank below the ones listed (the top RANKING_LIMIT are). */
   truncated: z.boolean(),
 })
 export type Ranking = z.infer<typeof Ranking>

@@ -1,7 +1,8 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ApiError } from '../services/http'
+import { releaseFromDevice } from '../services/transfer'
 import './inline-photo.scss'
 
 type Shown =
@@ -22,6 +23,9 @@ export default function InlinePhoto({
   label: string
 }) {
   const [shown, setShown] = useState<Shown>({ phase: 'closed' })
+  // The photo in memory goes when it is folded away or the list is left.
+  const url = shown.phase === 'open' ? shown.url : null
+  useEffect(() => (url ? () => releaseFromDevice(url) : undefined), [url])
   const open = async () => {
     setShown({ phase: 'loading' })
     try {

@@ -32,6 +32,14 @@ export function download(path: string, fileName: string): Promise<void> {
 }
 
 /**
+ * Lets go of a file `fetchToDevice` kept: a browser's blob URL holds the whole file in memory
+ * until revoked. WeChat removes its temporary files itself.
+ */
+export function releaseFromDevice(url: string): void {
+  if (process.env.TARO_ENV === 'h5' && url.startsWith('blob:')) URL.revokeObjectURL(url)
+}
+
+/**
  * Fetches a file with the caller's token and keeps it on the device: a temporary path in
  * WeChat (for saveImageToPhotosAlbum, openDocument, previewImage), a blob URL in the browser.
  */

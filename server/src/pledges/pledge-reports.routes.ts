@@ -3,6 +3,7 @@ import {
   PledgeTemplateList,
   PledgeTemplateRequest,
   periodOf,
+  RANKING_LIMIT,
   Ranking,
   RankingQuery,
   ReportParams,
@@ -21,13 +22,7 @@ import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import { photoReply } from './photos.routes.ts'
-import {
-  countReports,
-  findReportInScope,
-  listReportQueue,
-  RANKING_LIMIT,
-  ranking,
-} from './review.repository.ts'
+import { countReports, findReportInScope, listReportQueue, ranking } from './review.repository.ts'
 import { respondToReport } from './review.service.ts'
 import { toRankingItem, toReportItem } from './review.view.ts'
 import { insertTemplate, retireTemplate, templatesForStaff } from './templates.repository.ts'

@@ -1,4 +1,4 @@
-import type { PledgeStatus } from '@djt/shared'
+import { type PledgeStatus, RANKING_LIMIT } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -143,10 +143,8 @@ export function findReportInScope(db: Db, caller: StaffCaller, id: string) {
 /**
  * 比作为: the shown pledges of the caller's jurisdiction, by the period's evaluation, then
  * by public rating (an average over fewer ratings counts for less only through the tie-break).
+ * The top RANKING_LIMIT (shared with the page that says so); one more row says there are more.
  */
-/** The ranking shows the top this many; one more row fetched says whether there are more. */
-export const RANKING_LIMIT = 200
-
 export function ranking(db: Db, caller: StaffCaller, period: string) {
   return db
     .selectFrom('pledges as p')

@@ -1,6 +1,7 @@
 import { placeKindNames, placeStatusNames } from '@djt/shared'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PlaceStatus, PlaceSummary } from '../../services/places'
+import EditActions from '../EditActions'
 
 interface Props {
   place: PlaceSummary
@@ -31,18 +32,11 @@ export default function PlaceItem({ place, busy, onEdit, onStatus }: Props) {
 export function PlaceActions({ place, busy, onEdit, onStatus }: Props) {
   const open = place.status === 'open'
   return (
-    <View className="staff-places__actions">
-      <Button className="btn staff-places__action" hoverClass="btn--pressed" onClick={onEdit}>
-        修改
-      </Button>
-      <Button
-        className="btn staff-places__action"
-        hoverClass="btn--pressed"
-        disabled={busy || undefined}
-        onClick={() => onStatus(open ? 'suspended' : 'open')}
-      >
-        {open ? '暂停' : '恢复开放'}
-      </Button>
-    </View>
+    <EditActions
+      busy={busy}
+      onEdit={onEdit}
+      status={open ? '暂停' : '恢复开放'}
+      onStatus={() => onStatus(open ? 'suspended' : 'open')}
+    />
   )
 }

@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { PlatformSite } from '../../services/platform-sites'
+import EditActions from '../EditActions'
 import { siteOrganisation, siteStatusText, siteSummary } from './site-model'
 
 interface Props {
@@ -42,18 +43,11 @@ export function SiteActions({
   onStatus: () => void
 }) {
   return (
-    <View className="sites__actions">
-      <Button className="btn sites__action" hoverClass="btn--pressed" onClick={onEdit}>
-        修改
-      </Button>
-      <Button
-        className="btn sites__action"
-        hoverClass="btn--pressed"
-        disabled={busy || undefined}
-        onClick={onStatus}
-      >
-        {site.status === 'active' ? '关闭站点' : '恢复运营'}
-      </Button>
-    </View>
+    <EditActions
+      busy={busy}
+      onEdit={onEdit}
+      status={site.status === 'active' ? '关闭站点' : '恢复运营'}
+      onStatus={onStatus}
+    />
   )
 }

@@ -1,4 +1,4 @@
-import { evaluablePeriods, MODEL_STORE_AWARD, periodLabel } from '@djt/shared'
+import { evaluablePeriods, MODEL_STORE_AWARD, periodLabel, RANKING_LIMIT } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
@@ -65,15 +65,12 @@ function RankingBody() {
       />
       {truncated && (
         <Text className="text-secondary pledge-ranking__more">
-          只列出前 {RANKING_SHOWN} 名；请选择地区查看其余。
+          只列出前 {RANKING_LIMIT} 名；请选择地区查看其余。
         </Text>
       )}
     </View>
   )
 }
-
-/** How many the server lists at most (its RANKING_LIMIT). */
-const RANKING_SHOWN = 200
 
 type Ranked = RankingItem & { rank: number }
 
