@@ -17,8 +17,9 @@ async function signIn(app: FastifyInstance, username: string) {
 }
 
 /**
- * Every entry of a paged list, following `next` to the end. Where pages say the list's
- * `total`, each says the number walked, and no entry comes twice.
+ * Every entry of a paged list, following `next` to the end. Where the first page says the
+ * list's `total`, it is the number walked; later pages do not count again; no entry comes
+ * twice.
  */
 async function pagedTotal(app: FastifyInstance, url: string, headers: Record<string, string>) {
   const seen = new Set<string>()
@@ -38,7 +39,10 @@ async function pagedTotal(app: FastifyInstance, url: string, headers: Record<str
     } = res.json()
     for (const item of page.items) seen.add(item.versionId ?? item.id ?? String(walked))
     walked += page.items.length
-    if (page.total !== undefined) totals.add(page.total)
+    if (page.total !== undefined) {
+      if (after) throw new Error(`${url}: a later page counted the list again`)
+      totals.add(page.total)
+    }
     after = page.next
   } while (after)
   if (seen.size !== walked) throw new Error(`${url}: an entry came twice`)

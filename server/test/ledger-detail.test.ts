@@ -115,6 +115,9 @@ t.test('the markets ledger per market, within the jurisdiction, paged', async (t
     'pages cover every row once, in order',
   )
   t.equal(second.next, null)
+  // The first page counts the whole list; the second carries the cursor and counts nothing.
+  t.equal(first.total, fujian.items.length, 'the first page says the whole count')
+  t.equal(second.total, undefined, 'a later page does not count again')
 
   // The county's spreadsheet carries the same rows, numbers as numbers.
   const xlsx = await get(app, county, '/ledgers/export.xlsx')

@@ -74,8 +74,11 @@ async function counted(app: FastifyInstance, who: Account, link: LedgerLink): Pr
       next?: string | null
       total?: number
     }
-    // A page that says the list's size says the size its pages add up to.
-    if (body.total !== undefined) totals.add(body.total)
+    // The first page says the list's size, the size its pages add up to; later ones do not.
+    if (body.total !== undefined) {
+      if (pages > 0) throw new Error(`${route.url} counted the list again on page ${pages + 1}`)
+      totals.add(body.total)
+    }
     if ('truncated' in body && body.truncated) throw new Error(`${route.url} was cut short`)
     for (const item of body.items) {
       tally.total += 1

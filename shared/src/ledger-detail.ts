@@ -45,8 +45,8 @@ export type LedgerMarket = z.infer<typeof LedgerMarket>
 export const LedgerMarketPage = z.object({
   items: z.array(LedgerMarket),
   next: z.string().nullable(),
-  /** The list's size over all pages: the figure that opened it. */
-  total: z.int().min(0),
+  /** The list's size over all pages, the figure that opened it: on the first page only. */
+  total: z.int().min(0).optional(),
 })
 export type LedgerMarketPage = z.infer<typeof LedgerMarketPage>
 
@@ -78,7 +78,8 @@ export type LedgerStation = z.infer<typeof LedgerStation>
 export const LedgerStationPage = z.object({
   items: z.array(LedgerStation),
   next: z.string().nullable(),
-  total: z.int().min(0),
+  /** The list's size over all pages: on the first page only (no `after`). */
+  total: z.int().min(0).optional(),
 })
 export type LedgerStationPage = z.infer<typeof LedgerStationPage>
 
@@ -104,6 +105,7 @@ export type LedgerCheckin = z.infer<typeof LedgerCheckin>
 export const LedgerCheckinPage = z.object({
   items: z.array(LedgerCheckin),
   next: z.string().nullable(),
-  total: z.int().min(0),
+  /** The list's size over all pages: on the first page only (no `after`). */
+  total: z.int().min(0).optional(),
 })
 export type LedgerCheckinPage = z.infer<typeof LedgerCheckinPage>

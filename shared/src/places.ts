@@ -314,7 +314,8 @@ export type CheckinQueueQuery = z.input<typeof CheckinQueueQuery>
 export const CheckinPage = z.object({
   items: z.array(Checkin),
   next: z.string().nullable(),
-  total: z.int().min(0),
+  /** The list's size over all pages: on the first page only (no `after`). */
+  total: z.int().min(0).optional(),
 })
 export type CheckinPage = z.infer<typeof CheckinPage>
 export const CheckinRequest = z.object({ note: optionalText('留言', 200) })

@@ -99,8 +99,8 @@ export type PledgeQueueItem = z.infer<typeof PledgeQueueItem>
 export const PledgeQueuePage = z.object({
   items: z.array(PledgeQueueItem),
   next: z.string().nullable(),
-  /** The queue's size over all pages. */
-  total: z.int().min(0),
+  /** The queue's size over all pages: on the first page only (no `after`). */
+  total: z.int().min(0).optional(),
 })
 export type PledgeQueuePage = z.infer<typeof PledgeQueuePage>
 
@@ -148,7 +148,8 @@ export type ReportQueueItem = z.infer<typeof ReportQueueItem>
 export const ReportQueue = z.object({
   items: z.array(ReportQueueItem),
   next: z.string().nullable(),
-  total: z.int().min(0),
+  /** The list's size over all pages: on the first page only (no `after`). */
+  total: z.int().min(0).optional(),
 })
 export type ReportQueue = z.infer<typeof ReportQueue>
 export const ReportParams = z.object({ id: z.uuid('举报编号格式不正确') })

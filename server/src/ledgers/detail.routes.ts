@@ -15,6 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { staffCaller } from '../auth/caller.ts'
 import { regionInScope } from '../auth/region-scope.ts'
 import { decodePlaceCursor, page } from '../kernel/keyset-cursor.ts'
+import { firstPageTotal } from '../kernel/page-total.ts'
 import {
   type CheckinRow,
   countCheckins,
@@ -96,7 +97,7 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toLedgerMarket),
         next,
-        total: await countMarkets(app.db, region, filter),
+        ...(await firstPageTotal(after, () => countMarkets(app.db, region, filter))),
       }
     },
   )
@@ -120,7 +121,7 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toLedgerStation),
         next,
-        total: await countStations(app.db, region, query),
+        ...(await firstPageTotal(after, () => countStations(app.db, region, query))),
       }
     },
   )
@@ -147,7 +148,7 @@ const ledgerDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toLedgerCheckin),
         next,
-        total: await countCheckins(app.db, region, query),
+        ...(await firstPageTotal(after, () => countCheckins(app.db, region, query))),
       }
     },
   )

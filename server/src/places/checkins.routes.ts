@@ -13,6 +13,7 @@ import { z } from 'zod'
 import { staffCaller, userCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { ApiError } from '../http/errors.ts'
+import { firstPageTotal } from '../kernel/page-total.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import {
   countCheckinsInScope,
@@ -105,7 +106,9 @@ const checkinsRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toCheckin),
         next,
-        total: await countCheckinsInScope(app.db, scope, state),
+        ...(await firstPageTotal(request.query.after, () =>
+          countCheckinsInScope(app.db, scope, state),
+        )),
       }
     },
   )

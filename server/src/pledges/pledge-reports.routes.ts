@@ -20,6 +20,7 @@ import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
+import { firstPageTotal } from '../kernel/page-total.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import { photoReply } from './photos.routes.ts'
 import { countReports, findReportInScope, listReportQueue, ranking } from './review.repository.ts'
@@ -58,7 +59,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toReportItem),
         next,
-        total: await countReports(app.db, scope, state),
+        ...(await firstPageTotal(request.query.after, () => countReports(app.db, scope, state))),
       }
     },
   )

@@ -17,6 +17,7 @@ import { narrowScope } from '../auth/region-scope.ts'
 import type { Database } from '../db/schema.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
+import { firstPageTotal } from '../kernel/page-total.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
 import { renderPlaque } from './plaque.service.ts'
 import { plaqueSources } from './plaque-sources.ts'
@@ -109,7 +110,9 @@ const pledgeReviewRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toQueueItem),
         next,
-        total: await countVersionQueue(app.db, scope, request.query),
+        ...(await firstPageTotal(request.query.after, () =>
+          countVersionQueue(app.db, scope, request.query),
+        )),
       }
     },
   )

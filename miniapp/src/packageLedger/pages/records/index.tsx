@@ -117,7 +117,7 @@ const checkinColumns: DeskColumn<LedgerCheckin>[] = [
 
 /** Any ledger list page by page with its total (the figure that opened it). */
 function useRecords<T>(
-  load: (after?: string) => Promise<{ items: T[]; next: string | null; total: number }>,
+  load: (after?: string) => Promise<{ items: T[]; next: string | null; total?: number }>,
 ) {
   const loader = useCallback(
     async (after?: string) => {
