@@ -405,6 +405,13 @@ t.test('a homophone, a new phone and an ID one slip away are still the member', 
     idNumber: slipped ?? '',
     riderId: 'MT-11',
   })
+  // The same slip from a new phone: nothing but the ID one slip away reaches the row.
+  const slipNewPhone = await pendingRider(app, {
+    name: '刘芳',
+    mobile: '13300004444',
+    idNumber: slipped ?? '',
+    riderId: 'MT-12',
+  })
   await importCsv(
     app,
     county,
@@ -441,5 +448,18 @@ t.test('a homophone, a new phone and an ID one slip away are still the member', 
     { field: 'name', level: 'exact' },
     { field: 'idNumber', level: 'corrected', weight: 10.3 },
     { field: 'mobile', level: 'exact' },
+  ])
+  // Found (and recomputed by the party list's import) through the slip alone; a corrected
+  // ID is no identifier without the mobile beside it, so the row agrees but does not match.
+  const third = await evidenceOf(app, slipNewPhone)
+  t.match(third.evidence?.registers[1], {
+    register: 'party_list',
+    status: 'partial',
+    summary: /身份证号与名单差一位/,
+  })
+  t.match(third.evidence?.registers[1]?.fields, [
+    { field: 'name', level: 'exact' },
+    { field: 'idNumber', level: 'corrected' },
+    { field: 'mobile', level: 'different' },
   ])
 })
