@@ -31,6 +31,9 @@ try {
   )
   console.log(`强: precision ${pct(figures.strongPrecision)}, recall ${pct(figures.strongRecall)}`)
   console.log(
+    `  recall of 强 possible: ${pct(figures.strongRecallCeiling)} (the rest give no ID and a new mobile, as a colleague borrowing a rider ID does)`,
+  )
+  console.log(
     `强或中: precision ${pct(figures.strongOrModeratePrecision)}, recall ${pct(figures.strongOrModerateRecall)}`,
   )
   console.log(`impostors by strength: ${JSON.stringify(figures.impostors)}`)

@@ -123,6 +123,47 @@ t.test('judgeEntry: impostors never reach 强', async (t) => {
   t.equal(namesake.matchingSources, 0)
 })
 
+t.test(
+  "judgeEntry: the roster chain lifts a typo only through the entry's own mobile",
+  async (t) => {
+    // A one-character typo, no ID: the party row found by his mobile is 97.7 % alone, but
+    // the roster row of his rider ID carries that mobile under the listed name.
+    const typo = rider({ name: '王大明', idNumberBi: null, roster: rosterRow })
+    const party = partyRow({ idLevel: 'missing' })
+    const alone = judge({ ...typo, roster: null, partyCandidates: [party] })
+    t.match(alone.registers[1], { status: 'partial' })
+    t.equal(alone.registers[1]?.probability?.toFixed(4), '0.9769')
+    const chained = judge({ ...typo, partyCandidates: [party] })
+    t.match(chained, { strength: 'strong', matchingSources: 2 })
+    t.match(chained.registers[1], {
+      status: 'match',
+      summary:
+        /^党员名单：姓名有一字之差：大\/小，可能为录入错误；平台名册中该骑手编号的记录与名单此人手机号一致；姓名差一字（大\/小）\+4\.5 · 手机号一致 \+15\.2 · 经平台名册佐证 \+9\.6 → >99\.99%$/,
+    })
+    t.match(chained.registers[1]?.fields, [
+      { field: 'name', level: 'close' },
+      { field: 'idNumber', level: 'missing' },
+      { field: 'mobile', level: 'exact' },
+      { field: 'riderId', level: 'corroborated', result: 'match' },
+    ])
+    // The roster row carries another mobile: the two registers are not shown to be one person.
+    const otherPhone = judge({
+      ...typo,
+      roster: { ...rosterRow, mobileBi: 'M9' },
+      partyCandidates: [party],
+    })
+    t.equal(otherPhone.registers[1]?.status, 'partial')
+    t.notMatch(otherPhone.reason, /佐证/)
+    // A colleague with his rider ID and name but his own mobile and no ID: even were the
+    // listed row before the judge, it is not reached by anything of his own.
+    const colleague = judge(
+      rider({ idNumberBi: null, mobileBi: 'M-OWN', roster: rosterRow, partyCandidates: [party] }),
+    )
+    t.not(colleague.strength, 'strong')
+    t.notMatch(colleague.reason, /佐证/)
+  },
+)
+
 t.test('judgeEntry: the party list never matches across two people', async (t) => {
   const sameMobileOtherId = [partyRow({ idNumberBi: 'ID2', idLevel: 'different' })]
   t.same(statusOf(rider({ partyCandidates: sameMobileOtherId })), ['absent', 'conflict'])
@@ -364,6 +405,13 @@ t.test('a homophone, a new phone and an ID one slip away are still the member', 
     idNumber: slipped ?? '',
     riderId: 'MT-11',
   })
+  // The same slip from a new phone: nothing but the ID one slip away reaches the row.
+  const slipNewPhone = await pendingRider(app, {
+    name: '刘芳',
+    mobile: '13300004444',
+    idNumber: slipped ?? '',
+    riderId: 'MT-12',
+  })
   await importCsv(
     app,
     county,
@@ -400,5 +448,18 @@ t.test('a homophone, a new phone and an ID one slip away are still the member', 
     { field: 'name', level: 'exact' },
     { field: 'idNumber', level: 'corrected', weight: 10.3 },
     { field: 'mobile', level: 'exact' },
+  ])
+  // Found (and recomputed by the party list's import) through the slip alone; a corrected
+  // ID is no identifier without the mobile beside it, so the row agrees but does not match.
+  const third = await evidenceOf(app, slipNewPhone)
+  t.match(third.evidence?.registers[1], {
+    register: 'party_list',
+    status: 'partial',
+    summary: /身份证号与名单差一位/,
+  })
+  t.match(third.evidence?.registers[1]?.fields, [
+    { field: 'name', level: 'exact' },
+    { field: 'idNumber', level: 'corrected' },
+    { field: 'mobile', level: 'different' },
   ])
 })

@@ -1,10 +1,15 @@
 import fc from 'fast-check'
 import t from 'tap'
+import { corroborationBits } from '../src/evidence/linkage/corroborate.ts'
 import { residentIdCorrections } from '../src/evidence/linkage/id-corrections.ts'
 import { compareNames, foldName } from '../src/evidence/linkage/names.ts'
 import { type PersonComparison, scorePair } from '../src/evidence/linkage/score.ts'
 import { judgePerson } from '../src/evidence/linkage/verdict.ts'
-import { nameExactWeight, startingWeights as w } from '../src/evidence/linkage/weights.ts'
+import {
+  matchProbability,
+  nameExactWeight,
+  startingWeights as w,
+} from '../src/evidence/linkage/weights.ts'
 import { residentId } from './fixtures/memberships.ts'
 
 const person = (overrides: Partial<PersonComparison> = {}): PersonComparison => ({
@@ -131,6 +136,27 @@ t.test(
     t.notOk(namesake.strongIdentifier)
   },
 )
+
+t.test('the roster chain adds what entry = roster = party row says, and no more', async (t) => {
+  // A one-character typo, no ID, the same mobile: the party row alone is 97.7 %.
+  const typo = compareNames('王大明', '王小明')
+  const direct = scorePair(person({ mobile: 'exact', name: typo }), w)
+  t.equal(direct.probability.toFixed(4), '0.9769')
+  const entryToRoster = scorePair(person({ riderId: 'exact', mobile: 'exact', name: typo }), w)
+  const rosterToParty = scorePair(person({ mobile: 'exact' }), w)
+  const bits = corroborationBits(direct, entryToRoster, rosterToParty)
+  const chained = entryToRoster.probability * rosterToParty.probability
+  const lifted = matchProbability(direct.bits + bits)
+  t.ok(lifted <= chained, `${lifted} ≤ ${chained}: never more than the chain`)
+  t.ok(matchProbability(direct.bits + bits + 0.1) > chained, 'short of it by under 0.1 bit')
+  t.ok(lifted >= 0.99, 'above the threshold')
+  // The roster row under someone else's name: the chain is no stronger than the row itself.
+  const otherName = scorePair(person({ mobile: 'exact', name: compareNames('李强', '王伟') }), w)
+  t.equal(corroborationBits(direct, entryToRoster, otherName), 0)
+  // Already certain: nothing to add.
+  const exact = scorePair(person({ idNumber: 'exact', mobile: 'exact' }), w)
+  t.equal(corroborationBits(exact, entryToRoster, rosterToParty), 0)
+})
 
 t.test('ID corrections: valid IDs one slip away, never the ID itself', async (t) => {
   const id = residentId('350102', '19900101', '123')

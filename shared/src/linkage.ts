@@ -32,6 +32,7 @@ export const LinkageLevel = z.enum([
   'homophone',
   'close',
   'corrected',
+  'corroborated',
   'different',
   'missing',
 ])
@@ -44,6 +45,7 @@ export const linkageLevelNames: Record<LinkageLevel, string> = {
   homophone: '同音',
   close: '相近（一字之差）',
   corrected: '差一位（可能录入错误）',
+  corroborated: '经平台名册佐证',
   different: '不同',
   missing: '未填写或名录未载',
 }

@@ -37,7 +37,10 @@ const strongKey = (register: RegisterEvidence) =>
   register.fields.some(
     (f) =>
       (f.field === 'idNumber' && f.level === 'exact') ||
-      ((f.field === 'riderId' || f.field === 'uscc') && f.result === 'match'),
+      // A party list row corroborated through the roster leans on the roster's key.
+      ((f.field === 'riderId' || f.field === 'uscc') &&
+        f.result === 'match' &&
+        f.level !== 'corroborated'),
   )
 
 /** Pure: the registers' verdicts on one entry, how strong they are together, and why. */

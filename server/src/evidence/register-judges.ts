@@ -1,37 +1,19 @@
 // One register's word on one entry. People (roster, party list) are scored field by field
 // (linkage/, Fellegi–Sunter); businesses are found by their USCC and compared as before.
-import { type LinkageWeights, normalizeText, type RegisterEvidence } from '@djt/shared'
+import { type EvidenceField, normalizeText, type RegisterEvidence } from '@djt/shared'
 import type { EntryFacts } from './facts.ts'
 import { compareNames } from './linkage/names.ts'
-import type { KeyLevel } from './linkage/score.ts'
 import { judgePerson } from './linkage/verdict.ts'
+import { type LinkageContext, partyComparison, rosterComparison } from './person-comparisons.ts'
 import { absent, compare, is, scored, verdict } from './verdicts.ts'
 
-/** Register sizes and weights in force: what every scored comparison needs. */
-export interface LinkageContext {
-  weights: LinkageWeights
-  sizes: { roster: number; party: number }
-}
-
-const keyLevel = (entry: string | null, register: string | null): KeyLevel =>
-  !entry || !register ? 'missing' : entry === register ? 'exact' : 'different'
-
-const share = (count: number, size: number) => (size > 0 && count > 0 ? count / size : null)
+export type { LinkageContext }
 
 /** The roster row with the entry's platform and rider ID, scored on name and mobile. */
 export function judgeRoster(facts: EntryFacts, context: LinkageContext): RegisterEvidence {
   const row = facts.roster
   if (!row) return absent('platform_roster', '未找到该骑手编号')
-  const verdict = judgePerson(
-    {
-      riderId: 'exact',
-      idNumber: 'missing',
-      mobile: keyLevel(facts.mobileBi, row.mobileBi),
-      name: compareNames(facts.name, row.nameNorm),
-      nameFrequency: share(row.nameCount, context.sizes.roster),
-    },
-    context.weights,
-  )
+  const verdict = judgePerson(rosterComparison(facts, row, context), context.weights)
   // The roster knows the person but says he is no member: agreement, not proof.
   const status = verdict.status === 'match' && !row.isMember ? 'partial' : verdict.status
   const member = is('isMember', row.isMember ? 'match' : 'differ')
@@ -47,16 +29,7 @@ export function judgeRoster(facts: EntryFacts, context: LinkageContext): Registe
 export function judgePartyList(facts: EntryFacts, context: LinkageContext): RegisterEvidence {
   const verdicts = facts.partyCandidates.map((row) => ({
     row,
-    verdict: judgePerson(
-      {
-        riderId: 'missing',
-        idNumber: row.idLevel,
-        mobile: keyLevel(facts.mobileBi, row.mobileBi),
-        name: compareNames(facts.name, row.nameNorm),
-        nameFrequency: share(row.nameCount, context.sizes.party),
-      },
-      context.weights,
-    ),
+    verdict: judgePerson(partyComparison(facts, row, context), context.weights),
   }))
   const best =
     verdicts.find(({ row }) => row.idLevel === 'exact') ??
@@ -64,8 +37,16 @@ export function judgePartyList(facts: EntryFacts, context: LinkageContext): Regi
   if (!best || (best.verdict.status === 'partial' && best.verdict.score.probability < 0.5))
     return absent('party_list', '未找到此人')
   const { verdict } = best
-  return scored('party_list', verdict.status, verdict, ['name', 'idNumber', 'mobile'], undefined, [
+  const chained = verdict.score.fields.some((f) => f.level === 'corroborated')
+  const order: EvidenceField[] = [
+    'name',
+    'idNumber',
+    'mobile',
+    ...(chained ? ['riderId' as const] : []),
+  ]
+  return scored('party_list', verdict.status, verdict, order, undefined, [
     verdict.note,
+    chained ? '平台名册中该骑手编号的记录与名单此人手机号一致' : undefined,
   ])
 }
 

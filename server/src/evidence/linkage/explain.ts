@@ -10,7 +10,7 @@ const pairText = (name: NameComparison) =>
 function fieldLabel(field: ScoredField, name: NameComparison): string {
   switch (field.field) {
     case 'riderId':
-      return '平台与骑手编号一致'
+      return field.level === 'corroborated' ? '经平台名册佐证' : '平台与骑手编号一致'
     case 'idNumber':
       return { exact: '身份证号一致', corrected: '身份证号差一位', different: '身份证号不同' }[
         field.level as 'exact' | 'corrected' | 'different'
@@ -32,8 +32,10 @@ function fieldLabel(field: ScoredField, name: NameComparison): string {
 
 /** Every field that weighed something, then the total as a probability. */
 export function explainScore(score: PairScore, name: NameComparison): string {
+  // The roster chain is said last: it adds to what the row's own fields showed.
   const parts = score.fields
     .filter((field) => field.weight !== 0)
+    .toSorted((a, b) => Number(a.level === 'corroborated') - Number(b.level === 'corroborated'))
     .map((field) => {
       const label = fieldLabel(field, name)
       // After a full-width bracket the space is already there, as the issue writes it.

@@ -8,8 +8,13 @@ export type KeyLevel = 'exact' | 'different' | 'missing'
 
 /** What was compared; a field the register or the entry lacks is 'missing' (weight 0). */
 export interface PersonComparison {
-  /** Platform + rider ID: present only for the roster, whose row is found by it. */
-  riderId: 'exact' | 'missing'
+  /**
+   * Platform + rider ID: exact for the roster, whose row is found by it; corroborated for a
+   * party list row that the roster row reached by it describes too (corroborate.ts).
+   */
+  riderId: 'exact' | 'corroborated' | 'missing'
+  /** Bits the roster chain adds (corroborationBits); only with riderId corroborated. */
+  corroboration?: number
   idNumber: IdLevel
   mobile: KeyLevel
   name: NameComparison
@@ -51,7 +56,10 @@ export function scorePair(comparison: PersonComparison, weights: WeightSet): Pai
     {
       field: 'riderId',
       level: comparison.riderId,
-      weight: keyWeight(comparison.riderId, weights.riderId.exact, 0),
+      weight:
+        comparison.riderId === 'corroborated'
+          ? (comparison.corroboration ?? 0)
+          : keyWeight(comparison.riderId, weights.riderId.exact, 0),
     },
     {
       field: 'idNumber',
