@@ -2,7 +2,7 @@ import t from 'tap'
 import { createSignInCodes } from '../src/activities/sign-in-code.ts'
 import { signInStaff } from './fixtures/accounts.ts'
 import { activityInput, member, place, publish, signUp } from './fixtures/activities.ts'
-import { branchInput } from './fixtures/matrix-places.ts'
+import { branchInput, placeInput } from './fixtures/matrix-places.ts'
 import { buildTestApp } from './helper.ts'
 
 const HOUR = 60 * 60 * 1000
@@ -26,10 +26,15 @@ t.test('sign-in at the venue with the 30-second code, by hand, and after closing
     station,
     activityInput(branch.id, { startsAt: at(2), endsAt: at(4) }),
   )
+  const hall = await place(
+    app,
+    station,
+    placeInput({ name: '党群服务中心', kind: 'service_center' }),
+  )
   const other = await publish(
     app,
     station,
-    activityInput(branch.id, { title: '另一场活动', startsAt: at(2), endsAt: at(4) }),
+    activityInput(hall.id, { title: '另一场活动', startsAt: at(2), endsAt: at(4) }),
   )
   const alice = await member(app, 'sign-alice')
   const bob = await member(app, 'sign-bob')

@@ -87,6 +87,9 @@ t.test('staff publish, edit and cancel activities of their jurisdiction', async 
     attendances: [],
   })
   const id = published.json().id
+  const overlapping = await post(station, input({ startsAt: at(25), endsAt: at(27) }))
+  t.equal(overlapping.statusCode, 400, 'the branch is taken from 24 h to 26 h')
+  t.match(fieldsOf(overlapping.body)['body.startsAt'], '该场所在此时段已有活动')
   const byAddress = await post(
     station,
     input({

@@ -171,3 +171,21 @@ export async function approvedBranchIds(db: Db, membershipId: string): Promise<s
     .execute()
   return rows.map((row) => row.place_id)
 }
+
+/** Another published activity at the same place whose time span meets [startsAt, endsAt). */
+export function findOverlapAtPlace(
+  db: Db,
+  placeId: string,
+  span: { startsAt: Date; endsAt: Date },
+  except: string | null,
+) {
+  let q = db
+    .selectFrom('activities')
+    .select(['id', 'title', 'starts_at'])
+    .where('place_id', '=', placeId)
+    .where('state', '=', 'published')
+    .where('starts_at', '<', span.endsAt)
+    .where('ends_at', '>', span.startsAt)
+  if (except) q = q.where('id', '<>', except)
+  return q.limit(1).executeTakeFirst()
+}

@@ -11,6 +11,7 @@ import {
   cancelActivity,
   closeActivity,
   findActivityInScope,
+  findOverlapAtPlace,
   findRegionPath,
   findVenuePlace,
   insertActivity,
@@ -55,6 +56,7 @@ async function activityColumns(
   caller: StaffCaller,
   body: ActivityRequest,
   now: Date,
+  except: string | null,
 ): Promise<ActivityColumns> {
   const startsAt = new Date(body.startsAt)
   if (startsAt <= now) throw invalid('body.startsAt', '开始时间不能早于现在')
@@ -65,12 +67,19 @@ async function activityColumns(
     if (!pathWithinScope(caller, branch.region_path))
       throw invalid('body.branchId', '该党支部不在本辖区')
   }
+  const venue = await venueOf(trx, caller, body.venue)
+  const endsAt = new Date(body.endsAt)
+  if (venue.place_id) {
+    const overlap = await findOverlapAtPlace(trx, venue.place_id, { startsAt, endsAt }, except)
+    if (overlap)
+      throw invalid('body.startsAt', `该场所在此时段已有活动“${overlap.title}”，请换个时间或场所`)
+  }
   return {
-    ...(await venueOf(trx, caller, body.venue)),
+    ...venue,
     kind: body.kind,
     title: body.title,
     starts_at: startsAt,
-    ends_at: new Date(body.endsAt),
+    ends_at: endsAt,
     capacity: body.capacity,
     audience: body.audience,
     branch_id: body.branchId ?? null,
@@ -85,7 +94,7 @@ export async function publishActivity(
   now: Date,
   context: RequestContext,
 ): Promise<string> {
-  const columns = await activityColumns(trx, caller, body, now)
+  const columns = await activityColumns(trx, caller, body, now, null)
   const id = await insertActivity(trx, columns, caller.id)
   await recordStaffAction(
     trx,
@@ -123,7 +132,7 @@ export async function editActivity(
 ): Promise<void> {
   const row = await openActivityInScope(trx, caller, id)
   if (row.starts_at <= now) throw conflict('活动已开始，不能再修改')
-  const columns = await activityColumns(trx, caller, body, now)
+  const columns = await activityColumns(trx, caller, body, now, id)
   const signedUp = await countActiveSignups(trx, id)
   if (body.capacity < signedUp)
     throw invalid('body.capacity', `人数上限不能少于已报名的${signedUp}人`)
