@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import t from 'tap'
 import { createSignInCodes } from '../src/activities/sign-in-code.ts'
 import { signInStaff } from './fixtures/accounts.ts'
@@ -204,4 +205,21 @@ t.test('sign-in at the venue with the 30-second code, by hand, and after closing
     .where('method', '=', 'scan')
     .executeTakeFirstOrThrow()
   t.notOk('lat' in row || 'lng' in row, 'no location stored with attendance')
+
+  // Exported with the member's own data (PIPL): what they signed up for and attended.
+  const exported = (await app.inject({ url: '/api/v1/me/data', headers: alice.auth })).json()
+  t.match(exported.activities, [
+    { title: '矩阵主题党日', signup_state: 'active', attendance_method: 'scan' },
+    { title: '另一场活动', signup_state: 'active', attendance_method: 'manual' },
+  ])
+  t.equal(exported.activities.length, 2)
+  const xlsx = await app.inject({ url: '/api/v1/me/data.xlsx', headers: alice.auth })
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const sheet = workbook.getWorksheet('组织生活')
+  t.same(
+    [sheet?.getCell(3, 1).value, sheet?.getCell(3, 2).value, sheet?.getCell(3, 8).value],
+    ['矩阵主题党日', '主题党日', '现场扫码'],
+  )
+  t.equal(sheet?.getCell(4, 8).value, '组织者补签')
 })
