@@ -12,6 +12,7 @@ import {
 } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { StaffCaller } from '../auth/access.ts'
 import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
 import { notFound } from '../http/errors.ts'
@@ -32,11 +33,7 @@ const tags = ['activities']
 const access = { staff: 'station' } as const
 
 /** One activity with its sign-ups and attendance, as the organiser reads it. */
-async function detail(
-  app: FastifyInstance,
-  caller: Parameters<typeof findActivityInScope>[1],
-  id: string,
-) {
+async function detail(app: FastifyInstance, caller: StaffCaller, id: string) {
   const row = await findActivityInScope(app.db, caller, id)
   if (!row) throw notFound('活动')
   return toActivityDetail(row, await listSignups(app.db, id), await listAttendances(app.db, id))
