@@ -4,6 +4,8 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import activitiesRoutes from './activities/activities.routes.ts'
+import participationRoutes from './activities/participation.routes.ts'
 import auditRoutes from './audit/audit.routes.ts'
 import authRoutes from './auth/auth.routes.ts'
 import { setPasswordCost } from './auth/password.ts'
@@ -188,6 +190,8 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         pledgeReviewRoutes,
         pledgeReportsRoutes,
         workRoutes,
+        activitiesRoutes,
+        participationRoutes,
         platformSitesRoutes,
         ledgersRoutes,
         ledgerDetailRoutes,

@@ -3,6 +3,14 @@
 // without a name here still reads, as 其他操作 with its code.
 
 export const auditActionNames: Readonly<Record<string, string>> = {
+  'activity.publish': '发布组织生活活动',
+  'activity.update': '修改组织生活活动',
+  'activity.cancel': '取消组织生活活动',
+  'activity.close': '结束活动并记录',
+  'activity.attendance_manual': '为党员补签到',
+  'activity.signup': '报名组织生活活动',
+  'activity.signup_withdraw': '取消活动报名',
+  'activity.sign_in': '活动现场签到',
   'auth.wechat_sign_up': '微信首次登录，创建账号',
   'auth.wechat_sign_in': '微信登录',
   'auth.staff_sign_in': '工作人员登录',
@@ -50,6 +58,7 @@ export const auditActionNames: Readonly<Record<string, string>> = {
 
 export const auditTargetNames: Readonly<Record<string, string>> = {
   user: '账号',
+  activity: '组织生活活动',
   membership: '党员登记',
   branch_checkin: '支部报到',
   register_import: '名册导入',

@@ -1,5 +1,7 @@
 import './zod-locale.ts'
 
+export * from './activities.ts'
+export * from './activity-labels.ts'
 export * from './audit-labels.ts'
 export * from './auth.ts'
 export * from './desk.ts'

@@ -8,6 +8,7 @@ import type {
   Warning,
 } from '@djt/shared'
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
+import type { ActivityTables } from '../activities/activities.table.ts'
 import type { JsonArrayText } from '../kernel/json-array.ts'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
@@ -15,7 +16,12 @@ import type { PledgeTables } from '../pledges/pledges.table.ts'
 import type { WorkTables } from '../work/work.table.ts'
 
 /** Row types of every table, as both drivers return them (see db/types.ts for the parsers). */
-export interface Database extends LedgerTables, PlatformSiteTables, PledgeTables, WorkTables {
+export interface Database
+  extends ActivityTables,
+    LedgerTables,
+    PlatformSiteTables,
+    PledgeTables,
+    WorkTables {
   schema_migrations: SchemaMigrationTable
   regions: RegionTable
   app_meta: AppMetaTable

@@ -53,6 +53,22 @@ export async function collectPersonalData(db: Db, userId: string) {
     .where('user_id', '=', userId)
     .orderBy('created_at')
     .execute()
+  // 组织生活: the activities the person signed up for or attended, with how they signed in.
+  const activities = await db
+    .selectFrom('activities as a')
+    .innerJoin('memberships as m', (join) => join.on('m.user_id', '=', userId))
+    .leftJoin('activity_signups as s', (join) =>
+      join.onRef('s.activity_id', '=', 'a.id').onRef('s.membership_id', '=', 'm.id'),
+    )
+    .leftJoin('activity_attendances as t', (join) =>
+      join.onRef('t.activity_id', '=', 'a.id').onRef('t.membership_id', '=', 'm.id'),
+    )
+    .select(['a.title', 'a.kind', 'a.starts_at', 'a.address', 'a.state'])
+    .select(['s.state as signup_state', 's.created_at as signed_up_at'])
+    .select(['t.at as attended_at', 't.method as attendance_method'])
+    .where((eb) => eb.or([eb('s.id', 'is not', null), eb('t.id', 'is not', null)]))
+    .orderBy('a.starts_at')
+    .execute()
   // The names of the regions the record mentions (the staff member's, and each form's).
   const codes = new Set<string>(staff ? [staff.region_code] : [])
   for (const row of memberships) {
@@ -69,7 +85,15 @@ export async function collectPersonalData(db: Db, userId: string) {
           .where('code', 'in', [...codes])
           .execute()
   const regionNames = new Map(regions.map((region) => [region.code, region.name]))
-  return { user, staff: staff ?? null, sessions, activity, memberships, regionNames }
+  return {
+    user,
+    staff: staff ?? null,
+    sessions,
+    activity,
+    memberships,
+    activities,
+    regionNames,
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { buffer } from 'node:stream/consumers'
 import {
+  activityKindNames,
+  activityStateNames,
   auditActionText,
   auditTargetText,
   isCalendarDay,
@@ -36,6 +38,7 @@ interface Sheet {
 
 const at = timeCell
 const roleNames = { user: '小程序用户', staff: '工作人员' } as const
+const attendanceMethodNames = { scan: '现场扫码', manual: '组织者补签' } as const
 const outcomeNames = { success: '成功', failure: '未成功', denied: '被拒绝' } as const
 
 /** The export for a person, not a program: one sheet per part, Chinese headers, local time. */
@@ -72,6 +75,34 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
         },
       ]
     : []
+  const activitySheet: Sheet[] =
+    data.activities.length > 0
+      ? [
+          {
+            name: '组织生活',
+            header: [
+              '活动',
+              '类型',
+              '开始时间',
+              '地点',
+              '活动状态',
+              '报名',
+              '签到时间',
+              '签到方式',
+            ],
+            rows: data.activities.map((a) => [
+              a.title,
+              activityKindNames[a.kind],
+              at(a.starts_at),
+              a.address,
+              activityStateNames[a.state],
+              a.signup_state === 'active' ? '已报名' : a.signup_state ? '已取消报名' : '',
+              at(a.attended_at),
+              a.attendance_method ? attendanceMethodNames[a.attendance_method] : '',
+            ]),
+          },
+        ]
+      : []
   return [
     account,
     ...staffSheet,
@@ -97,6 +128,7 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
         a.target_id,
       ]),
     },
+    ...activitySheet,
   ]
 }
 
