@@ -33,19 +33,36 @@ afterAll(async () => {
   await server?.stop()
 })
 
+const newPhonePage = async (options: BrowserContextOptions) =>
+  (await browser.newContext({ ...PHONE, ...options })).newPage()
+const nearbyUrl = () => `${server.url}/#/pages/nearby/index`
+
 async function openNearby(options: BrowserContextOptions): Promise<Page> {
-  const context = await browser.newContext({ ...PHONE, ...options })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/#/pages/nearby/index`, { waitUntil: 'domcontentloaded' })
+  const page = await newPhonePage(options)
+  await page.goto(nearbyUrl(), { waitUntil: 'domcontentloaded' })
   return page
+}
+
+/**
+ * 附近, with the first nearby request it makes. Listened for before the page loads: on a
+ * fast machine the page asks before `goto` returns, and a listener added after would wait
+ * for a request that has already gone.
+ */
+async function openNearbyAsking(options: BrowserContextOptions) {
+  const page = await newPhonePage(options)
+  const asked = page.waitForRequest(/\/api\/v1\/places\/nearby\?/)
+  await page.goto(nearbyUrl(), { waitUntil: 'domcontentloaded' })
+  return { page, asked }
 }
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(screenshotDir, name), fullPage: true })
 
 test('a rider at 东街口 sees 东街口爱心驿站 first, 导航 and 拨打 on it, and opens it', async () => {
-  const page = await openNearby({ geolocation: DONGJIEKOU, permissions: ['geolocation'] })
-  const asked = page.waitForRequest(/\/api\/v1\/places\/nearby\?/)
+  const { page, asked } = await openNearbyAsking({
+    geolocation: DONGJIEKOU,
+    permissions: ['geolocation'],
+  })
   const first = page.locator('.nearby__row').first()
   await first.waitFor(WAIT)
   expect(await first.locator('.nearby__name').innerText()).toBe('东街口爱心驿站')

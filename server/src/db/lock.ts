@@ -73,8 +73,12 @@ async function removeStale(file: string, me: LockHolder): Promise<void> {
     return
   }
   try {
-    const holder = await readHolder(file)
-    if (!holder || !holderIsAlive(holder)) await rm(file, { force: true })
+    // Only a lock that is there and dead: a missing one may be created by a starter any
+    // moment now (creating needs no takeover), and removing "nothing" after that would
+    // remove its live lock and let a second starter in.
+    const holder = await readPresentHolder(file)
+    if (holder === 'unreadable' || (holder && !holderIsAlive(holder)))
+      await rm(file, { force: true })
   } finally {
     await rm(takeover, { force: true })
   }
@@ -85,6 +89,22 @@ async function readHolder(file: string): Promise<LockHolder | undefined> {
     return JSON.parse(await readFile(file, 'utf8')) as LockHolder
   } catch {
     return undefined // unreadable: removed meanwhile, or written by an older version
+  }
+}
+
+/** The holder in `file`; undefined when there is no file; 'unreadable' for a foreign one. */
+async function readPresentHolder(file: string): Promise<LockHolder | 'unreadable' | undefined> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  try {
+    return JSON.parse(text) as LockHolder
+  } catch {
+    return 'unreadable' // written by an older version: no holder to ask
   }
 }
 
