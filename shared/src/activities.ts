@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isStorableText, text, unstorableMessage } from './memberships.ts'
+import { optionalText, text } from './memberships.ts'
 import { GeoPoint } from './validators/geoPoint.ts'
 import { RegionCode } from './validators/regionCode.ts'
 
@@ -33,14 +33,6 @@ export type ActivityState = z.infer<typeof ActivityState>
 
 /** How long one sign-in code is shown; the one before it is still accepted. */
 export const SIGN_IN_WINDOW_SECONDS = 30
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .refine(isStorableText, unstorableMessage(label))
-    .optional()
 
 const instant = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}应为带时区的时间，如 2026-07-01T09:00:00+08:00` })

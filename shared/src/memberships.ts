@@ -29,6 +29,16 @@ export function text(label: string, max: number, min = 1) {
     .refine(isStorableText, unstorableMessage(label))
 }
 
+/** Text that may be left out; when given, every message names the field like `text`'s. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label}不能超过${max}个字`)
+    .refine(isStorableText, unstorableMessage(label))
+    .optional()
+}
+
 function yesNo(label: string) {
   return z.boolean({ error: `请选择${label}` })
 }

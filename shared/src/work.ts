@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isStorableText, pastDate, text, unstorableMessage } from './memberships.ts'
+import { optionalText, pastDate, text } from './memberships.ts'
 import { RegionLevel } from './regions.ts'
 import { RegionCode } from './validators/regionCode.ts'
 import { Uscc } from './validators/uscc.ts'
@@ -11,14 +11,6 @@ import { Uscc } from './validators/uscc.ts'
 
 /** 每期培训不少于30人: a county meets the training target with one such session a year. */
 export const TRAINING_TARGET_ATTENDEES = 30
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过${max}个字`)
-    .refine(isStorableText, unstorableMessage(label))
-    .optional()
 
 export const WorkYear = z.coerce
   .number({ error: '年份应为4位数字，如2026' })
