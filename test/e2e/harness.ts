@@ -1,33 +1,44 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const screenshotDir = path.join(root, 'test-results/e2e')
 
 export interface RunningServer {
   url: string
+  dataDir: string
   stop(): Promise<void>
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A data folder migrated and seeded with the demo, made once per run (global-setup.ts). */
+    dataTemplate: string
+  }
 }
 
 /**
  * The real server on a free port, with a fresh embedded database and the demo seed. The
- * WeChat-build tests pass their own port and need no H5 build.
+ * WeChat-build tests pass their own port and need no H5 build. `template`: a data folder
+ * to start from a copy of (an initdb, the migrations and the demo seed cost a start about
+ * 10 s; a copy about 0.1 s).
  */
 export async function startServer(
-  options: { port?: number; needsH5?: boolean } = {},
+  options: { port?: number; needsH5?: boolean; template?: string; keepData?: boolean } = {},
 ): Promise<RunningServer> {
-  const { needsH5 = true } = options
+  const { needsH5 = true, keepData = false } = options
   if (needsH5 && !existsSync(path.join(root, 'miniapp/dist-h5/index.html'))) {
     throw new Error('No H5 build: run `npm run build:h5` first (npm test does).')
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-e2e-'))
+  if (options.template) await cp(options.template, dataDir, { recursive: true })
   const port = options.port ?? (await freePort())
   const child = spawn(
     process.execPath,
@@ -54,11 +65,12 @@ export async function startServer(
   await waitReady(url, child)
   return {
     url,
+    dataDir,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
       await exited
-      await rm(dataDir, { recursive: true, force: true })
+      if (!keepData) await rm(dataDir, { recursive: true, force: true })
     },
   }
 }
@@ -141,6 +153,23 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error('server did not become ready in 110 s')
 }
 
+/** The real server for an end-to-end file, started from this run's demo data folder. */
+export function startE2eServer(): Promise<RunningServer> {
+  return startServer({ template: inject('dataTemplate') })
+}
+
+/**
+ * Makes the demo data folder the files start from: one server started on an empty folder
+ * (migrated and seeded with the demo), then stopped, its lock gone with it.
+ */
+export async function makeDataTemplate(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const server = await startServer({ needsH5: false, keepData: true })
+  await server.stop()
+  const dir = server.dataDir
+  await rm(path.join(dir, 'server.lock'), { force: true })
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
+}
+
 /** One server and one browser for a test file, started before its tests and stopped after. */
 export function serverAndBrowserPerFile(): {
   server: () => RunningServer
@@ -149,7 +178,7 @@ export function serverAndBrowserPerFile(): {
   let server: RunningServer | undefined
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined
   beforeAll(async () => {
-    server = await startServer()
+    server = await startE2eServer()
     browser = await launchBrowser()
   })
   afterAll(async () => {

@@ -13,7 +13,7 @@ import {
   launchBrowser,
   type RunningServer,
   screenshotDir,
-  startServer,
+  startE2eServer,
 } from './harness.ts'
 
 const LARGEST = 28
@@ -23,7 +23,7 @@ let server: RunningServer
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 let context: BrowserContext
 beforeAll(async () => {
-  server = await startServer()
+  server = await startE2eServer()
   browser = await launchBrowser({ defaultFontSize: LARGEST })
   context = browser.context
 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 import gcoord from 'gcoord'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { launchChromium, type RunningServer, screenshotDir, startServer } from './harness.ts'
+import { launchChromium, type RunningServer, screenshotDir, startE2eServer } from './harness.ts'
 
 /** Where a browser's GPS (WGS-84) puts a rider standing at a GCJ-02 point. */
 function browserAt(latitude: number, longitude: number) {
@@ -25,7 +25,7 @@ const WAIT = { timeout: 15_000 }
 let server: RunningServer
 let browser: Browser
 beforeAll(async () => {
-  server = await startServer()
+  server = await startE2eServer()
   browser = await launchChromium()
 })
 afterAll(async () => {
