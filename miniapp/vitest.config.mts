@@ -16,6 +16,11 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     css: false,
+    // One jsdom per worker, not per file: making it and running the setup file per file
+    // was 27 s of the 48 s (406 tests; 11 s this way). Each test cleans up after itself
+    // (setup.ts, mockReset, unstubEnvs); the files pass in any order (--sequence.shuffle.files).
+    pool: 'threads',
+    isolate: false,
     mockReset: true,
     unstubEnvs: true,
   },

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs'
 import { countNodeTest, countTap, countVitest } from './lib/counts.mjs'
 import { ensureH5Build, root } from './lib/h5-build.mjs'
 import { HAPROXY } from './lib/replicas/cluster.mjs'
-import { run, runCaptured } from './lib/run.mjs'
+import { run, runCaptured, runSideBySide } from './lib/run.mjs'
+import { PGLITE_TOO, pgliteTooFiles } from './lib/server-files.mjs'
 
 const ci = process.env.CI === 'true'
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -60,13 +61,16 @@ await check('lint + format (biome) + house rules', async () => {
   const code = await run('npx', ['biome', 'check', '.'], { cwd: root })
   return code === 0 ? run('node', ['scripts/check-house-rules.mjs'], { cwd: root }) : code
 })
-await check('typecheck (tsc)', async () => {
-  for (const project of ['shared', 'server', 'miniapp', 'test']) {
-    const code = await run('npx', ['tsc', '-p', `${project}/tsconfig.json`], { cwd: root })
-    if (code !== 0) return code
-  }
-  return 0
-})
+// tsc checks on one core: two projects at a time.
+await check('typecheck (tsc)', () =>
+  runSideBySide(
+    ['server', 'miniapp', 'test', 'shared'].map((project) => ({
+      command: 'npx',
+      args: ['tsc', '-p', `${project}/tsconfig.json`],
+      options: { cwd: root },
+    })),
+  ),
+)
 await suite('shared (vitest)', countVitest, ['vitest', 'run', '--root', 'shared'])
 await suite('miniapp (vitest)', countVitest, ['vitest', 'run', '--root', 'miniapp'])
 // tap runs from server/, where its .taprc lives; once per database driver.
@@ -76,7 +80,28 @@ await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], {
   cwd: server,
   env: envWithoutDatabase,
 })
-await suite('server on PGlite (tap)', countTap, ['tap'], { env: envWithoutDatabase, cwd: server })
+// Every file on PostgreSQL when there is one, and on PGlite those that exercise what differs
+// between the drivers (scripts/lib/server-files.mjs says which and why); every file on
+// PGlite when there is none, or on both with SERVER_FILES_ON_BOTH=all.
+const everyFileOnBoth = process.env.SERVER_FILES_ON_BOTH === 'all'
+if (databaseUrl) {
+  await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], { cwd: server })
+  await suite('server on PostgreSQL (tap, every file)', countTap, ['tap'], { cwd: server })
+  await run('node', ['--import', 'tsx', 'test/fixtures/after.ts'], { cwd: server })
+  const files = everyFileOnBoth ? [] : pgliteTooFiles()
+  await suite(
+    `server on PGlite (tap, ${everyFileOnBoth ? 'every file' : `${PGLITE_TOO.length} files`})`,
+    countTap,
+    ['tap', ...files],
+    { env: envWithoutDatabase, cwd: server },
+  )
+} else {
+  await suite('server on PGlite (tap, every file)', countTap, ['tap'], {
+    env: envWithoutDatabase,
+    cwd: server,
+  })
+  skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
+}
 // Latency while the embedded database freezes every region: a timing test, so it runs on
 // its own, not beside the other test files tap runs two at a time.
 await suite(
@@ -91,11 +116,6 @@ await suite(
   ['tap', 'test/places-import-latency.alone.ts'],
   { env: envWithoutDatabase, cwd: server },
 )
-if (databaseUrl) {
-  await suite('server on PostgreSQL (tap)', countTap, ['tap'], { cwd: server })
-} else {
-  skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
-}
 // Three servers on one PostgreSQL and one Redis behind haproxy, one killed and one
 // restarted under load (about a minute).
 const replicasMissing = [

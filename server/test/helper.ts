@@ -7,6 +7,13 @@ import app, { serverOptions } from '../src/app.ts'
 import { type Config, loadConfig } from '../src/config.ts'
 import { copyTree } from '../src/kernel/copy-tree.ts'
 import { TEST_FIELD_KEYS_ENV } from './fixtures/keys.ts'
+import {
+  admin,
+  databaseUrl,
+  pgTemplateExists,
+  pgTemplateName,
+  TEMPLATE_SCHEMA,
+} from './fixtures/pg-template.ts'
 import { templateDir } from './fixtures/pglite-template.ts'
 import { scratchRoot } from './fixtures/scratch.ts'
 
@@ -41,6 +48,17 @@ export async function freshConfig(
     ...env,
   }
   if (driver === 'postgres') {
+    const server = process.env.DATABASE_URL ?? ''
+    if (!empty && (await pgTemplateReady(server))) {
+      const name = `djt_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+      await admin(server, [`create database ${name} template ${await pgTemplateName()}`])
+      dropWhenDone(server, name)
+      return loadConfig({
+        ...base,
+        DATABASE_URL: databaseUrl(server, name),
+        DATABASE_SCHEMA: TEMPLATE_SCHEMA,
+      })
+    }
     const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
     await adminQuery(`create schema ${schema}`)
     t.teardown(() => adminQuery(`drop schema ${schema} cascade`))
@@ -53,6 +71,36 @@ export async function freshConfig(
   const template = await templateDir(empty ? 'empty' : 'seeded')
   if (template) await copyTree(template, path.join(dataDir, 'pglite'))
   return loadConfig({ ...base, DATA_DIR: dataDir })
+}
+
+let templateReady: Promise<boolean> | undefined
+
+/** Whether test/fixtures/before.ts prepared a database to copy (else: migrate a schema). */
+function pgTemplateReady(server: string): Promise<boolean> {
+  templateReady ??= pgTemplateExists(server)
+  return templateReady
+}
+
+const toDrop: string[] = []
+
+/**
+ * The copies are dropped together when the test file is done: by then every app on them is
+ * closed (a teardown may run before the one closing its app), and dropping them side by side
+ * takes about as long as dropping one.
+ */
+function dropWhenDone(server: string, name: string): void {
+  if (toDrop.length === 0) {
+    let dropped = false
+    process.on('beforeExit', () => {
+      if (dropped) return
+      dropped = true
+      const names = toDrop.splice(0)
+      void Promise.all(
+        names.map((db) => admin(server, [`drop database if exists ${db} with (force)`])),
+      )
+    })
+  }
+  toDrop.push(name)
 }
 
 /** The whole app on a fresh database, closed when the test ends. */
