@@ -230,7 +230,7 @@ describe('组织生活 in the WeChat build', () => {
 
 /** An activity at 安泰爱心驿站 starting in 20 minutes: open for sign-up and for sign-in. */
 async function soonActivity(token: string, title: string) {
-  const nearby = await api<{ items: NearbyItem[] & { id: string }[] }>(
+  const nearby = await api<{ items: { id: string; name: string }[] }>(
     `/places/nearby?lat=${FUZHOU.latitude}&lng=${FUZHOU.longitude}&limit=20`,
   )
   const place = nearby.items.find((item) => item.name === '安泰爱心驿站')
