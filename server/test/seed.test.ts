@@ -52,7 +52,10 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     upcoming.every((row) => row.state === 'published' && row.starts_at.getTime() > Date.now()),
     'both upcoming',
   )
-  t.ok(upcoming.every((row) => row.title.startsWith('演示') && row.branch_id), 'at the demo branch')
+  t.ok(
+    upcoming.every((row) => row.title.startsWith('演示') && row.branch_id),
+    'at the demo branch',
+  )
   const pending = await app.db
     .selectFrom('memberships')
     .select(['state', 'region_code'])

@@ -34,7 +34,9 @@ function soon(): { date: string; start: string; end: string } {
 }
 
 test('staff publish at the desk, a member signs up and signs in with the organiser’s code', async () => {
-  const staff = await (await chromium.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  const staff = await (
+    await chromium.newContext({ viewport: { width: 1280, height: 900 } })
+  ).newPage()
   await signInStaff(staff)
   await staff.getByText('组织生活', { exact: true }).last().click()
   await staff.locator('.dtable').first().waitFor(WAIT)

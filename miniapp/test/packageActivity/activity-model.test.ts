@@ -115,7 +115,9 @@ describe('what an activity says', () => {
   })
 
   it('says a cancellation with its reason, and the distance before the venue', () => {
-    expect(stateText({ ...activity, state: 'cancelled', cancelReason: '台风' })).toBe('已取消（台风）')
+    expect(stateText({ ...activity, state: 'cancelled', cancelReason: '台风' })).toBe(
+      '已取消（台风）',
+    )
     expect(whereText(activity, 1234)).toBe('1.2公里 · 鼓楼区新就业群体流动党员党支部')
     expect(whereText({ ...activity, placeName: null }, null)).toBe(activity.address)
   })
