@@ -80,6 +80,8 @@ test('staff publish at the desk, a member signs up and signs in with the organis
   await member.locator('input[placeholder="输入现场签到码下方的文字"]').fill(code)
   await member.locator('.btn--primary', { hasText: '签到' }).click()
   await member.locator('.activity__mine', { hasText: '已签到' }).waitFor(WAIT)
+  // Signed in: nothing left to do, withdrawing included.
+  expect(await member.getByText('取消报名', { exact: true }).count()).toBe(0)
   await shot(member, 'activity-member-signed-in.png')
 
   // Back on the organiser's page, the attendance is listed.
@@ -89,6 +91,13 @@ test('staff publish at the desk, a member signs up and signs in with the organis
   await attendances.locator('.activity__line', { hasText: '周文华' }).waitFor(WAIT)
   expect(await attendances.innerText()).toContain('扫码签到')
   await shot(staff, 'activity-staff-attendance.png')
+
+  // The desk's list: a table row with the sign-ups against the capacity.
+  await staff.locator('.desk__item', { hasText: '组织生活' }).click()
+  const row = staff.locator('.dtable__table tbody tr', { hasText: TITLE })
+  await row.waitFor(WAIT)
+  expect(await row.innerText()).toContain('1/20')
+  await shot(staff, 'activity-staff-list.png')
 
   // 我的 → 我参加的活动 holds the member's own record.
   await member.goto(`${running.server().url}/#/packageActivity/pages/mine/index`, {

@@ -165,6 +165,9 @@ describe("a member's steps", () => {
     expect(memberSteps(mine, start + HOUR)).toEqual(['signIn'])
     expect(memberSteps(mine, start + 4 * HOUR)).toEqual([])
     expect(memberSteps(shown({ signedUpByMe: true, attendedAt: 'x' }), start)).toEqual([])
+    expect(memberSteps(shown({ signedUpByMe: true, attendedAt: 'x' }), start - HOUR / 2)).toEqual(
+      [],
+    )
     expect(memberSteps(shown({ signedUpByMe: true, state: 'cancelled' }), start)).toEqual([])
   })
 

@@ -42,13 +42,14 @@ export type MemberStep = 'signUp' | 'cancelSignup' | 'signIn' | 'none'
  * withdraw before the start; sign in from an hour before the start to an hour after the end.
  */
 export function memberSteps(activity: ShownActivity, now: number): MemberStep[] {
-  if (activity.state !== 'published') return []
+  // Signed in: the record stands; nothing more to do (withdrawing would contradict it).
+  if (activity.state !== 'published' || activity.attendedAt) return []
   const start = Date.parse(activity.startsAt)
   const end = Date.parse(activity.endsAt)
   const steps: MemberStep[] = []
   if (activity.signedUpByMe) {
     if (now < start) steps.push('cancelSignup')
-    if (!activity.attendedAt && now >= start - HOUR && now <= end + HOUR) steps.push('signIn')
+    if (now >= start - HOUR && now <= end + HOUR) steps.push('signIn')
   } else if (activity.openToMe && now < start && activity.signedUp < activity.capacity) {
     steps.push('signUp')
   }
