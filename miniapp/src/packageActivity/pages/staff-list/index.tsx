@@ -1,4 +1,9 @@
-import { type Activity, ActivityState, activityKindNames, activityStateNames } from '@djt/shared'
+import {
+  type Activity,
+  type ActivityState,
+  activityKindNames,
+  activityStateNames,
+} from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
@@ -15,7 +20,8 @@ import { seatsText, stateText, venueName } from '../../activity/summary'
 import { timeSpan } from '../../activity/when'
 import '../../activity/activity.scss'
 
-const tabs = ActivityState.options.map((state) => ({
+// Upcoming first, then the record of those held, then the cancelled.
+const tabs = (['published', 'closed', 'cancelled'] as const).map((state) => ({
   key: state,
   label: activityStateNames[state],
 }))
@@ -53,7 +59,7 @@ function StaffActivities() {
     <View className="page activities">
       <RegionScope region={region} />
       <Button
-        className="btn btn--primary"
+        className="btn btn--primary activities__publish"
         hoverClass="btn--pressed"
         onClick={() => Taro.navigateTo({ url: activityPages.staffEdit })}
       >
