@@ -68,10 +68,37 @@ describe('the activity form', () => {
     expect(ActivityRequest.safeParse(input).success).toBe(true)
   })
 
-  it('holds a branch meeting at the branch chosen as the venue', () => {
-    const input = activityInputOf({ ...typed, audience: 'branch' })
+  it('sends the branch only for a branch meeting, and asks for it there', () => {
+    expect(activityInputOf({ ...typed, branchId: PLACE }).branchId).toBeUndefined()
+    const input = activityInputOf({ ...typed, audience: 'branch', branchId: PLACE })
     expect(input.branchId).toBe(PLACE)
     expect(ActivityRequest.safeParse(input).success).toBe(true)
+    const missing = ActivityRequest.safeParse(activityInputOf({ ...typed, audience: 'branch' }))
+    expect(missing.error?.issues.map((issue) => activityFieldOf(issue.path))).toEqual(['branchId'])
+  })
+
+  it('sends an address with its region and point instead of a place', () => {
+    const elsewhere = {
+      ...typed,
+      venueKind: 'address' as const,
+      address: '福州市鼓楼区东街128号',
+      regionCode: '350102',
+      lat: '26.0866',
+      lng: '119.2967',
+    }
+    const input = activityInputOf(elsewhere)
+    expect(input.venue).toEqual({
+      address: '福州市鼓楼区东街128号',
+      regionCode: '350102',
+      location: { lat: 26.0866, lng: 119.2967 },
+    })
+    expect(ActivityRequest.safeParse(input).success).toBe(true)
+    // Half an address: the form's address field carries the message.
+    const half = { ...elsewhere, lat: '', lng: '' }
+    const parsed = ActivityRequest.safeParse(activityInputOf(half))
+    const fields = parsed.error?.issues.map((issue) => activityFieldOf(issue.path, half))
+    expect(fields?.length).toBeGreaterThan(0)
+    expect(fields?.every((field) => field === 'address' || field === 'lng')).toBe(true)
   })
 
   it('leaves a bad time out, so the schema names that field; an end before the start too', () => {
@@ -91,7 +118,12 @@ describe('the activity form', () => {
 
   it('maps the server’s venue and branch paths to the place picker', () => {
     expect(activityFieldOf(['venue', 'placeId'])).toBe('placeId')
-    expect(activityFieldOf(['branchId'])).toBe('placeId')
+    expect(activityFieldOf(['venue', 'regionCode'])).toBe('regionCode')
+    expect(activityFieldOf(['venue', 'location', 'lat'])).toBe('lng')
+    expect(activityFieldOf(['venue'], { ...emptyActivityDraft(), venueKind: 'address' })).toBe(
+      'address',
+    )
+    expect(activityFieldOf(['branchId'])).toBe('branchId')
     expect(activityFieldOf(['nonsense'])).toBeUndefined()
   })
 

@@ -7,6 +7,8 @@ import {
 } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import DateField from '../../components/DateField'
+import PointField from '../../components/PointField'
+import RegionField from '../../components/RegionField'
 import SelectField, { optionsOf } from '../../components/SelectField'
 import TextAreaField from '../../components/TextAreaField'
 import TextField from '../../components/TextField'
@@ -29,6 +31,11 @@ interface Props {
   onSaved: (activity: ActivityDetail) => void
 }
 
+const venueKinds = [
+  { value: 'place', label: '本辖区场所' },
+  { value: 'address', label: '其他地址（在地图上选点）' },
+]
+
 const lastDay = (today: string) => `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`
 
 /** Publish or edit an activity, checked with the shared schema before it is sent. */
@@ -46,9 +53,19 @@ export default function ActivityForm({ editing, initial, places, onSaved }: Prop
     error: form.errors[key],
     onChange: (value: string) => form.set(key, value),
   })
-  const venues = places
-    .filter((place) => place.status === 'open')
-    .map((place) => ({ value: place.id, label: `${place.name}（${placeKindNames[place.kind]}）` }))
+  const open = places.filter((place) => place.status === 'open')
+  const venues = open.map((place) => ({
+    value: place.id,
+    label: `${place.name}（${placeKindNames[place.kind]}）`,
+  }))
+  const branches = open
+    .filter((place) => place.kind === 'flow_branch')
+    .map((place) => ({ value: place.id, label: place.name }))
+  const pointChosen = (point: { lat: string; lng: string }, address?: string) => {
+    form.set('lat', point.lat)
+    form.set('lng', point.lng)
+    if (address && !draft.address.trim()) form.set('address', address)
+  }
   const save = async () => {
     const send = (activity: ActivityRequest) =>
       editing ? editActivity(editing.id, activity) : publishActivity(activity)
@@ -68,7 +85,32 @@ export default function ActivityForm({ editing, initial, places, onSaved }: Prop
       <DateField label="活动日期" start={today} end={lastDay(today)} {...field('date')} />
       <TextField label="开始时间" placeholder="如 09:00" maxlength={5} {...field('startTime')} />
       <TextField label="结束时间" placeholder="如 11:00" maxlength={5} {...field('endTime')} />
-      <SelectField label="活动场所" options={venues} {...field('placeId')} />
+      <SelectField
+        label="活动地点"
+        options={venueKinds}
+        value={draft.venueKind}
+        onChange={(kind) => form.set('venueKind', kind === 'address' ? 'address' : 'place')}
+      />
+      {draft.venueKind === 'place' ? (
+        <SelectField label="活动场所" options={venues} {...field('placeId')} />
+      ) : (
+        <View>
+          <TextField
+            label="活动地址"
+            placeholder="街道、门牌号"
+            maxlength={100}
+            {...field('address')}
+          />
+          <RegionField label="所在区县" {...field('regionCode')} />
+          <PointField
+            id="activity-lat"
+            lat={draft.lat}
+            lng={draft.lng}
+            error={form.errors.lat ?? form.errors.lng}
+            onChange={pointChosen}
+          />
+        </View>
+      )}
       <TextField
         label="人数上限"
         placeholder="如 30"
@@ -82,9 +124,7 @@ export default function ActivityForm({ editing, initial, places, onSaved }: Prop
         {...field('audience')}
       />
       {draft.audience === 'branch' && (
-        <Text className="text-secondary activity-form__hint">
-          本支部党员活动请选择该流动党员党支部作为活动场所。
-        </Text>
+        <SelectField label="党支部" options={branches} {...field('branchId')} />
       )}
       <TextAreaField
         label="活动简介（选填）"

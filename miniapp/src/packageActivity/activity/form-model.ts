@@ -9,9 +9,17 @@ export interface ActivityDraft {
   /** `HH:MM`, China time, the same day. */
   startTime: string
   endTime: string
+  /** 'place': a place of the places table; 'address': an address with its point. */
+  venueKind: 'place' | 'address'
   placeId: string
+  address: string
+  regionCode: string
+  lat: string
+  lng: string
   capacity: string
   audience: string
+  /** The flow-member branch whose checked-in members may come (audience 'branch'). */
+  branchId: string
   description: string
 }
 export type ActivityField = keyof ActivityDraft
@@ -23,9 +31,15 @@ export function emptyActivityDraft(): ActivityDraft {
     date: '',
     startTime: '',
     endTime: '',
+    venueKind: 'place',
     placeId: '',
+    address: '',
+    regionCode: '',
+    lat: '',
+    lng: '',
     capacity: '',
     audience: 'nearby',
+    branchId: '',
     description: '',
   }
 }
@@ -44,14 +58,33 @@ export function activityDraftOf(activity: Activity): ActivityDraft {
     date: start.date,
     startTime: start.time,
     endTime: wallParts(activity.endsAt).time,
+    venueKind: activity.placeId ? 'place' : 'address',
     placeId: activity.placeId ?? '',
+    address: activity.placeId ? '' : activity.address,
+    regionCode: activity.placeId ? '' : activity.regionCode,
+    lat: activity.placeId ? '' : String(activity.location.lat),
+    lng: activity.placeId ? '' : String(activity.location.lng),
     capacity: String(activity.capacity),
     audience: activity.audience,
+    branchId: activity.branchId ?? '',
     description: activity.description ?? '',
   }
 }
 
 const optional = (text: string) => text.trim() || undefined
+const coordinate = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()))
+
+/** The venue as ActivityVenue reads it: the place chosen, or the address and its point. */
+function venueOf(draft: ActivityDraft): Record<string, unknown> | undefined {
+  if (draft.venueKind === 'place') return draft.placeId ? { placeId: draft.placeId } : undefined
+  const lat = coordinate(draft.lat)
+  const lng = coordinate(draft.lng)
+  return {
+    address: optional(draft.address),
+    regionCode: optional(draft.regionCode),
+    location: lat === undefined && lng === undefined ? undefined : { lat, lng },
+  }
+}
 
 /** `09:00` or `9:00` as `09:00`; anything else undefined (the schema then names the field). */
 export function normaliseTime(text: string): string | undefined {
@@ -70,10 +103,7 @@ export function chinaInstant(date: string, time: string): string | undefined {
   return `${date}T${hhmm}:00+08:00`
 }
 
-/**
- * What ActivityRequest checks: blanks as missing, times as instants, the capacity as a
- * number. A branch's own meeting is held at that branch, so its venue is its branch.
- */
+/** What ActivityRequest checks: blanks as missing, times as instants, numbers as numbers. */
 export function activityInputOf(draft: ActivityDraft): Record<string, unknown> {
   const capacity = draft.capacity.trim()
   return {
@@ -81,20 +111,31 @@ export function activityInputOf(draft: ActivityDraft): Record<string, unknown> {
     kind: optional(draft.kind),
     startsAt: chinaInstant(draft.date, draft.startTime),
     endsAt: chinaInstant(draft.date, draft.endTime),
-    venue: draft.placeId ? { placeId: draft.placeId } : undefined,
+    venue: venueOf(draft),
     capacity: capacity === '' ? undefined : Number(capacity),
     audience: optional(draft.audience),
-    branchId: draft.audience === 'branch' && draft.placeId ? draft.placeId : undefined,
+    branchId: draft.audience === 'branch' ? optional(draft.branchId) : undefined,
     description: optional(draft.description),
   }
 }
 
-/** Which field a schema or server path names: the venue and branch are the place picker. */
-export function activityFieldOf(path: readonly PropertyKey[]): ActivityField | undefined {
-  const [first] = path
+/**
+ * Which field a schema or server path names. The venue as a whole (neither a place nor a
+ * whole address) is the place picker or the address, whichever the form shows.
+ */
+export function activityFieldOf(
+  path: readonly PropertyKey[],
+  draft?: ActivityDraft,
+): ActivityField | undefined {
+  const [first, second] = path
   if (first === 'startsAt') return 'startTime'
   if (first === 'endsAt') return 'endTime'
-  if (first === 'venue' || first === 'branchId') return 'placeId'
+  if (first === 'venue') {
+    if (second === 'placeId') return 'placeId'
+    if (second === 'address' || second === 'regionCode') return second
+    if (second === 'location') return 'lng'
+    return draft?.venueKind === 'address' ? 'address' : 'placeId'
+  }
   if (typeof first === 'string' && first in emptyActivityDraft()) return first as ActivityField
   return undefined
 }
