@@ -97,6 +97,11 @@ test('staff publish at the desk, a member signs up and signs in with the organis
   const row = staff.locator('.dtable__table tbody tr', { hasText: TITLE })
   await row.waitFor(WAIT)
   expect(await row.innerText()).toContain('1/20')
+  // A row opens the activity beside the table, its attendance with it.
+  await row.click()
+  const beside = staff.locator('.desk-split__detail')
+  await beside.locator('.activity__title', { hasText: TITLE }).waitFor(WAIT)
+  await beside.locator('.activity__attendances', { hasText: '周文华' }).waitFor(WAIT)
   await shot(staff, 'activity-staff-list.png')
 
   // 我的 → 我参加的活动 holds the member's own record.

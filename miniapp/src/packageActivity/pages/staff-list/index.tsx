@@ -11,11 +11,14 @@ import { withPageFrame } from '../../../components/PageFrame'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
 import StaffOnly from '../../../components/StaffOnly'
 import Tabs from '../../../components/Tabs'
+import DeskSplit from '../../../desk/DeskSplit'
 import DeskTable from '../../../desk/DeskTable'
 import type { DeskColumn } from '../../../desk/table'
+import { useDeskLayout } from '../../../desk/useDeskLayout'
 import { usePagedList } from '../../../hooks/usePagedList'
 import { activityPages } from '../../../routes'
 import { fetchStaffActivities } from '../../../services/activities'
+import StaffActivityPanel from '../../activity/StaffActivityPanel'
 import { seatsText, stateText, venueName } from '../../activity/summary'
 import { timeSpan } from '../../activity/when'
 import '../../activity/activity.scss'
@@ -53,8 +56,15 @@ function StaffActivities() {
     shown.current = true
   })
   useReachBottom(loadMore)
+  // At the desk the activity opens beside the list; on a phone, as its own page.
+  const desk = useDeskLayout()
+  const [chosen, setChosen] = useState<Activity | null>(null)
   const open = (activity: Activity) =>
-    Taro.navigateTo({ url: `${activityPages.staffDetail}?id=${encodeURIComponent(activity.id)}` })
+    desk
+      ? setChosen(activity)
+      : Taro.navigateTo({
+          url: `${activityPages.staffDetail}?id=${encodeURIComponent(activity.id)}`,
+        })
   return (
     <View className="page activities">
       <RegionScope region={region} />
@@ -65,19 +75,37 @@ function StaffActivities() {
       >
         发布活动
       </Button>
-      <Tabs tabs={tabs} current={state} onChange={setState} />
-      <DeskTable
-        caption={`${activityStateNames[state]}的活动`}
-        list={list}
-        total={list.about ?? null}
-        columns={columns}
-        keyOf={(activity) => activity.id}
-        empty="没有这一类的活动。"
-        onMore={loadMore}
-        onRetry={reload}
-        onOpen={open}
-        card={(activity) => <ActivityCard activity={activity} onOpen={() => open(activity)} />}
+      <Tabs
+        tabs={tabs}
+        current={state}
+        onChange={(next) => {
+          setChosen(null)
+          setState(next)
+        }}
       />
+      <DeskSplit
+        title="活动详情"
+        detail={
+          desk && chosen ? (
+            <StaffActivityPanel key={chosen.id} id={chosen.id} onChanged={reload} />
+          ) : null
+        }
+        onClose={() => setChosen(null)}
+      >
+        <DeskTable
+          caption={`${activityStateNames[state]}的活动`}
+          list={list}
+          total={list.about ?? null}
+          columns={columns}
+          keyOf={(activity) => activity.id}
+          empty="没有这一类的活动。"
+          onMore={loadMore}
+          onRetry={reload}
+          onOpen={open}
+          shownBeside={chosen?.id ?? null}
+          card={(activity) => <ActivityCard activity={activity} onOpen={() => open(activity)} />}
+        />
+      </DeskSplit>
     </View>
   )
 }
