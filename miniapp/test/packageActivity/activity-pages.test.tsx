@@ -141,4 +141,64 @@ describe("the organiser's activity page", () => {
     await act(() => vi.advanceTimersByTimeAsync(1_500))
     expect(screen.getByText('djta1.code-2')).toBeTruthy()
   })
+
+  it('cancels with a reason and ticks a member by hand with one, each through its sheet', async () => {
+    sessionStore.save({ accessToken: 'a', refreshToken: 'refresh-token-0001', user: staffMe() })
+    routerParams.id = ID
+    const MEMBER = '6f1c2c1e-1b7a-4d3e-9a51-2f3b4c5d6e7f'
+    const detail = (over: Record<string, unknown> = {}) => ({
+      ...activity(20),
+      minutes: null,
+      signups: [{ membershipId: MEMBER, memberName: '周文华', signedUpAt: '2026-06-02T00:00:00Z' }],
+      attendances: [],
+      ...over,
+    })
+    routeRequests({
+      [`GET /staff/activities/${ID}`]: ok(detail()),
+      [`GET /staff/activities/${ID}/sign-in-code`]: apiFailure(409, 'conflict', '不在签到时间内'),
+      [`POST /staff/activities/${ID}/attendances`]: (call) => ({
+        ...ok(
+          detail({
+            attendances: [
+              {
+                membershipId: MEMBER,
+                memberName: '周文华',
+                method: 'manual',
+                reason: (call.data as { reason: string }).reason,
+                at: new Date().toISOString(),
+              },
+            ],
+          }),
+        ),
+        statusCode: 201,
+      }),
+      [`POST /staff/activities/${ID}/cancel`]: (call) =>
+        ok(detail({ state: 'cancelled', cancelReason: (call.data as { reason: string }).reason })),
+    })
+    render(<StaffActivityPage />)
+    fireEvent.click(await screen.findByText('补签'))
+    fireEvent.click(screen.getByText('确认补签'))
+    // The shared schema's own message: nothing is sent without a reason.
+    expect(await screen.findByText(/补签原因/, { selector: '.textarea-field__error' })).toBeTruthy()
+    expect(callsTo(`POST /staff/activities/${ID}/attendances`)).toHaveLength(0)
+    fireEvent.change(screen.getByPlaceholderText('如：手机没电，现场核实到会'), {
+      target: { value: '手机没电，现场核实' },
+    })
+    fireEvent.click(screen.getByText('确认补签'))
+    expect(await screen.findByText(/补签（手机没电，现场核实）/)).toBeTruthy()
+    expect(callsTo(`POST /staff/activities/${ID}/attendances`)[0]?.data).toEqual({
+      membershipId: MEMBER,
+      reason: '手机没电，现场核实',
+    })
+
+    fireEvent.click(screen.getByText('取消活动'))
+    fireEvent.change(screen.getByPlaceholderText('如：因天气原因改期'), {
+      target: { value: '台风改期' },
+    })
+    fireEvent.click(screen.getByText('确认取消'))
+    expect(await screen.findByText(/已取消（台风改期）/)).toBeTruthy()
+    // Cancelled: no QR, no more actions.
+    expect(screen.queryByText('现场签到码')).toBeNull()
+    expect(screen.queryByText('取消活动')).toBeNull()
+  })
 })
