@@ -34,6 +34,18 @@ export default defineAppConfig({
         'pages/records/index',
       ],
     },
+    // 组织生活: activities near a member, sign-up and sign-in; the organiser's pages too.
+    {
+      root: 'packageActivity',
+      pages: [
+        'pages/nearby/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/staff-list/index',
+        'pages/staff-edit/index',
+        'pages/staff-detail/index',
+      ],
+    },
     // A place's page: opened from 附近 or by scanning its plaque.
     { root: 'packagePlace', pages: ['pages/detail/index'] },
     // Membership registration: riders who never register never download it.

@@ -53,3 +53,18 @@ export const pledgePages = {
 export function publicPledgeUrl(code: string): string {
   return `${pledgePages.public}?code=${encodeURIComponent(code)}`
 }
+
+/** 组织生活 (issue 19), in the packageActivity sub-package: the organiser's and the member's. */
+export const activityPages = {
+  staffList: '/packageActivity/pages/staff-list/index',
+  staffEdit: '/packageActivity/pages/staff-edit/index',
+  staffDetail: '/packageActivity/pages/staff-detail/index',
+  nearby: '/packageActivity/pages/nearby/index',
+  detail: '/packageActivity/pages/detail/index',
+  mine: '/packageActivity/pages/mine/index',
+} as const
+
+/** A member's page of one activity. */
+export function activityUrl(id: string): string {
+  return `${activityPages.detail}?id=${encodeURIComponent(id)}`
+}

@@ -54,7 +54,9 @@ t.test('sign-in at the venue with the 30-second code, by hand, and after closing
   t.equal((await codeOf(activity.id, siming)).statusCode, 404, 'not outside the jurisdiction')
   const shown = await codeOf()
   t.equal(shown.statusCode, 200)
-  const { code, expiresAt } = shown.json()
+  const { code, expiresAt, qrDataUrl } = shown.json()
+  t.match(qrDataUrl, /^data:image\/svg\+xml;base64,/, 'the code as a QR image')
+  t.match(Buffer.from(qrDataUrl.split(',')[1], 'base64').toString(), '<svg', 'an SVG')
   t.equal(Date.parse(expiresAt) - now.getTime(), WINDOW - 1000, 'replaced at the window end')
   t.equal((await codeOf()).json().code, code, 'the same code within the window')
 

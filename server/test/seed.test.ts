@@ -40,8 +40,22 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     'demo-places',
     'demo-pledges',
     'demo-platform-sites',
+    'demo-activities',
   ])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
+  const upcoming = await app.db
+    .selectFrom('activities')
+    .select(['title', 'state', 'starts_at', 'branch_id'])
+    .execute()
+  t.equal(upcoming.length, 2, 'two demo activities')
+  t.ok(
+    upcoming.every((row) => row.state === 'published' && row.starts_at.getTime() > Date.now()),
+    'both upcoming',
+  )
+  t.ok(
+    upcoming.every((row) => row.title.startsWith('演示') && row.branch_id),
+    'at the demo branch',
+  )
   const pending = await app.db
     .selectFrom('memberships')
     .select(['state', 'region_code'])

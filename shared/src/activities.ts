@@ -179,7 +179,12 @@ export const MyActivity = Activity.extend({
 export const MyActivityList = z.object({ items: z.array(MyActivity) })
 
 /** What the organiser's phone shows as a QR; a new one every SIGN_IN_WINDOW_SECONDS. */
-export const SignInCode = z.object({ code: z.string(), expiresAt: z.string() })
+export const SignInCode = z.object({
+  code: z.string(),
+  expiresAt: z.string(),
+  /** The code as a QR (SVG data URL), rendered by the server so the phone needs no QR library. */
+  qrDataUrl: z.string(),
+})
 export const SignInResult = z.object({
   message: z.string(),
   /** false: the member had signed in before (已签到); nothing new was stored. */

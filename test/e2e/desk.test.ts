@@ -19,6 +19,7 @@ const MENU_PAGES: [string, string][] = [
   ['pledges', '承诺审核'],
   ['pledge-reports', '群众举报'],
   ['pledge-ranking', '比作为排名'],
+  ['staff-list', '组织生活'],
   ['work', '本级工作'],
 ]
 const LEDGER_PAGES: [string, string][] = [
@@ -28,7 +29,9 @@ const LEDGER_PAGES: [string, string][] = [
 const route = (name: string) =>
   LEDGER_PAGES.some(([page]) => page === name)
     ? `/packageLedger/pages/${name}/index`
-    : `/packageStaff/pages/${name}/index`
+    : name === 'staff-list'
+      ? `/packageActivity/pages/${name}/index`
+      : `/packageStaff/pages/${name}/index`
 
 let chromium: Browser
 beforeAll(async () => {
@@ -65,6 +68,7 @@ test('at 1366 px every staff page sits in the desk: menu by task, title, breadcr
       '场所与报到',
       '承诺与监督',
       '台账与报告',
+      '组织生活',
       '本级工作',
       '账号',
     ])

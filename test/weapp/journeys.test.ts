@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { formatDistance } from '../../miniapp/src/places/format.ts'
 import { SESSION_KEY } from '../../miniapp/src/services/session-store.ts'
-import { api, type StoredSession, wechatSession } from './api.ts'
+import { api, type StoredSession, staffSession, wechatSession } from './api.ts'
 import { launched } from './app.ts'
 import type { MiniProgram } from './harness/mini-program.ts'
 
@@ -175,6 +175,79 @@ describe('journeys through the WeChat build, by taps', () => {
     expect(app.problems).toEqual([])
   })
 })
+
+describe('组织生活 in the WeChat build', () => {
+  test('附近 → 组织生活 → 报名, then 扫码签到 with the organiser’s current code', async () => {
+    const staff = (await staffSession('demo.gulou')).accessToken
+    const title = `扫码签到测试${Math.random().toString(36).slice(2, 6)}`
+    const activity = await soonActivity(staff, title)
+    // The camera reads the organiser's screen as it is when the scanner opens.
+    const scanned: string[] = []
+    const scan = async () => {
+      const shown = await api<{ code: string }>(`/staff/activities/${activity.id}/sign-in-code`, {
+        token: staff,
+      })
+      scanned.push(shown.code)
+      return shown.code
+    }
+    const app = await launched('pages/nearby/index', {
+      location: FUZHOU,
+      wechatUser: '演示店主老周',
+      scan,
+    })
+    await app.tap('组织生活')
+    expect(app.page.route).toBe('packageActivity/pages/nearby/index')
+    // The point 附近 had goes along; the page asks for no position of its own.
+    expect(app.callsTo('getLocation')).toHaveLength(1)
+    await app.tap(title)
+    expect(app.page.route).toBe('packageActivity/pages/detail/index')
+    await app.tap('报名')
+    expect(app.requestsTo(`/activities/${activity.id}/signup`)).toEqual([
+      expect.objectContaining({ method: 'POST' }),
+    ])
+    expect(app.texts()).toContain('你已报名')
+
+    await app.tap('扫码签到')
+    expect(app.callsTo('scanCode')).toEqual([
+      expect.objectContaining({ onlyFromCamera: true, scanType: ['qrCode'] }),
+    ])
+    expect(app.requestsTo(`/activities/${activity.id}/sign-in`)[0]?.data).toEqual({
+      code: scanned[0],
+    })
+    expect(app.texts().some((text) => text.startsWith('已签到'))).toBe(true)
+    expect(app.texts()).not.toContain('扫码签到')
+
+    const seen = await api<{ attendances: { memberName: string; method: string }[] }>(
+      `/staff/activities/${activity.id}`,
+      { token: staff },
+    )
+    expect(seen.attendances).toEqual([
+      expect.objectContaining({ memberName: '周文华', method: 'scan' }),
+    ])
+    expect(app.problems).toEqual([])
+  })
+})
+
+/** An activity at 安泰爱心驿站 starting in 20 minutes: open for sign-up and for sign-in. */
+async function soonActivity(token: string, title: string) {
+  const nearby = await api<{ items: { id: string; name: string }[] }>(
+    `/places/nearby?lat=${FUZHOU.latitude}&lng=${FUZHOU.longitude}&limit=20`,
+  )
+  const place = nearby.items.find((item) => item.name === '安泰爱心驿站')
+  const start = Date.now() + 20 * 60 * 1000
+  return api<{ id: string }>('/staff/activities', {
+    token,
+    body: {
+      title,
+      kind: 'party_lecture',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 60 * 60 * 1000).toISOString(),
+      venue: { placeId: place?.id },
+      capacity: 10,
+      audience: 'nearby',
+    },
+  })
+}
 
 /** The county field after `label`: 福州市 → 鼓楼区 in its region sheet. */
 async function pickCounty(app: MiniProgram, label: string) {

@@ -17,8 +17,11 @@ interface PageCase {
   query?: () => Record<string, string>
 }
 
+const ACTIVITY = '页面测试主题党日'
+const DAY = 24 * 60 * 60 * 1000
+
 // Ids the detail pages are opened with, read from the server before the tests.
-const ids = { membership: '', pledge: '', place: '', report: '' }
+const ids = { membership: '', pledge: '', place: '', report: '', activity: '' }
 const sessions = {} as Record<Exclude<Who, 'newcomer'>, StoredSession>
 
 const pages: PageCase[] = [
@@ -86,6 +89,28 @@ const pages: PageCase[] = [
   { route: 'packagePledge/pages/public/index', who: 'newcomer', shows: '没有查验码' },
   { route: 'packagePledge/pages/mine/index', who: 'owner', shows: '坏果包换，称不足双倍补' },
   { route: 'packagePledge/pages/edit/index', who: 'owner without pledge', shows: '提交审核' },
+  { route: 'packageActivity/pages/staff-list/index', who: 'staff', shows: ACTIVITY },
+  { route: 'packageActivity/pages/staff-edit/index', who: 'staff', shows: '人数上限' },
+  {
+    route: 'packageActivity/pages/staff-detail/index',
+    who: 'staff',
+    // Three days ahead: the sign-in code is not shown yet, and the page says why.
+    shows: '不在签到时间内（活动开始前1小时至结束后1小时）',
+    query: () => ({ id: ids.activity }),
+  },
+  {
+    route: 'packageActivity/pages/nearby/index',
+    who: 'owner',
+    shows: ACTIVITY,
+    query: () => ({ lat: '26.0745', lng: '119.2965' }),
+  },
+  {
+    route: 'packageActivity/pages/detail/index',
+    who: 'owner',
+    shows: '报名',
+    query: () => ({ id: ids.activity, lat: '26.0745', lng: '119.2965' }),
+  },
+  { route: 'packageActivity/pages/mine/index', who: 'owner', shows: '你还没有报名过活动。' },
 ]
 
 beforeAll(async () => {
@@ -112,7 +137,29 @@ beforeAll(async () => {
     body: { period: periodOf(), reason: '页面测试' },
   })
   ids.report = report.id
+  ids.activity = (await publishActivity(staff)).id
 })
+
+/** An activity at 鼓楼区's flow-member branch, three days ahead, open to members nearby. */
+async function publishActivity(token: string) {
+  const places = await api<{ items: { id: string; name: string }[] }>(
+    '/places/nearby?lat=26.0745&lng=119.2965&limit=50&kinds=flow_branch',
+  )
+  const branch = places.items.find((place) => place.name === '鼓楼区新就业群体流动党员党支部')
+  const start = Date.now() + 3 * DAY
+  return api<{ id: string }>('/staff/activities', {
+    token,
+    body: {
+      title: ACTIVITY,
+      kind: 'theme_day',
+      startsAt: new Date(start).toISOString(),
+      endsAt: new Date(start + 2 * 60 * 60 * 1000).toISOString(),
+      venue: { placeId: branch?.id },
+      capacity: 30,
+      audience: 'nearby',
+    },
+  })
+}
 
 test('the table covers every page of the main package and of every sub-package', () => {
   const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as {

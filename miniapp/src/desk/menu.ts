@@ -1,4 +1,4 @@
-import { ledgerPages, mainPages, staffPages } from '../routes'
+import { activityPages, ledgerPages, mainPages, staffPages } from '../routes'
 
 /** What a pending count counts: the queue the page opens on. */
 export type PendingKey = 'review' | 'checkins' | 'pledges' | 'pledgeReports'
@@ -49,6 +49,7 @@ export const deskGroups: readonly DeskGroup[] = [
       { label: '半年报告', url: ledgerPages.reports },
     ],
   },
+  { label: '组织生活', items: [{ label: '组织生活', url: activityPages.staffList }] },
   { label: '本级工作', items: [{ label: '本级工作', url: staffPages.work }] },
   {
     label: '账号',
@@ -65,6 +66,8 @@ const subPages: Readonly<Record<string, { label: string; parent: string }>> = {
   [staffPages.placeEdit]: { label: '编辑场所', parent: staffPages.places },
   [staffPages.placeImport]: { label: '场所导入', parent: staffPages.places },
   [staffPages.pledgeDetail]: { label: '承诺详情', parent: staffPages.pledges },
+  [activityPages.staffEdit]: { label: '发布活动', parent: activityPages.staffList },
+  [activityPages.staffDetail]: { label: '活动详情', parent: activityPages.staffList },
   [ledgerPages.records]: { label: '台账明细', parent: ledgerPages.dashboard },
   [ledgerPages.report]: { label: '台账报告', parent: ledgerPages.reports },
 }

@@ -12,6 +12,7 @@ import {
 } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import QRCode from 'qrcode'
 import type { StaffCaller } from '../auth/access.ts'
 import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
@@ -201,7 +202,12 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         codes,
         now,
       )
-      return { code: current.code, expiresAt: current.expiresAt.toISOString() }
+      const svg = await QRCode.toString(current.code, { type: 'svg', margin: 1 })
+      return {
+        code: current.code,
+        expiresAt: current.expiresAt.toISOString(),
+        qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
+      }
     },
   )
 

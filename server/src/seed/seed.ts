@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import { z } from 'zod'
+import { demoActivitiesSeed } from '../activities/activities.demo-seed.ts'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
@@ -40,6 +41,7 @@ export const seedSteps: SeedStep[] = [
   demoPlacesSeed,
   demoPledgesSeed,
   demoPlatformSitesSeed,
+  demoActivitiesSeed,
 ]
 
 export interface SeedReport {

@@ -12,6 +12,11 @@ export interface WxSettings {
   location: { latitude: number; longitude: number } | 'denied'
   /** What the person taps in every showModal. */
   modalConfirms: boolean
+  /**
+   * What the camera reads when scanCode opens (a QR held up to it), asked at that moment so
+   * a test can show the code of the current window; absent: the person backs out.
+   */
+  scan?: () => string | Promise<string>
 }
 
 type Options = Record<string, unknown> & {
@@ -93,6 +98,10 @@ export function createWx(program: MiniProgram, settings: WxSettings): Record<str
     // The person backs out of each picker. Files (uploadFile, downloadFile…) are not
     // modelled: Taro then warns that the API is unsupported, which fails the test.
     chooseLocation: api('chooseLocation', refuse('cancel')),
+    scanCode: api('scanCode', async () => {
+      if (!settings.scan) throw new Refusal('cancel')
+      return { result: await settings.scan(), scanType: 'QR_CODE', charSet: 'utf-8' }
+    }),
     chooseMessageFile: api('chooseMessageFile', refuse('cancel')),
     chooseImage: api('chooseImage', refuse('cancel')),
     onNeedPrivacyAuthorization: sync('onNeedPrivacyAuthorization', () => undefined),

@@ -7,6 +7,7 @@ import {
 } from '@djt/shared'
 import { View } from '@tarojs/components'
 import DateField from '../../components/DateField'
+import PointField from '../../components/PointField'
 import RegionField from '../../components/RegionField'
 import SelectField, { optionsOf } from '../../components/SelectField'
 import TextField from '../../components/TextField'
@@ -14,7 +15,6 @@ import BranchFields from './BranchFields'
 import FacilityChips from './FacilityChips'
 import type { PlaceForm, PlaceFormErrors } from './form-model'
 import HoursEditor from './HoursEditor'
-import PlaceLocationField from './PlaceLocationField'
 
 interface Props {
   form: PlaceForm
@@ -64,7 +64,7 @@ export default function PlaceFields({ form, errors, edit }: Props) {
         maxlength={200}
         onChange={(v) => edit('address', v)}
       />
-      <PlaceLocationField
+      <PointField
         lat={form.lat}
         lng={form.lng}
         error={errors.location}

@@ -12,7 +12,7 @@ import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
 import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
 import { privacySummary } from '../../profile/labels'
-import { mainPages, memberPages, staffPages } from '../../routes'
+import { activityPages, mainPages, memberPages, staffPages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 import { withPageFrame } from '../../components/PageFrame'
@@ -40,6 +40,11 @@ function MePage() {
         <SignInCard devMode={devMode} />
       )}
       {user?.role === 'user' && <MembershipRow memberId={user.id} />}
+      {user?.role === 'user' && (
+        <View className="card me__list">
+          <Row label="我参加的活动" onClick={go(activityPages.mine)} />
+        </View>
+      )}
       {user?.staff && <StaffMenu />}
       <View className="card me__list">
         <Row label="隐私保护指引" value={privacySummary(user)} onClick={go(mainPages.privacy)} />

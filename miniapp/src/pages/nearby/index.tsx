@@ -13,7 +13,7 @@ import PlaceMap from '../../places/PlaceMap'
 import { coverageText } from '../../places/reach'
 import SearchPanel from '../../places/SearchPanel'
 import { useNearby } from '../../places/useNearby'
-import { placePages } from '../../routes'
+import { activityPages, placePages } from '../../routes'
 import type { PlaceSummary } from '../../services/places'
 import './index.scss'
 
@@ -61,6 +61,17 @@ function NearbyPage() {
           <Text className="text-secondary nearby__bar-text">{coverageText(list.about)}</Text>
           <Text className="link nearby__bar-action" onClick={nearby.searchByHand}>
             按区县查找
+          </Text>
+          {/* The point goes along: the activities page does not ask for the position again. */}
+          <Text
+            className="link nearby__bar-action"
+            onClick={() =>
+              Taro.navigateTo({
+                url: `${activityPages.nearby}?lat=${where.point.lat}&lng=${where.point.lng}`,
+              })
+            }
+          >
+            组织生活
           </Text>
           {mapAvailable && (
             <Text

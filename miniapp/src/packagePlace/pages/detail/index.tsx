@@ -3,9 +3,11 @@ import { Button, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { withPageFrame } from '../../../components/PageFrame'
 import { callPhone } from '../../../components/PhoneLink'
+import { useCurrentUser } from '../../../hooks/useSession'
 import { distanceParam, formatDistance } from '../../../places/format'
 import { navigateTo } from '../../../places/navigate'
 import type { PlaceDetail } from '../../../services/places'
+import BranchActivitiesCard from '../../detail/BranchActivitiesCard'
 import CheckinCard from '../../detail/CheckinCard'
 import HoursCard from '../../detail/HoursCard'
 import { usePlace } from '../../detail/usePlace'
@@ -42,6 +44,7 @@ function PlaceDetailPage() {
 /** `distance`: metres from the rider, when opened from 附近; a plaque scan has none. */
 function PlaceView({ place, distance }: { place: PlaceDetail; distance: number | null }) {
   const { phone } = place
+  const signedIn = useCurrentUser() !== null
   const brand = place.kind === 'care_station' && place.brand ? stationBrandNames[place.brand] : null
   return (
     <View className="page place">
@@ -89,6 +92,7 @@ function PlaceView({ place, distance }: { place: PlaceDetail; distance: number |
         )}
       </View>
       {place.branch && <CheckinCard placeId={place.id} branch={place.branch} />}
+      {place.branch && signedIn && <BranchActivitiesCard placeId={place.id} />}
       <Text className="text-secondary place__foot">
         运营方：{placeOperatorNames[place.operator]}
         {place.lastCheckedOn ? ` · 核查于 ${place.lastCheckedOn}` : ''}

@@ -1,23 +1,25 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import FieldFrame from '../../components/FieldFrame'
-import TextField from '../../components/TextField'
+import FieldFrame from '../FieldFrame'
+import TextField from '../TextField'
 
 interface Props {
   lat: string
   lng: string
   error?: string | undefined
+  /** On the wrapper, so a form can scroll to the field. */
+  id?: string
   onChange: (point: { lat: string; lng: string }, address?: string) => void
 }
 
 /**
- * The place's position in GCJ-02: WeChat's map picker; in H5 two number fields (the
- * browser's own location would be WGS-84 and the map SDK is offline).
+ * A position in GCJ-02 (a place's, an activity's venue): WeChat's map picker; in H5 two
+ * number fields (the browser's own location would be WGS-84 and the map SDK is offline).
  */
-export default function PlaceLocationField({ lat, lng, error, onChange }: Props) {
+export default function PointField({ lat, lng, error, id = 'field-location', onChange }: Props) {
   if (process.env.TARO_ENV === 'h5')
     return (
-      <View id="field-location">
+      <View id={id}>
         <TextField
           label="纬度（GCJ-02）"
           placeholder="如 26.0865"
@@ -44,7 +46,7 @@ export default function PlaceLocationField({ lat, lng, error, onChange }: Props)
     }
   }
   return (
-    <FieldFrame label="位置" id="field-location" error={error}>
+    <FieldFrame label="位置" id={id} error={error}>
       <Text className={lat ? '' : 'field-frame__placeholder'}>
         {lat && lng ? `纬度 ${lat}，经度 ${lng}` : '尚未选择'}
       </Text>
