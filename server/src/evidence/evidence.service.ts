@@ -1,7 +1,9 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import {
   type EvidenceScope,
+  type EvidenceUpdate,
   type FactsRow,
   registerSizes,
   selectFacts,
@@ -31,18 +33,43 @@ export async function recomputeEvidence(
     weights: await currentWeights(db),
     sizes: await registerSizes(db),
   }
-  let after: string | undefined
+  // Pipelined on the one connection: while the database reads the next page, this
+  // process judges the current one, then queues its write behind that read.
   let updated = 0
+  let writing: Promise<void> = Promise.resolve()
+  let page = await selectFacts(db, scope, undefined, PAGE)
   for (;;) {
-    const page = await selectFacts(db, scope, after, PAGE)
-    await writeEvidence(
-      db,
-      page.map((row) => ({ id: row.id, evidence: judgeEntry(toFacts(row), context, now) })),
-    )
+    const next = page.length < PAGE ? undefined : selectFacts(db, scope, page.at(-1)?.id, PAGE)
+    // Handled here so a failed write below is the error thrown, not an unhandled rejection;
+    // awaiting `next` still throws its own.
+    next?.catch(() => undefined)
+    const updates = await judgePage(page, context, now)
+    await writing
+    writing = writeEvidence(db, updates)
     updated += page.length
-    if (page.length < PAGE) return updated
-    after = page.at(-1)?.id
+    if (!next) {
+      await writing
+      return updated
+    }
+    page = await next
   }
+}
+
+/** Entries judged between two turns of the event loop: a page must not stall requests. */
+const SLICE = 500
+
+async function judgePage(
+  page: FactsRow[],
+  context: LinkageContext,
+  now: Date,
+): Promise<EvidenceUpdate[]> {
+  const updates: EvidenceUpdate[] = []
+  for (let start = 0; start < page.length; start += SLICE) {
+    if (start > 0) await yieldToEventLoop()
+    for (const row of page.slice(start, start + SLICE))
+      updates.push({ id: row.id, evidence: judgeEntry(toFacts(row), context, now) })
+  }
+  return updates
 }
 
 function toFacts(row: FactsRow): EntryFacts {
