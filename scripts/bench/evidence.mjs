@@ -35,14 +35,17 @@ try {
   console.log(
     `data: ${ENTRIES} pending entries, ${ROSTER + PARTY} register rows (${loadSeconds.toFixed(1)} s to load)`,
   )
+  // As an import runs it: inside the import's transaction, on one connection.
   const started = performance.now()
-  const updated = await recomputeEvidence(handle.db, {})
+  const updated = await handle.db.transaction().execute((trx) => recomputeEvidence(trx, {}))
   const seconds = (performance.now() - started) / 1000
   const { rows } = await sql`select evidence_strength as strength, count(*)::int as n
     from memberships group by 1 order by 1`.execute(handle.db)
   console.log(`strengths: ${rows.map((row) => `${row.strength} ${row.n}`).join(', ')}`)
   console.log(`entries recomputed: ${updated}`)
-  console.log(`recomputeEvidence wall time: ${seconds.toFixed(1)} s (target ≤ ${TARGET_SECONDS} s)`)
+  console.log(
+    `recomputeEvidence wall time, in one transaction: ${seconds.toFixed(1)} s (target ≤ ${TARGET_SECONDS} s)`,
+  )
   const missed = seconds > TARGET_SECONDS || updated !== ENTRIES
   if (missed) console.log('TARGET MISSED')
   process.exitCode = missed ? 1 : 0
