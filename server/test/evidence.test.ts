@@ -1,9 +1,10 @@
-import { normalizeText } from '@djt/shared'
+import { LinkageWeights, normalizeText } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
 import { recomputeEvidence } from '../src/evidence/evidence.service.ts'
 import type { EntryFacts, PartyListFacts } from '../src/evidence/facts.ts'
 import { judgeEntry, type LinkageContext } from '../src/evidence/judge.ts'
+import { compareBusinessNames } from '../src/evidence/linkage/business.ts'
 import { residentIdCorrections } from '../src/evidence/linkage/id-corrections.ts'
 import { nearIdIndexes } from '../src/evidence/linkage/near-index.ts'
 import { startingWeights } from '../src/evidence/linkage/weights.ts'
@@ -233,6 +234,105 @@ t.test('judgeEntry: operators and market openers against business data', async (
   })
   t.same(statusOf(opener), ['match', 'partial'], 'the report says an organisation exists')
   t.same(statusOf({ ...opener, uscc: null }), ['absent', 'absent'])
+})
+
+t.test('the business register scored: each field its level and weight, in words', async (t) => {
+  const business = {
+    nameNorm: normalizeText('福州市鼓楼区李红水果店'),
+    legalRepresentativeNorm: '李红',
+    active: true,
+    status: '存续',
+    regionCode: '350102',
+  }
+  const operator = (overrides: Partial<EntryFacts>) =>
+    rider({
+      kind: 'operator',
+      name: '李红',
+      uscc: uscc(),
+      businessName: '李红水果店',
+      business,
+      ...overrides,
+    })
+  const register = (facts: EntryFacts) => {
+    const found = judge(facts).registers.find((r) => r.register === 'business')
+    if (!found) throw new Error('no business verdict')
+    return found
+  }
+  const plain = register(operator({}))
+  t.equal(plain.status, 'match')
+  t.same(
+    plain.fields.map((f) => [f.field, f.level, f.weight]),
+    [
+      ['uscc', 'exact', 19.9],
+      ['businessName', 'close', 4],
+      ['legalRepresentative', 'exact', 8.8],
+      ['region', 'exact', 1],
+      ['status', undefined, undefined],
+    ],
+    'the shop name typed without its city is close, not different',
+  )
+  t.equal(
+    plain.explanation,
+    '统一社会信用代码一致 +19.9 · 名称相近 +4.0 · 法定代表人一致 +8.8 · 所在县区一致 +1.0 → >99.99%',
+  )
+  // −14.3 + 19.9 + 4.0 + 8.8 + 1.0 = 19.4 bits
+  t.ok(Math.abs((plain.probability ?? 0) - 1 / (1 + 2 ** -19.4)) < 1e-12)
+
+  const traditional = register(operator({ businessName: '福州市鼓樓區李紅水果店', name: '李紅' }))
+  t.equal(traditional.status, 'match', '繁體 is the same business and the same person')
+  t.match(traditional.explanation, /名称繁简写法不同 \+8\.0 · 法定代表人繁简写法不同/)
+
+  const homophone = register(operator({ name: '李鸿' }))
+  t.equal(homophone.status, 'match')
+  t.match(homophone.explanation, /法定代表人同音（鸿\/红）\+6\.0/)
+
+  const notTheRepresentative = register(operator({ name: '王强' }))
+  t.equal(notTheRepresentative.status, 'partial', 'the business, but another person')
+  t.match(notTheRepresentative.summary, /法定代表人不是登记人本人/)
+
+  const wrongCode = register(operator({ name: '王强', businessName: '王强五金店' }))
+  t.equal(wrongCode.status, 'conflict')
+  t.match(wrongCode.summary, /统一社会信用代码相同，但名称、法定代表人均不同，可能填错了代码/)
+  t.equal(judge(operator({ name: '王强', businessName: '王强五金店' })).strength, 'conflict')
+
+  const elsewhere = register(operator({ regionCode: '350103' }))
+  t.match(elsewhere.explanation, /所在县区不同 −1\.0/)
+  t.equal(elsewhere.status, 'match', 'a shop moved within the city is still itself')
+
+  const market = (marketName: string) =>
+    register(
+      rider({
+        kind: 'market_opener',
+        name: '陈开办',
+        uscc: uscc(),
+        marketName,
+        business: { ...business, nameNorm: '东街口农贸市场' },
+      }),
+    )
+  const slip = market('东街囗农贸市场')
+  t.equal(slip.status, 'match', 'the code agrees and the name is one character off: 99.94%')
+  t.match(slip.explanation, /市场名称相近 \+4\.0.*→ 99\.94%/)
+  t.notOk(slip.fields.some((f) => f.field === 'legalRepresentative'))
+  const otherMarket = market('鼓楼水产批发中心')
+  t.equal(otherMarket.status, 'partial', 'the code alone does not prove the market')
+  t.match(otherMarket.summary, /统一社会信用代码相同，市场名称不同/)
+  t.match(otherMarket.explanation, /市场名称不同 −4\.0/)
+})
+
+t.test('business names: each level', async (t) => {
+  t.equal(compareBusinessNames('李红水果店', '李红水果店'), 'exact')
+  t.equal(compareBusinessNames('李红 水果店', '李红水果店'), 'exact', 'spaces are formatting')
+  t.equal(compareBusinessNames('李紅水果店', '李红水果店'), 'normalised')
+  t.equal(compareBusinessNames('李红水果店', '福州市鼓楼区李红水果店'), 'close', 'written inside')
+  t.equal(compareBusinessNames('李红水果铺', '李红水果店'), 'close', 'one character apart')
+  t.equal(compareBusinessNames('王强五金店', '李红水果店'), 'different')
+  t.equal(compareBusinessNames('', '李红水果店'), 'missing')
+  t.equal(compareBusinessNames('店', '李红水果店'), 'different', 'one character inside is no match')
+})
+
+t.test('weights stored before businesses were scored read with the starting figures', async (t) => {
+  const { business: _, ...older } = startingWeights
+  t.same(LinkageWeights.parse(older).business, startingWeights.business)
 })
 
 // ── End to end: entries in the database, registers imported over the API ─────────────

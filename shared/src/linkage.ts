@@ -4,6 +4,20 @@ import { z } from 'zod'
  * Fellegi–Sunter weights in bits (log2 m/u) per field and level, one stored version each
  * (server table linkage_weights); evidence records the version it was computed with.
  */
+/**
+ * The business register (营业执照), whose row is found by the USCC the entry gives. Weights
+ * stored before it was scored lack this part and read as these starting figures.
+ */
+export const BUSINESS_STARTING_WEIGHTS = {
+  uscc: 19.9,
+  nameExact: 9.0,
+  nameNormalised: 8.0,
+  nameClose: 4.0,
+  nameDifferent: -4.0,
+  regionExact: 1.0,
+  regionDifferent: -1.0,
+}
+
 export const LinkageWeights = z.object({
   version: z.number().int().positive(),
   /** log2(λ/(1−λ)): how likely two rows are one person before any field is compared. */
@@ -22,6 +36,17 @@ export const LinkageWeights = z.object({
     close: z.number(),
     different: z.number(),
   }),
+  business: z
+    .object({
+      uscc: z.number(),
+      nameExact: z.number(),
+      nameNormalised: z.number(),
+      nameClose: z.number(),
+      nameDifferent: z.number(),
+      regionExact: z.number(),
+      regionDifferent: z.number(),
+    })
+    .default(BUSINESS_STARTING_WEIGHTS),
 })
 export type LinkageWeights = z.infer<typeof LinkageWeights>
 

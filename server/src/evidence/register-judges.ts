@@ -1,11 +1,12 @@
-// One register's word on one entry. People (roster, party list) are scored field by field
-// (linkage/, Fellegi–Sunter); businesses are found by their USCC and compared as before.
-import { type EvidenceField, normalizeText, type RegisterEvidence } from '@djt/shared'
+// One register's word on one entry, scored field by field (linkage/, Fellegi–Sunter):
+// people in the roster and the party list, businesses in the licence register. The annual
+// report, found by the same USCC, says one fact (members counted, an organisation).
+import type { EvidenceField, FieldComparison, LinkageLevel, RegisterEvidence } from '@djt/shared'
 import type { EntryFacts } from './facts.ts'
-import { compareNames } from './linkage/names.ts'
+import { compareBusiness, sameRepresentative, scoreBusiness } from './linkage/business.ts'
 import { judgePerson } from './linkage/verdict.ts'
 import { type LinkageContext, partyComparison, rosterComparison } from './person-comparisons.ts'
-import { absent, compare, is, scored, verdict } from './verdicts.ts'
+import { absent, is, registerShortNames, scored, verdict } from './verdicts.ts'
 
 export type { LinkageContext }
 
@@ -50,27 +51,55 @@ export function judgePartyList(facts: EntryFacts, context: LinkageContext): Regi
   ])
 }
 
-/** Operators: business name and legal representative; market openers: the market's name. */
-export function judgeBusiness(facts: EntryFacts): RegisterEvidence {
+/**
+ * Operators: business name and legal representative; market openers: the market's name;
+ * each scored, with the code and the county (linkage/business.ts). A match needs the
+ * probability at the threshold and, for an operator, the legal representative to be this
+ * person; a code whose row names another business and another representative is a
+ * contradiction (a code typed wrong, or someone else's).
+ */
+export function judgeBusiness(facts: EntryFacts, context: LinkageContext): RegisterEvidence {
   const row = facts.business
   if (!facts.uscc) return absent('business', '未填写统一社会信用代码')
   if (!row) return absent('business', '未找到该统一社会信用代码')
-  const names =
-    facts.kind === 'operator'
-      ? [
-          compare('businessName', normalizeText(facts.businessName ?? ''), row.nameNorm),
-          legalRepresentative(facts.name, row.legalRepresentativeNorm),
-        ]
-      : [compare('marketName', normalizeText(facts.marketName ?? ''), row.nameNorm)]
-  const fields = [
-    is('uscc', 'match'),
-    ...names,
-    is('status', row.active ? 'match' : 'differ'),
-    compare('region', facts.regionCode, row.regionCode),
-  ]
-  if (!row.active) return verdict('business', 'conflict', fields, `登记状态为“${row.status}”`)
-  const agreed = names.every((field) => field.result === 'match')
-  return verdict('business', agreed ? 'match' : 'partial', fields)
+  const kind = facts.kind === 'operator' ? 'operator' : 'market_opener'
+  const comparison = compareBusiness({ ...facts, kind, row })
+  const score = scoreBusiness(comparison, context.weights)
+  const fields: FieldComparison[] = score.fields.map((field) => ({
+    field: field.field,
+    result: field.weight > 0 ? 'match' : field.weight < 0 ? 'differ' : 'absent',
+    level: field.level as LinkageLevel,
+    weight: field.weight,
+  }))
+  fields.push(is('status', row.active ? 'match' : 'differ'))
+  const representative = comparison.legalRepresentative
+  const otherBusiness =
+    comparison.name === 'different' &&
+    (representative === undefined || representative.level === 'different')
+  const notes: string[] = []
+  let status: RegisterEvidence['status']
+  if (!row.active) {
+    status = 'conflict'
+    notes.push(`登记状态为“${row.status}”`)
+  } else if (otherBusiness && representative) {
+    status = 'conflict'
+    notes.push('统一社会信用代码相同，但名称、法定代表人均不同，可能填错了代码')
+  } else {
+    const person = representative === undefined || sameRepresentative(representative.level)
+    status = score.probability >= context.weights.threshold && person ? 'match' : 'partial'
+    if (otherBusiness) notes.push('统一社会信用代码相同，市场名称不同')
+    if (representative && !person && representative.level !== 'missing')
+      notes.push('法定代表人不是登记人本人')
+  }
+  const detail = [...notes, score.explanation].join('；')
+  return {
+    register: 'business',
+    status,
+    fields,
+    summary: `${registerShortNames.business}：${detail}`,
+    probability: score.probability,
+    explanation: score.explanation,
+  }
 }
 
 /** Operators: the report counts members; market openers: it says whether an organisation exists. */
@@ -89,12 +118,4 @@ export function judgeAnnualReport(facts: EntryFacts): RegisterEvidence {
   if (field.result === 'match') return verdict('annual_report', 'match', fields)
   const note = facts.kind === 'operator' ? '年报党员人数为0' : undefined
   return verdict('annual_report', 'partial', fields, note)
-}
-
-/** The same person written another way (繁简, 同音) is still the legal representative. */
-function legalRepresentative(entry: string | null, register: string) {
-  const level = compareNames(entry, register).level
-  if (level === 'missing') return is('legalRepresentative', 'absent')
-  const same = level === 'exact' || level === 'normalised' || level === 'homophone'
-  return { ...is('legalRepresentative', same ? 'match' : 'differ'), level }
 }

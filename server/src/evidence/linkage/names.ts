@@ -21,6 +21,11 @@ export function foldName(name: string): string {
   return toSimplified(normalizeName(name)).replace(/\u00B7/g, '')
 }
 
+/** Any text in simplified characters (a business's name written 繁體). */
+export function toSimplifiedText(text: string): string {
+  return toSimplified(text)
+}
+
 /** Every reading of one character, tones dropped; a non-Chinese character reads as itself. */
 export function readings(char: string): ReadonlySet<string> {
   let found = readingsCache.get(char)

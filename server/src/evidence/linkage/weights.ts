@@ -1,4 +1,4 @@
-import type { LinkageWeights } from '@djt/shared'
+import { BUSINESS_STARTING_WEIGHTS, type LinkageWeights } from '@djt/shared'
 
 // Fellegi–Sunter weights in bits, log2(m/u), per field and level of agreement. The
 // starting set is LINKAGE.md's; `npm run linkage-weights -w server` re-estimates the u
@@ -28,6 +28,10 @@ export const startingWeights: WeightSet = {
     close: 4.5,
     different: -5.6,
   },
+  // Not in LINKAGE.md: a USCC carries a check character and names about 1 in 10^6
+  // businesses (+19.9); a business name agreeing +9, abbreviated or one character off +4,
+  // another name −4 (names change more often than codes); the county +1 / −1.
+  business: BUSINESS_STARTING_WEIGHTS,
 }
 
 /**
