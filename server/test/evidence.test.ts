@@ -8,6 +8,7 @@ import { compareBusinessNames } from '../src/evidence/linkage/business.ts'
 import { residentIdCorrections } from '../src/evidence/linkage/id-corrections.ts'
 import { nearIdIndexes } from '../src/evidence/linkage/near-index.ts'
 import { startingWeights } from '../src/evidence/linkage/weights.ts'
+import { backfillNearIds } from '../src/evidence/near-id-backfill.service.ts'
 import { jsonArray } from '../src/kernel/json-array.ts'
 import { type Account, signInStaff } from './fixtures/accounts.ts'
 import { multipartFile } from './fixtures/matrix-registers.ts'
@@ -562,4 +563,57 @@ t.test('a homophone, a new phone and an ID one slip away are still the member', 
     { field: 'idNumber', level: 'corrected' },
     { field: 'mobile', level: 'different' },
   ])
+})
+
+t.test('entries from before near-ID prefixes get them, and their slip is found', async (t) => {
+  const app = await buildTestApp(t)
+  const county = await signInStaff(app, 'county.a', 'county', '350102')
+  const listed = residentId('350102', '19850505', '111')
+  const [slipped] = residentIdCorrections(listed)
+  const old = await pendingRider(app, {
+    name: '刘芳',
+    mobile: '13300003333',
+    idNumber: slipped ?? '',
+    riderId: 'MT-21',
+  })
+  // As migration 0022 left an entry submitted before it: no prefixes.
+  await app.db
+    .updateTable('memberships')
+    .set({ id_number_near_bi: null })
+    .where('id', '=', old)
+    .execute()
+  await importCsv(
+    app,
+    county,
+    'party_list',
+    [PARTY, `刘芳,${listed},13300009999,鼓楼区某支部,350102`].join('\n'),
+  )
+  const before = await evidenceOf(app, old)
+  t.notOk(
+    before.evidence?.registers.some((r) => r.register === 'party_list' && r.status !== 'absent'),
+    'without prefixes the party list never reaches the entry',
+  )
+
+  const result = await backfillNearIds(app.db, app.cipher, { batchSize: 1 })
+  t.same(result, { backfilled: 1, recomputed: 1 })
+  const row = await app.db
+    .selectFrom('memberships')
+    .select('id_number_near_bi')
+    .where('id', '=', old)
+    .executeTakeFirstOrThrow()
+  t.same(
+    row.id_number_near_bi,
+    nearIdIndexes(app.cipher, slipped ?? ''),
+    'as submission writes them',
+  )
+  const after = await evidenceOf(app, old)
+  t.match(after.evidence?.registers[1]?.fields, [
+    { field: 'name', level: 'exact' },
+    { field: 'idNumber', level: 'corrected' },
+  ])
+  t.same(
+    await backfillNearIds(app.db, app.cipher),
+    { backfilled: 0, recomputed: 0 },
+    'a second run finds nothing left to do',
+  )
 })
