@@ -134,3 +134,75 @@ t.test('members find activities, sign up within capacity and the audience', asyn
     'my sign-ups, latest start first',
   )
 })
+
+t.test(
+  'one activity for a member: open to them, their sign-up, distance; hidden once cancelled',
+  async (t) => {
+    const app = await buildTestApp(t)
+    await app.ready()
+    const now = new Date('2026-07-01T01:00:00Z')
+    app.clock = () => now
+    const at = (hours: number) => new Date(now.getTime() + hours * HOUR).toISOString()
+    const county = await signInStaff(app, 'one.county', 'county', '350102')
+    const venue = await place(
+      app,
+      county,
+      placeInput({ location: { lat: 26.0865, lng: 119.2965 } }),
+    )
+    const branch = await place(app, county, branchInput())
+    const open = await publish(
+      app,
+      county,
+      activityInput(venue.id, { startsAt: at(24), endsAt: at(26) }),
+    )
+    const branchOnly = await publish(
+      app,
+      county,
+      activityInput(branch.id, {
+        startsAt: at(30),
+        endsAt: at(32),
+        audience: 'branch',
+        branchId: branch.id,
+        kind: 'general_meeting',
+      }),
+    )
+    const alice = await member(app, 'one-alice')
+    const one = (account: { auth: Record<string, string> }, id: string, query = '') =>
+      app.inject({ url: `/api/v1/activities/${id}${query}`, headers: account.auth })
+
+    const before = await one(alice, open.id, '?lat=26.0955&lng=119.2965')
+    t.equal(before.statusCode, 200)
+    t.match(before.json(), {
+      id: open.id,
+      openToMe: true,
+      signedUpByMe: false,
+      attendedAt: null,
+      signedUp: 0,
+    })
+    // 0.009° of latitude is about 1 km.
+    t.ok(Math.abs(before.json().distance - 1001) < 5, `about 1 km (${before.json().distance} m)`)
+    t.equal((await one(alice, open.id)).json().distance, null, 'no point, no distance')
+    t.match((await one(alice, branchOnly.id)).json(), { openToMe: false }, 'shown, not open to her')
+
+    t.equal((await signUp(app, alice, open.id)).statusCode, 204)
+    t.match((await one(alice, open.id)).json(), { signedUpByMe: true, signedUp: 1 })
+
+    const cancel = (id: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/staff/activities/${id}/cancel`,
+        headers: county.auth,
+        payload: { reason: '场地临时不可用' },
+      })
+    t.equal((await cancel(open.id)).statusCode, 200)
+    t.match(
+      (await one(alice, open.id)).json(),
+      { state: 'cancelled', signedUpByMe: true },
+      'cancelled: still hers to read, since she had signed up',
+    )
+    t.equal((await cancel(branchOnly.id)).statusCode, 200)
+    t.equal((await one(alice, branchOnly.id)).statusCode, 404, 'cancelled and never hers: gone')
+    t.equal((await one(alice, '00000000-0000-4000-8000-000000000000')).statusCode, 404)
+    t.equal((await one(alice, 'not-a-uuid')).statusCode, 400)
+  },
+)

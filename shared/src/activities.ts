@@ -171,6 +171,15 @@ export const MemberActivity = Activity.extend({
 export type MemberActivity = z.infer<typeof MemberActivity>
 export const MemberActivityList = z.object({ items: z.array(MemberActivity) })
 
+/** One activity as a member's page shows it, opened from any list or a shared link. */
+export const MemberActivityDetail = MemberActivity.extend({
+  attendedAt: z.string().nullable(),
+})
+export type MemberActivityDetail = z.infer<typeof MemberActivityDetail>
+
+/** Where the member is, for the distance only (used for this answer, never stored). */
+export const ActivityPointQuery = NearbyActivityQuery.pick({ lat: true, lng: true }).partial()
+
 /** One of the member's own activities: signed up, attended, or cancelled by the organiser. */
 export const MyActivity = Activity.extend({
   signedUpByMe: z.boolean(),

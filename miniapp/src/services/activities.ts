@@ -3,6 +3,7 @@ import {
   ActivityPage,
   type ActivityRequest,
   type ActivityState,
+  MemberActivityDetail,
   MemberActivityList,
   MyActivityList,
   SignInCode,
@@ -16,6 +17,7 @@ export type {
   ActivityDetail,
   ActivityRequest,
   MemberActivity,
+  MemberActivityDetail,
 } from '@djt/shared'
 export type MyActivity = z.infer<typeof MyActivityList>['items'][number]
 export type ActivityPageAnswer = z.infer<typeof ActivityPage>
@@ -77,6 +79,17 @@ export async function activitiesNearby(point: { lat: number; lng: number }) {
 
 export async function activitiesAtPlace(placeId: string) {
   return (await get(`/places/${encodeURIComponent(placeId)}/activities`, MemberActivityList)).items
+}
+
+/**
+ * Member: one activity as its page shows it, from any list or a shared link; the point,
+ * when the page was opened from 附近, only for the distance (never stored).
+ */
+export function fetchMemberActivity(
+  id: string,
+  point?: { lat: number; lng: number },
+): Promise<MemberActivityDetail> {
+  return get(memberPath(id), MemberActivityDetail, point)
 }
 
 export async function fetchMyActivities(): Promise<MyActivity[]> {

@@ -55,13 +55,17 @@ describe("a member's activity page", () => {
     Object.assign(routerParams, { id: ID, lat: '26.07', lng: '119.29' })
   })
 
-  it('signs up from the list it was opened from, then shows the member as signed up', async () => {
+  it('signs up from the page 附近 opened, then shows the member as signed up', async () => {
     let signedUp = false
-    const listed = () => ({ ...activity(120), distance: 900, openToMe: true, signedUpByMe: false })
     routeRequests({
-      'GET /activities/mine': () =>
-        ok({ items: signedUp ? [{ ...activity(120), signedUpByMe: true, attendedAt: null }] : [] }),
-      'GET /activities/nearby': ok({ items: [listed()] }),
+      [`GET /activities/${ID}`]: () =>
+        ok({
+          ...activity(120, { signedUp: signedUp ? 2 : 1 }),
+          distance: 900,
+          openToMe: true,
+          signedUpByMe: signedUp,
+          attendedAt: null,
+        }),
       [`POST /activities/${ID}/signup`]: () => {
         signedUp = true
         return { statusCode: 204, data: '', header: {}, errMsg: 'request:ok' }
@@ -73,14 +77,22 @@ describe("a member's activity page", () => {
     expect(await screen.findByText('你已报名')).toBeTruthy()
     expect(callsTo(`POST /activities/${ID}/signup`)).toHaveLength(1)
     expect(screen.getByText('取消报名')).toBeTruthy()
+    // The point 附近 opened it at goes along for the distance only.
+    expect(callsTo(`GET /activities/${ID}`)[0]?.data).toEqual({ lat: 26.07, lng: 119.29 })
     // Two hours ahead: too early to sign in.
     expect(screen.queryByText('签到')).toBeNull()
   })
 
   it('signs in with the typed code in a browser; a refused code is said', async () => {
-    const mine = { ...activity(20), signedUpByMe: true, attendedAt: null }
+    const mine = {
+      ...activity(20),
+      distance: null,
+      openToMe: true,
+      signedUpByMe: true,
+      attendedAt: null,
+    }
     routeRequests({
-      'GET /activities/mine': ok({ items: [mine] }),
+      [`GET /activities/${ID}`]: ok(mine),
       [`POST /activities/${ID}/sign-in`]: (call) =>
         (call.data as { code: string }).code === 'good'
           ? {

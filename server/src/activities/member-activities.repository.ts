@@ -91,3 +91,45 @@ export function myActivities(db: Db, membershipId: string) {
     .limit(500)
     .execute()
 }
+
+/**
+ * One activity for a member's page: a published one (upcoming or under way) for anyone,
+ * and any the member signed up for or attended, cancelled and closed ones too. The
+ * distance from the point when one is given (the point is not stored).
+ */
+export function memberActivity(
+  db: Db,
+  member: Member,
+  id: string,
+  point: { lat?: number | undefined; lng?: number | undefined },
+) {
+  const distance =
+    point.lat === undefined || point.lng === undefined
+      ? sql<number | null>`null::float8`
+      : sql<
+          number | null
+        >`earth_distance(ll_to_earth(${point.lat}::float8, ${point.lng}::float8), a.geo)`
+  const mine = member.membershipId
+  return activityQuery(db)
+    .leftJoin('activity_signups as ms', (join) =>
+      join.onRef('ms.activity_id', '=', 'a.id').on('ms.membership_id', '=', mine ?? null),
+    )
+    .leftJoin('activity_attendances as ma', (join) =>
+      join.onRef('ma.activity_id', '=', 'a.id').on('ma.membership_id', '=', mine ?? null),
+    )
+    .select([
+      distance.as('distance'),
+      signedUpBy(member).as('signed_up_by_me'),
+      openTo(member).as('open_to_me'),
+      'ma.at as attended_at',
+    ])
+    .where('a.id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('a.state', '=', 'published'),
+        eb('ms.id', 'is not', null),
+        eb('ma.id', 'is not', null),
+      ]),
+    )
+    .executeTakeFirst()
+}

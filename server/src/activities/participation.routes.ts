@@ -1,6 +1,8 @@
 import {
   ActivityIdParams,
+  ActivityPointQuery,
   ErrorBody,
+  MemberActivityDetail,
   MemberActivityList,
   MyActivityList,
   NearbyActivityQuery,
@@ -11,9 +13,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { userCaller } from '../auth/caller.ts'
+import { notFound } from '../http/errors.ts'
 import { toActivity, toMemberActivity } from './activities.view.ts'
 import { signIn } from './attendance.service.ts'
-import { branchActivities, myActivities, nearbyActivities } from './member-activities.repository.ts'
+import {
+  branchActivities,
+  memberActivity,
+  myActivities,
+  nearbyActivities,
+} from './member-activities.repository.ts'
 import { memberOf, signUp, verifiedMember, withdraw } from './participation.service.ts'
 import { signInCodesOf } from './sign-in-code.ts'
 
@@ -57,6 +65,29 @@ const participationRoutes: FastifyPluginAsyncZod = async (app) => {
       const member = await memberOf(app.db, userCaller(request))
       const rows = await branchActivities(app.db, member, request.params.id, app.clock())
       return { items: rows.map((row) => toMemberActivity(row, row.open_to_me)) }
+    },
+  )
+
+  app.get(
+    '/activities/:id',
+    {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'One activity as my page shows it: open to me, my sign-up, my attendance',
+        params: ActivityIdParams,
+        querystring: ActivityPointQuery,
+        response: { 200: MemberActivityDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const member = await memberOf(app.db, userCaller(request))
+      const row = await memberActivity(app.db, member, request.params.id, request.query)
+      if (!row) throw notFound('活动')
+      return {
+        ...toMemberActivity(row, row.open_to_me),
+        attendedAt: row.attended_at ? row.attended_at.toISOString() : null,
+      }
     },
   )
 

@@ -1,17 +1,9 @@
-import type { Activity } from '@djt/shared'
+import type { MemberActivityDetail } from '@djt/shared'
 
-/**
- * An activity as a member's page shows it, from whichever list opened it: there is no
- * member route for one activity, so the page asks that list again and finds it by id.
- */
-export interface ShownActivity extends Activity {
-  distance: number | null
-  openToMe: boolean
-  signedUpByMe: boolean
-  attendedAt: string | null
-}
+/** An activity as a member's page shows it (GET /activities/:id). */
+export type ShownActivity = MemberActivityDetail
 
-/** Where the page was opened from: near a point, a branch's page, or 我参加的活动. */
+/** Where the page was opened from: near a point (for the distance), a branch's page, or 我参加的活动. */
 export type ActivitySource =
   | { from: 'nearby'; lat: number; lng: number }
   | { from: 'place'; placeId: string }
