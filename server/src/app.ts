@@ -32,6 +32,7 @@ import pledgeReviewRoutes from './pledges/pledge-review.routes.ts'
 import pledgesRoutes from './pledges/pledges.routes.ts'
 import publicPageRoutes from './pledges/public-page.routes.ts'
 import publicPledgesRoutes from './pledges/public-pledges.routes.ts'
+import activityRemindersPlugin from './plugins/activity-reminders.ts'
 import authPlugin from './plugins/auth.ts'
 import compressionPlugin from './plugins/compression.ts'
 import cryptoPlugin from './plugins/crypto.ts'
@@ -164,6 +165,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
   await instance.register(authPlugin)
   await instance.register(uploadsPlugin)
   await instance.register(retentionPlugin)
+  await instance.register(activityRemindersPlugin)
   await instance.register(periodFreezePlugin)
   await instance.register(compressionPlugin)
   await instance.register(metricsPlugin)

@@ -108,6 +108,27 @@ const ConfigSchema = z.object({
       'must be four template keys, e.g. thing1,phrase2,time3,thing4',
     )
     .default('thing1,phrase2,time3,thing4'),
+  WECHAT_ACTIVITY_TEMPLATE_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'subscribe-message template reminding members of an activity, or telling them it was cancelled',
+    ),
+  WECHAT_ACTIVITY_TEMPLATE_KEYS: z
+    .string()
+    .regex(
+      /^[a-z_]+\d+(,[a-z_]+\d+){3}$/,
+      'must be four template keys, e.g. thing1,time2,thing3,thing4',
+    )
+    .default('thing1,time2,thing3,thing4'),
+  ACTIVITY_REMIND_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60)
+    .describe('how long before an activity starts its members are reminded'),
   PUBLIC_BASE_URL: z
     .url({ error: 'must be a URL' })
     .optional()

@@ -54,6 +54,7 @@ export type ActivityColumns = Omit<
   | 'minutes'
   | 'closed_at'
   | 'created_by'
+  | 'reminded_at'
   | 'created_at'
   | 'updated_at'
 >
@@ -77,7 +78,13 @@ export async function insertActivity(
 export async function updateActivity(db: Db, id: string, columns: ActivityColumns) {
   await db
     .updateTable('activities')
-    .set({ ...columns, geo: geoOf(columns), updated_at: sql`now()` })
+    .set({
+      ...columns,
+      geo: geoOf(columns),
+      updated_at: sql`now()`,
+      // A new start time is reminded of again; the same one is not.
+      reminded_at: sql`case when starts_at = ${columns.starts_at} then reminded_at end`,
+    })
     .where('id', '=', id)
     .execute()
 }

@@ -142,7 +142,8 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access },
       schema: {
         tags,
-        summary: 'Cancel an activity with a reason (its members see it in their list)',
+        summary:
+          'Cancel an activity with a reason (its members are told, and see it in their list)',
         params: ActivityIdParams,
         body: CancelActivityRequest,
         response: { 200: ActivityDetail, ...errors },
@@ -154,6 +155,8 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.db
         .transaction()
         .execute((trx) => cancel(trx, caller, request.params.id, request.body.reason, context))
+      // After the commit: the members signed up are told (where WeChat and a template are set).
+      await app.notifyActivity({ activityId: request.params.id, what: 'cancelled' }, request.log)
       return detail(app, caller, request.params.id)
     },
   )

@@ -153,10 +153,8 @@ export async function editActivity(
 
 /**
  * Cancelled with a reason: the members who signed up find it, and the reason, in their
- * own list (GET /activities/mine).
- * TODO(issue 19): a WeChat subscribe message to each of them where a template is
- * configured (as notifications/notify.ts does for membership decisions); no template or
- * per-member notification store exists for activities yet.
+ * own list (GET /activities/mine); the route then sends them a WeChat subscribe message
+ * where a template is configured (notifications/notify.ts).
  */
 export async function cancel(
   trx: Db,

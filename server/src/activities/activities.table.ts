@@ -40,6 +40,8 @@ export interface ActivityTable {
   cancelled_at: Date | null
   minutes: string | null
   closed_at: Date | null
+  /** When the reminder before the start was sent (or claimed by the server sending it). */
+  reminded_at: Date | null
   created_by: string
   created_at: Generated<Date>
   updated_at: Generated<Date>
