@@ -119,7 +119,8 @@ export function memberActivity(
     )
     .select([
       distance.as('distance'),
-      signedUpBy(member).as('signed_up_by_me'),
+      // The sign-up row is joined already: no second look for it.
+      sql<boolean>`coalesce(ms.state = 'active', false)`.as('signed_up_by_me'),
       openTo(member).as('open_to_me'),
       'ma.at as attended_at',
     ])
