@@ -2,15 +2,9 @@
 // a throwaway PostgreSQL database: the member's query (GET /activities/nearby) timed at
 // 1,000 points where people are. Target: p99 ≤ 30 ms.
 // Run: node --import tsx scripts/bench/activities.mjs
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { nearbyActivities } from '../../server/src/activities/member-activities.repository.ts'
-import { loadConfig } from '../../server/src/config.ts'
-import { createFieldCipher } from '../../server/src/crypto/field-cipher.ts'
-import { migrate, readMigrations } from '../../server/src/db/migrate.ts'
-import { openDatabase } from '../../server/src/db/open.ts'
-import { runSeeds } from '../../server/src/seed/seed.ts'
-import { createBenchDatabase } from './pg-bench.mjs'
+import { openSeededBenchDatabase } from './bench-app-db.mjs'
 
 const ACTIVITIES = 10_000
 const MEMBERS = 30_000
@@ -30,25 +24,15 @@ const CITIES = [
   [26.67, 119.55],
 ]
 
-const database = await createBenchDatabase('activities')
-const config = loadConfig({ DATABASE_URL: database.url, WECHAT_MODE: 'dev', SEED_DEMO: 'false' })
-const handle = await openDatabase(config)
+const { db, close } = await openSeededBenchDatabase('activities')
 try {
-  await migrate(handle, await readMigrations())
-  const cipher = createFieldCipher({
-    algorithm: 'aes-256-gcm',
-    activeKeyId: 'bench',
-    keys: new Map([['bench', randomBytes(32)]]),
-    blindIndexKey: randomBytes(32),
-  })
-  await runSeeds(handle.db, { demo: false, cipher })
   const loadStarted = performance.now()
   const now = new Date()
-  await loadData(handle.db, now)
+  await loadData(db, now)
   console.log(
     `data: ${ACTIVITIES} activities, ${MEMBERS} verified members, ${ATTENDANCES} attendances in 福建省 (${((performance.now() - loadStarted) / 1000).toFixed(1)} s to load)`,
   )
-  const { rows } = await sql`select id from memberships limit 1`.execute(handle.db)
+  const { rows } = await sql`select id from memberships limit 1`.execute(db)
   const member = { membershipId: rows[0].id, branchIds: [] }
   const times = []
   let found = 0
@@ -56,12 +40,7 @@ try {
     const [lat, lng] = CITIES[i % CITIES.length]
     const point = { lat: lat + (Math.random() - 0.5) * 0.2, lng: lng + (Math.random() - 0.5) * 0.2 }
     const started = performance.now()
-    const items = await nearbyActivities(
-      handle.db,
-      member,
-      { ...point, radius: 10_000, limit: 20 },
-      now,
-    )
+    const items = await nearbyActivities(db, member, { ...point, radius: 10_000, limit: 20 }, now)
     // The first 50 warm the caches and the plan.
     if (i >= 50) {
       times.push(performance.now() - started)
@@ -77,8 +56,7 @@ try {
   console.log(missed ? 'TARGET MISSED' : `target p99 ≤ ${TARGET_P99_MS} ms: met`)
   process.exitCode = missed ? 1 : 0
 } finally {
-  await handle.close()
-  await database.drop()
+  await close()
 }
 
 /** Set-based, in SQL: counties of the province, activities round its cities, members, attendance. */

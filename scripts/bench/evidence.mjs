@@ -1,15 +1,9 @@
 // Recomputes the register evidence of 100,000 pending entries against 1,000,000 register
 // rows (700,000 roster rows, 300,000 party-list rows) on a throwaway PostgreSQL database.
 // Target: ≤ 20 s. Run: node --import tsx scripts/bench/evidence.mjs
-import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
-import { loadConfig } from '../../server/src/config.ts'
-import { createFieldCipher } from '../../server/src/crypto/field-cipher.ts'
-import { migrate, readMigrations } from '../../server/src/db/migrate.ts'
-import { openDatabase } from '../../server/src/db/open.ts'
 import { recomputeEvidence } from '../../server/src/evidence/evidence.service.ts'
-import { runSeeds } from '../../server/src/seed/seed.ts'
-import { createBenchDatabase } from './pg-bench.mjs'
+import { openSeededBenchDatabase } from './bench-app-db.mjs'
 
 const ENTRIES = 100_000
 const ROSTER = 700_000
@@ -17,30 +11,20 @@ const PARTY = 300_000
 const TARGET_SECONDS = 20
 const COUNTY = { code: '350102', path: '350000.350100.350102' }
 
-const database = await createBenchDatabase('evidence')
-const config = loadConfig({ DATABASE_URL: database.url, WECHAT_MODE: 'dev', SEED_DEMO: 'false' })
-const handle = await openDatabase(config)
+const { db, close } = await openSeededBenchDatabase('evidence')
 try {
-  await migrate(handle, await readMigrations())
-  const cipher = createFieldCipher({
-    algorithm: 'aes-256-gcm',
-    activeKeyId: 'bench',
-    keys: new Map([['bench', randomBytes(32)]]),
-    blindIndexKey: randomBytes(32),
-  })
-  await runSeeds(handle.db, { demo: false, cipher })
   const loadStarted = performance.now()
-  await loadData(handle.db)
+  await loadData(db)
   const loadSeconds = (performance.now() - loadStarted) / 1000
   console.log(
     `data: ${ENTRIES} pending entries, ${ROSTER + PARTY} register rows (${loadSeconds.toFixed(1)} s to load)`,
   )
   // As an import runs it: inside the import's transaction, on one connection.
   const started = performance.now()
-  const updated = await handle.db.transaction().execute((trx) => recomputeEvidence(trx, {}))
+  const updated = await db.transaction().execute((trx) => recomputeEvidence(trx, {}))
   const seconds = (performance.now() - started) / 1000
   const { rows } = await sql`select evidence_strength as strength, count(*)::int as n
-    from memberships group by 1 order by 1`.execute(handle.db)
+    from memberships group by 1 order by 1`.execute(db)
   console.log(`strengths: ${rows.map((row) => `${row.strength} ${row.n}`).join(', ')}`)
   console.log(`entries recomputed: ${updated}`)
   console.log(
@@ -50,8 +34,7 @@ try {
   if (missed) console.log('TARGET MISSED')
   process.exitCode = missed ? 1 : 0
 } finally {
-  await handle.close()
-  await database.drop()
+  await close()
 }
 
 /**
