@@ -7,6 +7,8 @@ import { ensureH5Build, root } from './lib/h5-build.mjs'
 import { HAPROXY } from './lib/replicas/cluster.mjs'
 import { run, runCaptured, runSideBySide } from './lib/run.mjs'
 import { PGLITE_TOO, pgliteTooFiles } from './lib/server-files.mjs'
+import { bundled, bundleServerTests } from './lib/server-test-bundles.mjs'
+import { runTapFiles } from './lib/tap-files.mjs'
 
 const ci = process.env.CI === 'true'
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -35,6 +37,20 @@ async function suite(name, counter, args, { env = process.env, cwd = root, comma
   const counts = counter(output) ?? { passed: 0, failed: 0, skipped: 0 }
   if (code !== 0 && counts.failed === 0) counts.failed = 1 // crashed, or failed outside a test
   if (code === 0 && counts.passed === 0) counts.failed += 1 // ran no test: that is a failure here
+  record(name, counts, t0)
+}
+
+/** Server test files, bundled, run two at a time with plain node (scripts/lib/tap-files.mjs). */
+async function serverSuite(name, files, env) {
+  banner(name)
+  const t0 = performance.now()
+  const { code, output } = await runTapFiles(files, {
+    cwd: server,
+    env: { ...env, DJT_TEST_BUNDLED: '1' },
+  })
+  const counts = countTap(output) ?? { passed: 0, failed: 1, skipped: 0 }
+  if (code !== 0 && counts.failed === 0) counts.failed = 1
+  if (code === 0 && counts.passed === 0) counts.failed += 1
   record(name, counts, t0)
 }
 
@@ -73,8 +89,10 @@ await check('typecheck (tsc)', () =>
 )
 await suite('shared (vitest)', countVitest, ['vitest', 'run', '--root', 'shared'])
 await suite('miniapp (vitest)', countVitest, ['vitest', 'run', '--root', 'miniapp'])
-// tap runs from server/, where its .taprc lives; once per database driver.
+// The server's tap test files, once per database driver: bundled ahead and run with plain
+// node (scripts/lib/server-test-bundles.mjs and tap-files.mjs say why), from server/.
 const server = `${root}/server`
+const serverBundles = await bundleServerTests()
 // PGlite's initdb takes seconds: tests copy prepared data folders, made once here.
 await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], {
   cwd: server,
@@ -86,35 +104,29 @@ await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], {
 const everyFileOnBoth = process.env.SERVER_FILES_ON_BOTH === 'all'
 if (databaseUrl) {
   await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], { cwd: server })
-  await suite('server on PostgreSQL (tap, every file)', countTap, ['tap'], { cwd: server })
+  await serverSuite('server on PostgreSQL (tap, every file)', serverBundles, process.env)
   await run('node', ['--import', 'tsx', 'test/fixtures/after.ts'], { cwd: server })
-  const files = everyFileOnBoth ? [] : pgliteTooFiles()
-  await suite(
+  const files = everyFileOnBoth ? serverBundles : pgliteTooFiles().map(bundled)
+  await serverSuite(
     `server on PGlite (tap, ${everyFileOnBoth ? 'every file' : `${PGLITE_TOO.length} files`})`,
-    countTap,
-    ['tap', ...files],
-    { env: envWithoutDatabase, cwd: server },
+    files,
+    envWithoutDatabase,
   )
 } else {
-  await suite('server on PGlite (tap, every file)', countTap, ['tap'], {
-    env: envWithoutDatabase,
-    cwd: server,
-  })
+  await serverSuite('server on PGlite (tap, every file)', serverBundles, envWithoutDatabase)
   skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
 }
 // Latency while the embedded database freezes every region: a timing test, so it runs on
 // its own, not beside the other test files tap runs two at a time.
-await suite(
+await serverSuite(
   'server answers during the freeze (tap, alone)',
-  countTap,
-  ['tap', 'test/freeze-latency.alone.ts'],
-  { env: envWithoutDatabase, cwd: server },
+  [bundled('test/freeze-latency.alone.ts')],
+  envWithoutDatabase,
 )
-await suite(
+await serverSuite(
   'server answers during a 20,000-place import (tap, alone)',
-  countTap,
-  ['tap', 'test/places-import-latency.alone.ts'],
-  { env: envWithoutDatabase, cwd: server },
+  [bundled('test/places-import-latency.alone.ts')],
+  envWithoutDatabase,
 )
 // Three servers on one PostgreSQL and one Redis behind haproxy, one killed and one
 // restarted under load (about a minute).
