@@ -1,13 +1,23 @@
 import ExcelJS from 'exceljs'
 import t from 'tap'
 import { createSignInCodes } from '../src/activities/sign-in-code.ts'
+import { deleteOrphanPhotos } from '../src/pledges/photos.repository.ts'
 import { signInStaff } from './fixtures/accounts.ts'
 import { activityInput, member, place, publish, signUp } from './fixtures/activities.ts'
 import { branchInput, placeInput } from './fixtures/matrix-places.ts'
+import { uploadPhoto } from './fixtures/pledges.ts'
 import { buildTestApp } from './helper.ts'
 
 const HOUR = 60 * 60 * 1000
 const WINDOW = 30_000
+
+/** The field messages of a refused request, by field. */
+function fieldsOf(body: string): Record<string, string> {
+  const fields = JSON.parse(body).error.fields ?? []
+  return Object.fromEntries(
+    fields.map((f: { field: string; message: string }) => [f.field, f.message]),
+  )
+}
 
 t.test('sign-in at the venue with the 30-second code, by hand, and after closing', async (t) => {
   const app = await buildTestApp(t)
@@ -224,4 +234,113 @@ t.test('sign-in at the venue with the 30-second code, by hand, and after closing
     ['矩阵主题党日', '主题党日', '现场扫码'],
   )
   t.equal(sheet?.getCell(4, 8).value, '组织者补签')
+})
+
+t.test("closing record: minutes checked, up to nine of the organiser's photos, kept", async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  let now = new Date('2026-07-01T01:00:00Z')
+  app.clock = () => now
+  const at = (hours: number) => new Date(now.getTime() + hours * HOUR).toISOString()
+  const station = await signInStaff(app, 'close.station', 'station', '350102')
+  const county = await signInStaff(app, 'close.county', 'county', '350102')
+  const siming = await signInStaff(app, 'close.siming', 'county', '350203')
+  const rider = await member(app, '关照片')
+  const branch = await place(app, station, branchInput())
+  const activity = await publish(
+    app,
+    station,
+    activityInput(branch.id, { startsAt: at(1), endsAt: at(3) }),
+  )
+  const other = await publish(
+    app,
+    station,
+    activityInput(branch.id, { startsAt: at(4), endsAt: at(5) }),
+  )
+  now = new Date(now.getTime() + 6 * HOUR)
+  const photoOf = async (by: typeof station) => {
+    const res = await uploadPhoto(app, by)
+    t.equal(res.statusCode, 201, res.body)
+    return res.json().id as string
+  }
+  const mine = [await photoOf(station), await photoOf(station), await photoOf(station)]
+  const riders = await photoOf(rider)
+  const close = (payload: Record<string, unknown>, id = activity.id) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/activities/${id}/close`,
+      headers: station.auth,
+      payload,
+    })
+  const state = async () =>
+    (
+      await app.inject({ url: `/api/v1/staff/activities/${activity.id}`, headers: station.auth })
+    ).json()
+
+  const refused: [Record<string, unknown>, string, string][] = [
+    [{ minutes: '网上赌博群里学习' }, 'body.minutes', '活动记录含有不宜公开的内容'],
+    [
+      { minutes: '学习党章', photoIds: [mine[0], riders] },
+      'body.photoIds.1',
+      '第2张照片不存在或不是你上传的',
+    ],
+    [
+      { minutes: '学习党章', photoIds: [mine[0], mine[0]] },
+      'body.photoIds',
+      '同一张照片只能放一次',
+    ],
+    [
+      { minutes: '学习党章', photoIds: Array.from({ length: 10 }, () => mine[0]) },
+      'body.photoIds',
+      '照片最多9张',
+    ],
+    [{ minutes: '学习党章', photoIds: ['not-a-photo'] }, 'body.photoIds.0', '照片编号格式不正确'],
+  ]
+  for (const [payload, field, message] of refused) {
+    const res = await close(payload)
+    t.equal(res.statusCode, 400, `${field}: ${res.body}`)
+    t.match(fieldsOf(res.body)[field], message, field)
+  }
+  t.match(
+    await state(),
+    { state: 'published', minutes: null, photoIds: [] },
+    'nothing half-written',
+  )
+
+  const closed = await close({
+    minutes: '学习党章第一章，3张照片。',
+    photoIds: [mine[2], mine[0], mine[1]],
+  })
+  t.equal(closed.statusCode, 200, closed.body)
+  t.match(
+    closed.json(),
+    { state: 'closed', photoIds: [mine[2], mine[0], mine[1]] },
+    'in the order given',
+  )
+  const photo = (id: string, account = county, activityId = activity.id) =>
+    app.inject({
+      url: `/api/v1/staff/activities/${activityId}/photos/${id}`,
+      headers: account.auth,
+    })
+  const shown = await photo(mine[0] ?? '')
+  t.equal(shown.statusCode, 200, 'the county above the station opens it')
+  t.equal(shown.headers['content-type'], 'image/png')
+  t.equal(shown.headers['cache-control'], 'private, no-store')
+  t.equal((await photo(mine[0] ?? '', siming)).statusCode, 404, 'outside the jurisdiction')
+  t.equal((await photo(riders)).statusCode, 404, 'not on the record')
+  t.equal((await photo(mine[0] ?? '', county, other.id)).statusCode, 404, 'another activity')
+  const audit = await app.db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('action', '=', 'activity.close')
+    .executeTakeFirstOrThrow()
+  t.match(audit.detail, { photos: 3 })
+
+  // The daily clean-up of unused photos keeps the record's, and still deletes the unused one.
+  await app.db
+    .updateTable('pledge_photos')
+    .set({ created_at: new Date(Date.now() - 2 * 24 * HOUR) })
+    .execute()
+  t.equal(await deleteOrphanPhotos(app.db), 1, "the rider's unused photo only")
+  t.equal((await photo(mine[1] ?? '')).statusCode, 200)
 })

@@ -82,8 +82,21 @@ export const ActivityRequest = z
 export type ActivityRequest = z.infer<typeof ActivityRequest>
 
 export const ActivityIdParams = z.object({ id: z.uuid('活动编号格式不正确') })
+export const ActivityPhotoParams = ActivityIdParams.extend({
+  photoId: z.uuid('照片编号格式不正确'),
+})
 export const CancelActivityRequest = z.object({ reason: text('取消原因', 200, 2) })
-export const CloseActivityRequest = z.object({ minutes: text('活动记录', 2000, 2) })
+/** Photos a closing record may carry (uploaded first through POST /photos). */
+export const ACTIVITY_PHOTOS_MAX = 9
+export const CloseActivityRequest = z.object({
+  minutes: text('活动记录', 2000, 2),
+  photoIds: z
+    .array(z.uuid('照片编号格式不正确'))
+    .max(ACTIVITY_PHOTOS_MAX, `照片最多${ACTIVITY_PHOTOS_MAX}张`)
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能放一次')
+    .default([]),
+})
+export type CloseActivityRequest = z.input<typeof CloseActivityRequest>
 export const ManualAttendanceRequest = z.object({
   membershipId: z.uuid('党员编号格式不正确'),
   reason: text('补签原因', 200, 2),
@@ -130,6 +143,8 @@ export const ActivityAttendance = z.object({
 })
 export const ActivityDetail = Activity.extend({
   minutes: z.string().nullable(),
+  /** The closing record's photos, opened at /staff/activities/:id/photos/:photoId. */
+  photoIds: z.array(z.uuid()),
   signups: z.array(ActivitySignup),
   attendances: z.array(ActivityAttendance),
 })

@@ -11,6 +11,7 @@ import {
 } from '@djt/shared'
 import type { z } from 'zod'
 import { del, get, NoContent, post, request } from './http'
+import { fetchToDevice } from './transfer'
 
 export type {
   Activity,
@@ -54,8 +55,16 @@ export function cancelActivity(id: string, reason: string): Promise<ActivityDeta
 }
 
 /** Closing freezes attendance; refused before the start. */
-export function closeActivity(id: string, minutes: string): Promise<ActivityDetail> {
-  return post(`${staffPath(id)}/close`, { minutes }, ActivityDetail)
+export function closeActivity(
+  id: string,
+  record: { minutes: string; photoIds: string[] },
+): Promise<ActivityDetail> {
+  return post(`${staffPath(id)}/close`, record, ActivityDetail)
+}
+
+/** A photo of the closing record, on this device for the image viewer (staff token). */
+export function fetchActivityPhoto(id: string, photoId: string): Promise<string> {
+  return fetchToDevice(`${staffPath(id)}/photos/${encodeURIComponent(photoId)}`)
 }
 
 /** The venue's code of the current 30-second window (409 outside the sign-in hours). */

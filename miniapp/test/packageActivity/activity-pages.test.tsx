@@ -131,6 +131,7 @@ describe("the organiser's activity page", () => {
       [`GET /staff/activities/${ID}`]: ok({
         ...activity(20),
         minutes: null,
+        photoIds: [],
         signups: [],
         attendances: [],
       }),
@@ -161,6 +162,7 @@ describe("the organiser's activity page", () => {
     const detail = (over: Record<string, unknown> = {}) => ({
       ...activity(20),
       minutes: null,
+      photoIds: [],
       signups: [{ membershipId: MEMBER, memberName: '周文华', signedUpAt: '2026-06-02T00:00:00Z' }],
       attendances: [],
       ...over,
@@ -212,5 +214,67 @@ describe("the organiser's activity page", () => {
     // Cancelled: no QR, no more actions.
     expect(screen.queryByText('现场签到码')).toBeNull()
     expect(screen.queryByText('取消活动')).toBeNull()
+  })
+
+  it('closes with the minutes and two photos, uploaded as chosen, one taken out again', async () => {
+    sessionStore.save({ accessToken: 'a', refreshToken: 'refresh-token-0001', user: staffMe() })
+    routerParams.id = ID
+    const PHOTOS = [
+      '6a1f2e3d-4c5b-4a69-8877-665544332211',
+      '7b2f3e4d-5c6b-4a79-8877-665544332212',
+      '8c3f4e5d-6c7b-4a89-8877-665544332213',
+    ]
+    let uploaded = 0
+    const fetchMock = vi.fn(
+      async () => new Response(JSON.stringify({ id: PHOTOS[uploaded++] }), { status: 201 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    let shown = 0
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = () => `blob:photo-${++shown}`
+      },
+    )
+    const detail = (over: Record<string, unknown> = {}) => ({
+      ...activity(-90),
+      minutes: null,
+      photoIds: [],
+      signups: [],
+      attendances: [],
+      ...over,
+    })
+    routeRequests({
+      [`GET /staff/activities/${ID}`]: ok(detail()),
+      [`GET /staff/activities/${ID}/sign-in-code`]: apiFailure(409, 'conflict', '不在签到时间内'),
+      [`POST /staff/activities/${ID}/close`]: (call) => {
+        const body = call.data as { minutes: string; photoIds: string[] }
+        return ok(detail({ state: 'closed', minutes: body.minutes, photoIds: body.photoIds }))
+      },
+    })
+    render(<StaffActivityPage />)
+    fireEvent.click(await screen.findByText('结束并记录'))
+    const choose = async (label: RegExp) =>
+      fireEvent.change(await screen.findByLabelText(label), {
+        target: { files: [new File(['png'], 'p.png', { type: 'image/png' })] },
+      })
+    await choose(/已选0张/)
+    await choose(/已选1张/)
+    await choose(/已选2张/)
+    expect(await screen.findByAltText('第3张照片')).toBeTruthy()
+    fireEvent.click(screen.getAllByText('删除')[1] as HTMLElement)
+    fireEvent.change(screen.getByPlaceholderText('时间、地点、内容、参加人数等'), {
+      target: { value: '学习党章，8人参加' },
+    })
+    fireEvent.click(screen.getByText('确认结束'))
+    await vi.waitFor(() => expect(callsTo(`POST /staff/activities/${ID}/close`)).toHaveLength(1))
+    expect(callsTo(`POST /staff/activities/${ID}/close`)[0]?.data).toEqual({
+      minutes: '学习党章，8人参加',
+      photoIds: [PHOTOS[0], PHOTOS[2]],
+    })
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+    expect(await screen.findByText('查看第2张活动照片')).toBeTruthy()
+    expect(screen.queryByText('查看第3张活动照片')).toBeNull()
+    vi.unstubAllGlobals()
   })
 })

@@ -105,6 +105,47 @@ export async function closeActivity(db: Db, id: string, minutes: string) {
     .execute()
 }
 
+/** The closing record's photos, numbered from 1 in the order given. */
+export async function insertActivityPhotos(
+  db: Db,
+  activity: { id: string; regionCode: string },
+  photoIds: readonly string[],
+) {
+  if (photoIds.length === 0) return
+  await db
+    .insertInto('activity_photos')
+    .values(
+      photoIds.map((photoId, i) => ({
+        activity_id: activity.id,
+        region_code: activity.regionCode,
+        position: i + 1,
+        photo_id: photoId,
+      })),
+    )
+    .execute()
+}
+
+export async function listActivityPhotoIds(db: Db, activityId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('activity_photos')
+    .select('photo_id')
+    .where('activity_id', '=', activityId)
+    .orderBy('position')
+    .execute()
+  return rows.map((row) => row.photo_id)
+}
+
+/** Whether the photo belongs to that activity's record. */
+export async function isActivityPhoto(db: Db, activityId: string, photoId: string) {
+  const row = await db
+    .selectFrom('activity_photos')
+    .select('photo_id')
+    .where('activity_id', '=', activityId)
+    .where('photo_id', '=', photoId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 function activitiesInScope(db: Db, caller: StaffCaller, state?: ActivityStateColumn) {
   let q = db.selectFrom('activities as a').where(withinScope(caller, sql.ref('a.region_path')))
   if (state) q = q.where('a.state', '=', state)

@@ -2,6 +2,7 @@ import {
   ActivityDetail,
   ActivityIdParams,
   ActivityPage,
+  ActivityPhotoParams,
   ActivityRequest,
   CancelActivityRequest,
   CloseActivityRequest,
@@ -16,12 +17,16 @@ import QRCode from 'qrcode'
 import type { StaffCaller } from '../auth/access.ts'
 import { staffCaller } from '../auth/caller.ts'
 import { narrowScope } from '../auth/region-scope.ts'
+import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
+import { photoReply } from '../pledges/photos.routes.ts'
 import {
   countActivitiesInScope,
   findActivityInScope,
+  isActivityPhoto,
   listActivitiesInScope,
+  listActivityPhotoIds,
 } from './activities.repository.ts'
 import { cancel, close, editActivity, publishActivity } from './activities.service.ts'
 import { toActivity, toActivityDetail } from './activities.view.ts'
@@ -37,7 +42,12 @@ const access = { staff: 'station' } as const
 async function detail(app: FastifyInstance, caller: StaffCaller, id: string) {
   const row = await findActivityInScope(app.db, caller, id)
   if (!row) throw notFound('活动')
-  return toActivityDetail(row, await listSignups(app.db, id), await listAttendances(app.db, id))
+  const [signups, attendances, photoIds] = await Promise.all([
+    listSignups(app.db, id),
+    listAttendances(app.db, id),
+    listActivityPhotoIds(app.db, id),
+  ])
+  return toActivityDetail(row, signups, attendances, photoIds)
 }
 
 /** Staff publish, edit, cancel and close their jurisdiction's activities (组织生活). */
@@ -179,9 +189,40 @@ const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.db
         .transaction()
         .execute((trx) =>
-          close(trx, caller, request.params.id, request.body.minutes, app.clock(), context),
+          close(
+            trx,
+            caller,
+            request.params.id,
+            request.body,
+            app.contentChecker,
+            app.clock(),
+            context,
+          ),
         )
       return detail(app, caller, request.params.id)
+    },
+  )
+
+  app.get(
+    '/staff/activities/:id/photos/:photoId',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: "A photo of an activity's closing record",
+        params: ActivityPhotoParams,
+        response: { 200: BinaryFile, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { id, photoId } = request.params
+      const row = await findActivityInScope(app.db, staffCaller(request), id)
+      if (!row || !(await isActivityPhoto(app.db, id, photoId))) throw notFound('照片')
+      const photo = await photoReply(app.db, photoId)
+      return reply
+        .type(photo.mime)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(photo.bytes))
     },
   )
 

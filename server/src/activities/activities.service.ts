@@ -1,10 +1,12 @@
-import type { ActivityRequest } from '@djt/shared'
+import type { ActivityRequest, CloseActivityRequest } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import { recordStaffAction } from '../audit/audit.repository.ts'
 import type { StaffCaller } from '../auth/access.ts'
 import { pathWithinScope } from '../auth/scope.ts'
+import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
+import { isOwnPhoto } from '../pledges/pledges.repository.ts'
 import type { RequestContext } from '../regions/record-region.ts'
 import {
   type ActivityColumns,
@@ -15,6 +17,7 @@ import {
   findRegionPath,
   findVenuePlace,
   insertActivity,
+  insertActivityPhotos,
   lockActivity,
   updateActivity,
 } from './activities.repository.ts'
@@ -180,18 +183,38 @@ export async function cancel(
   )
 }
 
-/** Closed with its record: attendance is frozen from then on. */
+/**
+ * Closed with its record (minutes through the content check, up to nine photos the
+ * organiser uploaded): attendance is frozen from then on.
+ */
 export async function close(
   trx: Db,
   caller: StaffCaller,
   id: string,
-  minutes: string,
+  record: Required<CloseActivityRequest>,
+  checker: ContentChecker,
   now: Date,
   context: RequestContext,
 ): Promise<void> {
+  const { minutes, photoIds } = record
   const row = await openActivityInScope(trx, caller, id)
   if (row.starts_at > now) throw conflict('活动开始后才能结束并记录')
+  const verdict = await checker.check(
+    [{ field: 'body.minutes', label: '活动记录', text: minutes }],
+    { openid: null, scene: 1 },
+  )
+  if (verdict.blocked.length > 0)
+    throw new ApiError(
+      400,
+      'validation_failed',
+      verdict.blocked[0]?.message ?? '活动记录未通过检查',
+      verdict.blocked,
+    )
+  for (const [i, photoId] of photoIds.entries())
+    if (!(await isOwnPhoto(trx, photoId, caller.id)))
+      throw invalid(`body.photoIds.${i}`, `第${i + 1}张照片不存在或不是你上传的`)
   await closeActivity(trx, id, minutes)
+  await insertActivityPhotos(trx, { id, regionCode: row.region_code }, photoIds)
   await recordStaffAction(
     trx,
     caller,
@@ -201,6 +224,7 @@ export async function close(
     row.region_path,
     {
       length: minutes.length,
+      photos: photoIds.length,
     },
   )
 }

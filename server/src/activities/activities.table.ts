@@ -15,6 +15,15 @@ export interface ActivityTables {
   activities: ActivityTable
   activity_signups: ActivitySignupTable
   activity_attendances: ActivityAttendanceTable
+  activity_photos: ActivityPhotoTable
+}
+
+/** The closing record's photos, in the order the organiser chose. */
+export interface ActivityPhotoTable {
+  activity_id: string
+  region_code: string
+  position: number
+  photo_id: string
 }
 
 export interface ActivityTable {

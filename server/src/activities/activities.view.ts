@@ -34,10 +34,12 @@ export function toActivityDetail(
   row: ActivityRow,
   signups: SignupRow[],
   attendances: AttendanceRow[],
+  photoIds: string[],
 ): ActivityDetail {
   return {
     ...toActivity(row),
     minutes: row.minutes,
+    photoIds,
     signups: signups.map((s) => ({
       membershipId: s.membership_id,
       memberName: s.member_name ?? '',

@@ -32,7 +32,10 @@ export async function photoExists(db: Db, photoId: string): Promise<boolean> {
   return row !== undefined
 }
 
-/** Photos older than a day that no pledge version, report or membership answer refers to. */
+/**
+ * Photos older than a day that no pledge version, report, membership answer or activity
+ * record refers to.
+ */
 export async function deleteOrphanPhotos(db: Db): Promise<number> {
   const result = await db
     .deleteFrom('pledge_photos as ph')
@@ -61,6 +64,15 @@ export async function deleteOrphanPhotos(db: Db): Promise<number> {
           selectFrom('membership_events as e')
             .select(sql`1`.as('one'))
             .whereRef('e.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('activity_photos as a')
+            .select(sql`1`.as('one'))
+            .whereRef('a.photo_id', '=', 'ph.id'),
         ),
       ),
     )

@@ -1,5 +1,5 @@
 import { Button, Text } from '@tarojs/components'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { z } from 'zod'
 import Sheet from '../../components/Sheet'
 import TextAreaField from '../../components/TextAreaField'
@@ -15,6 +15,8 @@ interface Props {
   /** The shared schema of the text (its Chinese messages are shown under the field). */
   schema: z.ZodType<string>
   maxlength?: number
+  /** More to give with the text (the closing record's photos), under the field. */
+  children?: ReactNode
   /** Resolves true when done (the sheet then closes); a failure is said by the caller. */
   onConfirm: (text: string) => Promise<boolean>
   onClose: () => void
@@ -44,6 +46,7 @@ export default function ReasonSheet(props: Props) {
         maxlength={props.maxlength ?? 200}
         focus
       />
+      {props.children}
       <Button
         className="btn btn--primary"
         hoverClass="btn--pressed"

@@ -9,13 +9,16 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { useMutation } from '../../hooks/useMutation'
+import InlinePhoto from '../../photos/InlinePhoto'
 import { activityPages } from '../../routes'
 import {
   type ActivityDetail,
   cancelActivity,
   closeActivity,
+  fetchActivityPhoto,
   tickAttendance,
 } from '../../services/activities'
+import ClosingPhotos, { type ChosenPhoto } from './ClosingPhotos'
 import ReasonSheet from './ReasonSheet'
 import SignInQrCard from './SignInQrCard'
 import { activityHeadline, seatsText, stateText, venueName } from './summary'
@@ -34,6 +37,7 @@ type Asking =
 /** One activity as its organiser runs it: the sign-in QR, who signed up and who came. */
 export default function StaffActivityView({ activity, onChanged }: Props) {
   const [asking, setAsking] = useState<Asking | null>(null)
+  const [photos, setPhotos] = useState<ChosenPhoto[]>([])
   const acting = useMutation({ failure: { dialog: '操作失败' } })
   const act = async (action: () => Promise<ActivityDetail>) => {
     const outcome = await acting.run(action)
@@ -54,6 +58,13 @@ export default function StaffActivityView({ activity, onChanged }: Props) {
         </Text>
         {activity.description && <Text className="activity__text">{activity.description}</Text>}
         {activity.minutes && <Text className="activity__text">活动记录：{activity.minutes}</Text>}
+        {activity.photoIds.map((photoId, i) => (
+          <InlinePhoto
+            key={photoId}
+            label={`查看第${i + 1}张活动照片`}
+            fetchPhoto={() => fetchActivityPhoto(activity.id, photoId)}
+          />
+        ))}
       </View>
       {open && <SignInQrCard activityId={activity.id} />}
       <View className="card">
@@ -147,9 +158,15 @@ export default function StaffActivityView({ activity, onChanged }: Props) {
           confirmText="确认结束"
           maxlength={2000}
           schema={CloseActivityRequest.shape.minutes}
-          onConfirm={(minutes) => act(() => closeActivity(activity.id, minutes))}
+          onConfirm={(minutes) =>
+            act(() =>
+              closeActivity(activity.id, { minutes, photoIds: photos.map((photo) => photo.id) }),
+            )
+          }
           onClose={() => setAsking(null)}
-        />
+        >
+          <ClosingPhotos photos={photos} onChange={setPhotos} />
+        </ReasonSheet>
       )}
       {asking?.kind === 'tick' && (
         <ReasonSheet
