@@ -94,8 +94,12 @@ export function fetchPlaceByCode(code: string): Promise<PlaceDetail> {
 }
 
 /** Staff: every place in my jurisdiction, suspended and closed ones too. */
-export function fetchJurisdictionPlaces(after?: string, region?: string): Promise<PlacePage> {
-  return get('/staff/places', PlacePage, { after, region })
+export function fetchJurisdictionPlaces(
+  after?: string,
+  region?: string,
+  q?: string,
+): Promise<PlacePage> {
+  return get('/staff/places', PlacePage, { after, region, q })
 }
 
 export function createPlace(place: PlaceInput): Promise<PlaceDetail> {

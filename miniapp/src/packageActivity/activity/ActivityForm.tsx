@@ -21,12 +21,13 @@ import {
   activityFieldOf,
   activityInputOf,
 } from './form-model'
+import { usePlaceSearch } from './usePlaceSearch'
 
 interface Props {
   /** The activity being changed; absent for a new one. */
   editing?: ActivityDetail | undefined
   initial: ActivityDraft
-  /** The jurisdiction's open places: the venues to choose from. */
+  /** The first page of the jurisdiction's places; more are found by name. */
   places: readonly PlaceSummary[]
   onSaved: (activity: ActivityDetail) => void
 }
@@ -53,14 +54,42 @@ export default function ActivityForm({ editing, initial, places, onSaved }: Prop
     error: form.errors[key],
     onChange: (value: string) => form.set(key, value),
   })
-  const open = places.filter((place) => place.status === 'open')
-  const venues = open.map((place) => ({
+  const search = usePlaceSearch(places)
+  const open = search.found.filter((place) => place.status === 'open')
+  // The chosen place stays in its list when a new keyword finds others.
+  const withChosen = (list: PlaceSummary[], id: string) => {
+    const chosen = search.known(id)
+    return chosen && !list.includes(chosen) ? [chosen, ...list] : list
+  }
+  const venues = withChosen(open, draft.placeId).map((place) => ({
     value: place.id,
     label: `${place.name}（${placeKindNames[place.kind]}）`,
   }))
-  const branches = open
-    .filter((place) => place.kind === 'flow_branch')
-    .map((place) => ({ value: place.id, label: place.name }))
+  const editedPlace =
+    editing?.placeId && !search.known(editing.placeId)
+      ? [{ value: editing.placeId, label: editing.placeName ?? '原活动场所' }]
+      : []
+  const branches = withChosen(
+    open.filter((place) => place.kind === 'flow_branch'),
+    draft.branchId,
+  ).map((place) => ({ value: place.id, label: place.name }))
+  const editedBranch =
+    editing?.branchId && !search.known(editing.branchId)
+      ? [{ value: editing.branchId, label: editing.branchName ?? '原党支部' }]
+      : []
+  const placeSearch = (
+    <View>
+      <TextField
+        id="activity-place-search"
+        label="按名称查找场所或党支部"
+        placeholder="输入名称中的字，如：东街"
+        maxlength={30}
+        value={search.query}
+        onChange={search.setQuery}
+      />
+      {search.problem && <Text className="text-secondary">{search.problem}</Text>}
+    </View>
+  )
   const pointChosen = (point: { lat: string; lng: string }, address?: string) => {
     form.set('lat', point.lat)
     form.set('lng', point.lng)
@@ -92,7 +121,14 @@ export default function ActivityForm({ editing, initial, places, onSaved }: Prop
         onChange={(kind) => form.set('venueKind', kind === 'address' ? 'address' : 'place')}
       />
       {draft.venueKind === 'place' ? (
-        <SelectField label="活动场所" options={venues} {...field('placeId')} />
+        <View>
+          {placeSearch}
+          <SelectField
+            label="活动场所"
+            options={[...editedPlace, ...venues]}
+            {...field('placeId')}
+          />
+        </View>
       ) : (
         <View>
           <TextField
@@ -124,7 +160,14 @@ export default function ActivityForm({ editing, initial, places, onSaved }: Prop
         {...field('audience')}
       />
       {draft.audience === 'branch' && (
-        <SelectField label="党支部" options={branches} {...field('branchId')} />
+        <View>
+          {draft.venueKind !== 'place' && placeSearch}
+          <SelectField
+            label="党支部"
+            options={[...editedBranch, ...branches]}
+            {...field('branchId')}
+          />
+        </View>
       )}
       <TextAreaField
         label="活动简介（选填）"
