@@ -14,6 +14,8 @@ import contentCheckPlugin from './content-check/content-check.plugin.ts'
 import deskRoutes from './desk/desk.routes.ts'
 import deviceTokensPlugin from './devices/device-tokens.plugin.ts'
 import devicesRoutes from './devices/devices.routes.ts'
+import difficultiesRoutes from './difficulties/difficulties.routes.ts'
+import staffDifficultiesRoutes from './difficulties/staff-difficulties.routes.ts'
 import { serializeError } from './http/error-log.ts'
 import ledgerDetailRoutes from './ledgers/detail.routes.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
@@ -194,6 +196,8 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         workRoutes,
         activitiesRoutes,
         participationRoutes,
+        difficultiesRoutes,
+        staffDifficultiesRoutes,
         platformSitesRoutes,
         ledgersRoutes,
         ledgerDetailRoutes,

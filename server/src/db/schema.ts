@@ -9,6 +9,7 @@ import type {
 } from '@djt/shared'
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 import type { ActivityTables } from '../activities/activities.table.ts'
+import type { DifficultyTables } from '../difficulties/difficulties.table.ts'
 import type { JsonArrayText } from '../kernel/json-array.ts'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
@@ -18,6 +19,7 @@ import type { WorkTables } from '../work/work.table.ts'
 /** Row types of every table, as both drivers return them (see db/types.ts for the parsers). */
 export interface Database
   extends ActivityTables,
+    DifficultyTables,
     LedgerTables,
     PlatformSiteTables,
     PledgeTables,

@@ -33,8 +33,8 @@ export async function photoExists(db: Db, photoId: string): Promise<boolean> {
 }
 
 /**
- * Photos older than a day that no pledge version, report, membership answer or activity
- * record refers to.
+ * Photos older than a day that no pledge version, report, membership answer, activity
+ * record or rider's difficulty refers to.
  */
 export async function deleteOrphanPhotos(db: Db): Promise<number> {
   const result = await db
@@ -73,6 +73,15 @@ export async function deleteOrphanPhotos(db: Db): Promise<number> {
           selectFrom('activity_photos as a')
             .select(sql`1`.as('one'))
             .whereRef('a.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('difficulty_photos as d')
+            .select(sql`1`.as('one'))
+            .whereRef('d.photo_id', '=', 'ph.id'),
         ),
       ),
     )
