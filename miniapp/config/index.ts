@@ -40,6 +40,15 @@ export default defineConfig<'webpack5'>((merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // The H5 bundle is minified by esbuild: half the CPU of terser for the build (measured
+    // 57 against 128 CPU-seconds), for staff at a desk where a few KB more do not matter.
+    // The WeChat package keeps terser: its size is budgeted (scripts/check-weapp-size.mjs).
+    ...(platform === 'h5'
+      ? {
+          jsMinimizer: 'esbuild' as const,
+          esbuild: { minify: { enable: true, config: { target: 'es2015' } } },
+        }
+      : {}),
     // Persistent cache speeds up local rebuilds; CI always builds from scratch.
     // Any change under config/ or to babel.config.js throws the cache away.
     cache: {
