@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import t from 'tap'
 import { signInStaff } from './fixtures/accounts.ts'
 import { member } from './fixtures/activities.ts'
@@ -234,4 +235,53 @@ t.test('我也遇到 instead of a duplicate, and the daily limit', async (t) => 
   t.equal(sixth.statusCode, 429)
   t.match(sixth.json().error.message, '每天最多提交5条')
   t.equal((await raise(second, '另一位骑手的诉求')).statusCode, 201, 'per rider')
+})
+
+t.test("in the rider's data export; gone with the account", async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  const rider = await member(app, '导出骑手')
+  const other = await member(app, '附和骑手')
+  const county = await signInStaff(app, 'diff.export', 'county', '350102')
+  const raised = await app.inject({
+    method: 'POST',
+    url: '/api/v1/difficulties',
+    headers: rider.auth,
+    payload: { category: 'stairs', text: '写字楼电梯不让外卖员乘坐', place: estate },
+  })
+  const id = raised.json().id
+  await app.inject({
+    method: 'POST',
+    url: `/api/v1/staff/difficulties/${id}/reply`,
+    headers: county.auth,
+    payload: { text: '已与物业约定送餐时段' },
+  })
+  await app.inject({
+    method: 'POST',
+    url: `/api/v1/difficulties/${id}/me-too`,
+    headers: other.auth,
+  })
+  const exported = (await app.inject({ url: '/api/v1/me/data', headers: rider.auth })).json()
+  t.match(exported.difficulties, [
+    {
+      category: 'stairs',
+      text: '写字楼电梯不让外卖员乘坐',
+      region_name: '鼓楼区',
+      replies: '已与物业约定送餐时段',
+    },
+  ])
+  const xlsx = await app.inject({ url: '/api/v1/me/data.xlsx', headers: rider.auth })
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const sheet = workbook.getWorksheet('诉求')
+  t.same(
+    [sheet?.getCell(3, 2).value, sheet?.getCell(3, 8).value],
+    ['上楼难', '已与物业约定送餐时段'],
+  )
+
+  const gone = await app.inject({ method: 'DELETE', url: '/api/v1/me', headers: rider.auth })
+  t.equal(gone.statusCode, 204)
+  const left = await app.db.selectFrom('difficulties').select('id').execute()
+  t.same(left, [], 'the difficulty goes with the account')
+  t.same(await app.db.selectFrom('difficulty_me_too').select('user_id').execute(), [])
 })

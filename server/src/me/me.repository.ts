@@ -1,5 +1,5 @@
 import { MembershipDraft } from '@djt/shared'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { revokeAllForUser } from '../auth/refresh-tokens.repository.ts'
 import type { Database } from '../db/schema.ts'
 
@@ -69,6 +69,37 @@ export async function collectPersonalData(db: Db, userId: string) {
     .where((eb) => eb.or([eb('s.id', 'is not', null), eb('t.id', 'is not', null)]))
     .orderBy('a.starts_at')
     .execute()
+  // 诉求: the difficulties the person raised, with the answers they read.
+  const difficulties = await db
+    .selectFrom('difficulties as d')
+    .innerJoin('regions as r', 'r.code', 'd.region_code')
+    .select([
+      'd.id',
+      'd.category',
+      'd.text',
+      'd.place_name',
+      'd.place_address',
+      'd.state',
+      'd.outcome',
+      'd.outcome_note',
+      'd.helpful',
+      'd.created_at',
+      'r.name as region_name',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('difficulty_events as e')
+        .whereRef('e.difficulty_id', '=', 'd.id')
+        .where('e.kind', '=', 'reply')
+        .select(
+          sql<string>`string_agg(e.text, '
+' order by e.id)`.as('t'),
+        )
+        .as('replies'),
+    )
+    .where('d.user_id', '=', userId)
+    .orderBy('d.created_at')
+    .execute()
   // The names of the regions the record mentions (the staff member's, and each form's).
   const codes = new Set<string>(staff ? [staff.region_code] : [])
   for (const row of memberships) {
@@ -92,6 +123,7 @@ export async function collectPersonalData(db: Db, userId: string) {
     activity,
     memberships,
     activities,
+    difficulties,
     regionNames,
   }
 }
@@ -116,5 +148,8 @@ export async function eraseUser(db: Db, userId: string): Promise<void> {
     .execute()
   // The registration goes with its timeline (cascade); the ledgers count only what remains.
   await db.deleteFrom('memberships').where('user_id', '=', userId).execute()
+  // So do the person's difficulties (their answers, photos' places, 我也遇到 with them).
+  await db.deleteFrom('difficulty_me_too').where('user_id', '=', userId).execute()
+  await db.deleteFrom('difficulties').where('user_id', '=', userId).execute()
   await revokeAllForUser(db, userId)
 }

@@ -4,6 +4,8 @@ import {
   activityStateNames,
   auditActionText,
   auditTargetText,
+  difficultyCategoryNames,
+  difficultyOutcomeNames,
   isCalendarDay,
   MembershipDraft,
   membershipFieldNames,
@@ -103,6 +105,38 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
           },
         ]
       : []
+  const difficultySheet: Sheet[] =
+    data.difficulties.length > 0
+      ? [
+          {
+            name: '诉求',
+            header: [
+              '提交时间',
+              '类别',
+              '内容',
+              '地点',
+              '所在区县',
+              '状态',
+              '办理结果',
+              '答复',
+              '是否有帮助',
+            ],
+            rows: data.difficulties.map((d) => [
+              at(d.created_at),
+              difficultyCategoryNames[d.category],
+              d.text,
+              [d.place_name, d.place_address].filter(Boolean).join(' '),
+              d.region_name,
+              d.state === 'closed' ? '已办结' : '办理中',
+              d.outcome
+                ? `${difficultyOutcomeNames[d.outcome]}${d.outcome_note ? `：${d.outcome_note}` : ''}`
+                : '',
+              d.replies ?? '',
+              d.helpful === null ? '' : d.helpful ? '有帮助' : '没有帮助',
+            ]),
+          },
+        ]
+      : []
   return [
     account,
     ...staffSheet,
@@ -129,6 +163,7 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
       ]),
     },
     ...activitySheet,
+    ...difficultySheet,
   ]
 }
 
