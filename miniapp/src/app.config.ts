@@ -46,6 +46,16 @@ export default defineAppConfig({
         'pages/staff-detail/index',
       ],
     },
+    // Riders' difficulties (诉求): raising and following them, and the staff's queue.
+    {
+      root: 'packageVoice',
+      pages: [
+        'pages/mine/index',
+        'pages/raise/index',
+        'pages/staff-list/index',
+        'pages/staff-detail/index',
+      ],
+    },
     // A place's page: opened from 附近 or by scanning its plaque.
     { root: 'packagePlace', pages: ['pages/detail/index'] },
     // Membership registration: riders who never register never download it.

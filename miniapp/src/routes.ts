@@ -68,3 +68,11 @@ export const activityPages = {
 export function activityUrl(id: string): string {
   return `${activityPages.detail}?id=${encodeURIComponent(id)}`
 }
+
+/** Riders' voices (issue 20), in the packageVoice sub-package: the rider's and the staff's. */
+export const voicePages = {
+  mine: '/packageVoice/pages/mine/index',
+  raise: '/packageVoice/pages/raise/index',
+  staffList: '/packageVoice/pages/staff-list/index',
+  staffDetail: '/packageVoice/pages/staff-detail/index',
+} as const

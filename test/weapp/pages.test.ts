@@ -18,10 +18,11 @@ interface PageCase {
 }
 
 const ACTIVITY = '页面测试主题党日'
+const DIFFICULTY = '页面测试：小区不让骑手进门送餐'
 const DAY = 24 * 60 * 60 * 1000
 
 // Ids the detail pages are opened with, read from the server before the tests.
-const ids = { membership: '', pledge: '', place: '', report: '', activity: '' }
+const ids = { membership: '', pledge: '', place: '', report: '', activity: '', difficulty: '' }
 const sessions = {} as Record<Exclude<Who, 'newcomer'>, StoredSession>
 
 const pages: PageCase[] = [
@@ -111,6 +112,15 @@ const pages: PageCase[] = [
     query: () => ({ id: ids.activity, lat: '26.0745', lng: '119.2965' }),
   },
   { route: 'packageActivity/pages/mine/index', who: 'owner', shows: '你还没有报名过活动。' },
+  { route: 'packageVoice/pages/mine/index', who: 'rider', shows: DIFFICULTY },
+  { route: 'packageVoice/pages/raise/index', who: 'rider', shows: '诉求类别' },
+  { route: 'packageVoice/pages/staff-list/index', who: 'staff', shows: DIFFICULTY },
+  {
+    route: 'packageVoice/pages/staff-detail/index',
+    who: 'staff',
+    shows: '提交人：王小明',
+    query: () => ({ id: ids.difficulty }),
+  },
 ]
 
 beforeAll(async () => {
@@ -138,6 +148,19 @@ beforeAll(async () => {
   })
   ids.report = report.id
   ids.activity = (await publishActivity(staff)).id
+  const difficulty = await api<{ id: string }>('/difficulties', {
+    token: sessions.rider.accessToken,
+    body: {
+      category: 'entry',
+      text: DIFFICULTY,
+      place: {
+        address: '福州市鼓楼区五四路100号',
+        regionCode: '350102',
+        location: { lat: 26.0865, lng: 119.2965 },
+      },
+    },
+  })
+  ids.difficulty = difficulty.id
 })
 
 /** An activity at 鼓楼区's flow-member branch, three days ahead, open to members nearby. */

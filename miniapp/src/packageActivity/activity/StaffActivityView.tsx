@@ -1,4 +1,5 @@
 import {
+  ACTIVITY_PHOTOS_MAX,
   activityAudienceNames,
   CancelActivityRequest,
   CloseActivityRequest,
@@ -8,6 +9,8 @@ import {
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import PhotoList, { type ChosenPhoto } from '../../components/PhotoList'
+import ReasonSheet from '../../components/ReasonSheet'
 import { useMutation } from '../../hooks/useMutation'
 import InlinePhoto from '../../photos/InlinePhoto'
 import { activityPages } from '../../routes'
@@ -18,8 +21,6 @@ import {
   fetchActivityPhoto,
   tickAttendance,
 } from '../../services/activities'
-import ClosingPhotos, { type ChosenPhoto } from './ClosingPhotos'
-import ReasonSheet from './ReasonSheet'
 import SignInQrCard from './SignInQrCard'
 import { activityHeadline, seatsText, stateText, venueName } from './summary'
 
@@ -165,7 +166,12 @@ export default function StaffActivityView({ activity, onChanged }: Props) {
           }
           onClose={() => setAsking(null)}
         >
-          <ClosingPhotos photos={photos} onChange={setPhotos} />
+          <PhotoList
+            label="活动照片"
+            max={ACTIVITY_PHOTOS_MAX}
+            photos={photos}
+            onChange={setPhotos}
+          />
         </ReasonSheet>
       )}
       {asking?.kind === 'tick' && (

@@ -12,7 +12,7 @@ import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
 import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
 import { privacySummary } from '../../profile/labels'
-import { activityPages, mainPages, memberPages, staffPages } from '../../routes'
+import { activityPages, mainPages, memberPages, staffPages, voicePages } from '../../routes'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 import { withPageFrame } from '../../components/PageFrame'
@@ -43,6 +43,7 @@ function MePage() {
       {user?.role === 'user' && (
         <View className="card me__list">
           <Row label="我参加的活动" onClick={go(activityPages.mine)} />
+          {user.kind === 'rider' && <Row label="我的诉求" onClick={go(voicePages.mine)} />}
         </View>
       )}
       {user?.staff && <StaffMenu />}

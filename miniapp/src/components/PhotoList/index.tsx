@@ -1,6 +1,6 @@
-import { ACTIVITY_PHOTOS_MAX } from '@djt/shared'
 import { Image, Text, View } from '@tarojs/components'
-import PhotoPicker from '../../components/PhotoPicker'
+import PhotoPicker from '../PhotoPicker'
+import './index.scss'
 
 export interface ChosenPhoto {
   id: string
@@ -8,20 +8,23 @@ export interface ChosenPhoto {
 }
 
 interface Props {
+  /** What the photos are, e.g. 活动照片. */
+  label: string
+  max: number
   photos: ChosenPhoto[]
   onChange: (photos: ChosenPhoto[]) => void
 }
 
-/** Up to nine photos for the closing record, each uploaded as it is chosen. */
-export default function ClosingPhotos({ photos, onChange }: Props) {
+/** Up to `max` optional photos, each uploaded as it is chosen, any one taken out again. */
+export default function PhotoList({ label, max, photos, onChange }: Props) {
   return (
-    <View className="closing-photos">
+    <View className="photo-list">
       {photos.length > 0 && (
-        <View className="closing-photos__grid">
+        <View className="photo-list__grid">
           {photos.map((photo, i) => (
-            <View className="closing-photos__item" key={photo.id}>
+            <View className="photo-list__item" key={photo.id}>
               <Image
-                className="closing-photos__image"
+                className="photo-list__image"
                 src={photo.preview}
                 mode="aspectFill"
                 aria-label={`第${i + 1}张照片`}
@@ -36,15 +39,15 @@ export default function ClosingPhotos({ photos, onChange }: Props) {
           ))}
         </View>
       )}
-      {photos.length < ACTIVITY_PHOTOS_MAX ? (
+      {photos.length < max ? (
         <PhotoPicker
-          label={`活动照片（选填，已选${photos.length}张，最多${ACTIVITY_PHOTOS_MAX}张）`}
+          label={`${label}（选填，已选${photos.length}张，最多${max}张）`}
           photoId={undefined}
           preview={null}
           onChange={(photo) => photo && onChange([...photos, photo])}
         />
       ) : (
-        <Text className="text-secondary">已选满{ACTIVITY_PHOTOS_MAX}张照片</Text>
+        <Text className="text-secondary">已选满{max}张照片</Text>
       )}
     </View>
   )

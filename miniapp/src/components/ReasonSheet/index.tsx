@@ -1,9 +1,10 @@
 import { Button, Text } from '@tarojs/components'
 import { type ReactNode, useState } from 'react'
 import type { z } from 'zod'
-import Sheet from '../../components/Sheet'
-import TextAreaField from '../../components/TextAreaField'
 import { useMutation } from '../../hooks/useMutation'
+import Sheet from '../Sheet'
+import TextAreaField from '../TextAreaField'
+import './index.scss'
 
 interface Props {
   title: string
@@ -22,7 +23,7 @@ interface Props {
   onClose: () => void
 }
 
-/** Asks for the words an organiser's action needs (a reason, the minutes) and confirms it. */
+/** Asks for the words a staff action needs (a reason, the minutes, a reply) and confirms it. */
 export default function ReasonSheet(props: Props) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string | undefined>()
@@ -36,7 +37,7 @@ export default function ReasonSheet(props: Props) {
   }
   return (
     <Sheet title={props.title} onClose={props.onClose}>
-      <Text className="text-secondary activity__explain">{props.explanation}</Text>
+      <Text className="text-secondary reason-sheet__explain">{props.explanation}</Text>
       <TextAreaField
         label={props.label}
         placeholder={props.placeholder}

@@ -1,0 +1,67 @@
+import {
+  Difficulty,
+  DifficultyList,
+  type DifficultyOutcome,
+  type DifficultyState,
+  type RaiseDifficultyRequest,
+  StaffDifficulty,
+  StaffDifficultyPage,
+} from '@djt/shared'
+import type { z } from 'zod'
+import { get, post } from './http'
+import { fetchToDevice } from './transfer'
+
+export type { Difficulty, StaffDifficulty } from '@djt/shared'
+export type StaffDifficultyPageAnswer = z.infer<typeof StaffDifficultyPage>
+
+const mine = (id: string) => `/difficulties/${encodeURIComponent(id)}`
+const staffPath = (id: string) => `/staff/difficulties/${encodeURIComponent(id)}`
+
+/** A rider raises a difficulty (photos uploaded first through POST /photos). */
+export function raiseDifficulty(body: RaiseDifficultyRequest): Promise<Difficulty> {
+  return post('/difficulties', body, Difficulty)
+}
+
+export async function fetchMyDifficulties(): Promise<Difficulty[]> {
+  return (await get('/difficulties/mine', DifficultyList)).items
+}
+
+export function giveDifficultyFeedback(id: string, helpful: boolean): Promise<Difficulty> {
+  return post(`${mine(id)}/feedback`, { helpful }, Difficulty)
+}
+
+/** Staff: my jurisdiction's difficulties, oldest first; pass `next` back as `after`. */
+export function fetchStaffDifficulties(
+  after?: string,
+  region?: string,
+  state?: DifficultyState,
+): Promise<StaffDifficultyPageAnswer> {
+  return get('/staff/difficulties', StaffDifficultyPage, { after, region, state, limit: 20 })
+}
+
+export function fetchStaffDifficulty(id: string): Promise<StaffDifficulty> {
+  return get(staffPath(id), StaffDifficulty)
+}
+
+export function replyToDifficulty(id: string, text: string): Promise<StaffDifficulty> {
+  return post(`${staffPath(id)}/reply`, { text }, StaffDifficulty)
+}
+
+export function forwardDifficulty(
+  id: string,
+  target: { regionCode: string; note: string },
+): Promise<StaffDifficulty> {
+  return post(`${staffPath(id)}/forward`, target, StaffDifficulty)
+}
+
+export function closeDifficulty(
+  id: string,
+  result: { outcome: DifficultyOutcome; note?: string },
+): Promise<StaffDifficulty> {
+  return post(`${staffPath(id)}/close`, result, StaffDifficulty)
+}
+
+/** A photo the rider sent, on this device for the image viewer (staff token). */
+export function fetchDifficultyPhoto(id: string, photoId: string): Promise<string> {
+  return fetchToDevice(`${staffPath(id)}/photos/${encodeURIComponent(photoId)}`)
+}
