@@ -15,6 +15,7 @@ import deskRoutes from './desk/desk.routes.ts'
 import deviceTokensPlugin from './devices/device-tokens.plugin.ts'
 import devicesRoutes from './devices/devices.routes.ts'
 import { serializeError } from './http/error-log.ts'
+import ledgerActivityRoutes from './ledgers/activity-detail.routes.ts'
 import ledgerDetailRoutes from './ledgers/detail.routes.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
 import ledgerReportsRoutes from './ledgers/reports.routes.ts'
@@ -197,6 +198,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         platformSitesRoutes,
         ledgersRoutes,
         ledgerDetailRoutes,
+        ledgerActivityRoutes,
         ledgerReportsRoutes,
         deskRoutes,
       ])

@@ -35,6 +35,9 @@ const listRoutes: Record<LedgerLink['list'], { url: string; paged: boolean }> = 
   pledges: { url: '/api/v1/review/pledges', paged: true },
   pledgeReports: { url: '/api/v1/review/pledge-reports', paged: true },
   trainingSessions: { url: '/api/v1/work/training-sessions', paged: false },
+  activities: { url: '/api/v1/ledgers/activities', paged: true },
+  activityPeople: { url: '/api/v1/ledgers/activity-people', paged: true },
+  activityMembers: { url: '/api/v1/ledgers/activity-members', paged: true },
 }
 
 /** Linked in every live ledger, whatever its data: a link dropped by mistake fails here. */
@@ -47,6 +50,11 @@ const ALWAYS_LINKED = [
   'pledges.public',
   'pledges.reportsOpen',
   'work.total.training.sessions',
+  'work.total.training.activitySessions',
+  'activities.activities',
+  'activities.signups',
+  'activities.attendances',
+  'activities.members',
 ]
 
 const waiting = new Set<string>(waitingStates)
@@ -204,13 +212,14 @@ t.test('on the demo data, every linked figure equals the list it opens', async (
 /** What a random world holds now, as words: which states and kinds of records it has. */
 async function worldFacts(app: FastifyInstance): Promise<string[]> {
   const { db } = app
-  const [entries, checkins, reports, places, sites, sessions] = await Promise.all([
+  const [entries, checkins, reports, places, sites, sessions, activities] = await Promise.all([
     db.selectFrom('memberships').select('state').execute(),
     db.selectFrom('branch_checkins').select('state').execute(),
     db.selectFrom('pledge_reports').select('outcome').execute(),
     db.selectFrom('places').select('status').execute(),
     db.selectFrom('platform_sites').select('status').execute(),
     db.selectFrom('training_sessions').select('id').execute(),
+    db.selectFrom('activities').select(['state', 'kind', 'attended', 'signups_active']).execute(),
   ])
   return [
     ...entries.map((row) => row.state),
@@ -219,6 +228,12 @@ async function worldFacts(app: FastifyInstance): Promise<string[]> {
     ...places.map((row) => `place ${row.status}`),
     ...sites.map((row) => `site ${row.status}`),
     ...sessions.map(() => 'training'),
+    ...activities.map((row) => `activity ${row.state}`),
+    ...activities.filter((row) => row.signups_active > 0).map(() => 'activity signed up'),
+    ...activities.filter((row) => row.attended > 0).map(() => 'activity attended'),
+    ...activities
+      .filter((row) => row.kind === 'training' && row.attended >= 30)
+      .map(() => 'training activity of 30'),
   ]
 }
 
@@ -253,6 +268,8 @@ t.test(
       ...['draft', 'submitted', 'needs_info', 'resubmitted', 'verified', 'rejected', 'revoked'],
       ...['checkin approved', 'report open', 'report answered', 'place suspended'],
       ...['place closed', 'site closed', 'training'],
+      ...['activity published', 'activity cancelled', 'activity signed up', 'activity attended'],
+      'training activity of 30',
     ]
     for (const fact of wanted) t.ok(seen.has(fact), `a walk met: ${fact}`)
   },

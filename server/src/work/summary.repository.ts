@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { metric } from '../ledgers/metrics.ts'
 import { yearDays } from './training.repository.ts'
 
 type Db = Kysely<Database>
@@ -41,12 +42,40 @@ export function trainingCounts(db: Db, scope: Scope, year: number) {
     .execute()
 }
 
-/** Counties, and those that held ≥ 1 session of ≥ `attendees` people in the year. */
+/**
+ * Training activities (培训班) of ≥ 30 signed-in members held in the year, and those members:
+ * the tallies the activities keep (ledger_tallies.sql), keyed by the year.
+ */
+export function activityTrainingCounts(db: Db, scope: Scope, year: number) {
+  const path = sql.ref<string>('t.region_path')
+  const of = (name: string) =>
+    sql<number>`coalesce(sum(t.value) filter (where t.metric = ${name}), 0)::float8`
+  return db
+    .selectFrom('ledger_tallies as t')
+    .select([
+      bucket(scope, path).as('bucket'),
+      of(metric.activitiesTraining).as('sessions'),
+      of(metric.activitiesTrained).as('people'),
+    ])
+    .where(under(scope, path))
+    .where('t.metric', 'in', [metric.activitiesTraining, metric.activitiesTrained])
+    .where('t.key', '=', String(year))
+    .groupBy(sql`1`)
+    .execute()
+}
+
+/**
+ * Counties, and those that held ≥ 1 session of ≥ `attendees` people in the year: entered
+ * by hand, or a training activity with that many signed in (its tally, one key probe).
+ */
 export function countyTargetCounts(db: Db, scope: Scope, year: number, attendees: number) {
   const path = sql.ref<string>('r.path')
   const { from, to } = yearDays(year)
-  const met = sql`exists (select 1 from training_sessions s where s.region_code = r.code
-    and s.held_on between ${from} and ${to} and s.attendees >= ${attendees})`
+  const met = sql`(exists (select 1 from training_sessions s where s.region_code = r.code
+    and s.held_on between ${from} and ${to} and s.attendees >= ${attendees})
+    or exists (select 1 from ledger_tallies t where t.region_code = r.code
+    and t.metric = ${metric.activitiesTraining} and t.key = ${String(year)} and t.class = ''
+    and t.value > 0))`
   return db
     .selectFrom('regions as r')
     .select([

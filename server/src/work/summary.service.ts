@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { listRegions } from '../regions/regions.repository.ts'
 import {
+  activityTrainingCounts,
   committeeCounts,
   countyTargetCounts,
   guidanceStationCounts,
@@ -49,7 +50,14 @@ const pick = ({ code, name, level }: Region): Region => ({ code, name, level })
 
 function emptyCounts(): Counts {
   return {
-    training: { sessions: 0, peopleTrained: 0, counties: 0, countiesMeetingTarget: 0 },
+    training: {
+      sessions: 0,
+      peopleTrained: 0,
+      counties: 0,
+      countiesMeetingTarget: 0,
+      activitySessions: 0,
+      activityPeople: 0,
+    },
     liaison: {
       liaisons: 0,
       liaisonsWithOrganisation: 0,
@@ -70,17 +78,26 @@ async function countsByBucket(db: Db, scope: Scope, year: number): Promise<Map<s
     buckets.set(key, counts)
     return counts
   }
-  // Six independent counts: asked at once, so a ledger waits for the slowest, not the sum.
-  const [training, targets, liaisons, visits, stations, committees] = await Promise.all([
-    trainingCounts(db, scope, year),
-    countyTargetCounts(db, scope, year, TRAINING_TARGET_ATTENDEES),
-    liaisonCounts(db, scope, year),
-    visitCounts(db, scope, year),
-    guidanceStationCounts(db, scope),
-    committeeCounts(db, scope, year),
-  ])
+  // Seven independent counts: asked at once, so a ledger waits for the slowest, not the sum.
+  const [training, activities, targets, liaisons, visits, stations, committees] = await Promise.all(
+    [
+      trainingCounts(db, scope, year),
+      activityTrainingCounts(db, scope, year),
+      countyTargetCounts(db, scope, year, TRAINING_TARGET_ATTENDEES),
+      liaisonCounts(db, scope, year),
+      visitCounts(db, scope, year),
+      guidanceStationCounts(db, scope),
+      committeeCounts(db, scope, year),
+    ],
+  )
   for (const row of training) {
     Object.assign(at(row.bucket).training, { sessions: row.sessions, peopleTrained: row.people })
+  }
+  for (const row of activities) {
+    Object.assign(at(row.bucket).training, {
+      activitySessions: row.sessions,
+      activityPeople: row.people,
+    })
   }
   for (const row of targets) {
     Object.assign(at(row.bucket).training, {
