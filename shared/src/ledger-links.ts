@@ -93,8 +93,9 @@ function addActivityLinks(
   }
   links['activities.members'] = { list: 'activityMembers', query: { region, year } }
   activities.byKind.forEach((row, index) => {
+    // A kind not held this year shows no rows, so opens nothing.
     const kind = ActivityKind.safeParse(row.kind).data
-    if (!kind) return
+    if (!kind || row.activities === 0) return
     links[`activities.byKind.${index}.activities`] = {
       list: 'activities',
       query: { region, year, kind },
