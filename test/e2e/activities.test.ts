@@ -112,7 +112,8 @@ test('staff publish at the desk, a member signs up and signs in with the organis
     waitUntil: 'domcontentloaded',
   })
   const ledger = staff.locator('.taro_page:visible #ledger-activities')
-  const attended = ledger.locator('.ledger-table__row', { hasText: '签到参加（人次）' })
+  // The first table is the totals; the kinds held follow, each with its own rows.
+  const attended = ledger.locator('.ledger-table__row', { hasText: '签到参加（人次）' }).first()
   await attended.waitFor(WAIT)
   const figure = Number(await attended.locator('.ledger-table__num').innerText())
   expect(figure).toBeGreaterThanOrEqual(1)
