@@ -5,7 +5,6 @@ import type { Database } from '../db/schema.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { listRegions } from '../regions/regions.repository.ts'
 import {
-  activityTrainingCounts,
   committeeCounts,
   countyTargetCounts,
   guidanceStationCounts,
@@ -78,25 +77,21 @@ async function countsByBucket(db: Db, scope: Scope, year: number): Promise<Map<s
     buckets.set(key, counts)
     return counts
   }
-  // Seven independent counts: asked at once, so a ledger waits for the slowest, not the sum.
-  const [training, activities, targets, liaisons, visits, stations, committees] = await Promise.all(
-    [
-      trainingCounts(db, scope, year),
-      activityTrainingCounts(db, scope, year),
-      countyTargetCounts(db, scope, year, TRAINING_TARGET_ATTENDEES),
-      liaisonCounts(db, scope, year),
-      visitCounts(db, scope, year),
-      guidanceStationCounts(db, scope),
-      committeeCounts(db, scope, year),
-    ],
-  )
+  // Six independent counts: asked at once, so a ledger waits for the slowest, not the sum.
+  const [training, targets, liaisons, visits, stations, committees] = await Promise.all([
+    trainingCounts(db, scope, year),
+    countyTargetCounts(db, scope, year, TRAINING_TARGET_ATTENDEES),
+    liaisonCounts(db, scope, year),
+    visitCounts(db, scope, year),
+    guidanceStationCounts(db, scope),
+    committeeCounts(db, scope, year),
+  ])
   for (const row of training) {
-    Object.assign(at(row.bucket).training, { sessions: row.sessions, peopleTrained: row.people })
-  }
-  for (const row of activities) {
     Object.assign(at(row.bucket).training, {
-      activitySessions: row.sessions,
-      activityPeople: row.people,
+      sessions: row.sessions,
+      peopleTrained: row.people,
+      activitySessions: row.activitySessions,
+      activityPeople: row.activityPeople,
     })
   }
   for (const row of targets) {
