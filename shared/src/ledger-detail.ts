@@ -119,7 +119,8 @@ export type LedgerCheckinPage = z.infer<typeof LedgerCheckinPage>
  */
 export const LedgerActivityQuery = z.object({
   ...page,
-  year: WorkYear,
+  /** This year (China time) when omitted; a ledger's link always names its year. */
+  year: WorkYear.optional(),
   kind: ActivityKind.optional(),
   qualifying: z.enum(['yes'], { error: '筛选只能是 yes' }).optional(),
 })
@@ -149,9 +150,11 @@ export type LedgerActivityPage = z.infer<typeof LedgerActivityPage>
 /** The active sign-ups, or the attendances (signed in), of the activities the ledger counts. */
 export const LedgerActivityPeopleQuery = z.object({
   ...page,
-  year: WorkYear,
+  year: WorkYear.optional(),
   kind: ActivityKind.optional(),
-  what: z.enum(['signups', 'attendances'], { error: '名单只能是 signups 或 attendances' }),
+  what: z
+    .enum(['signups', 'attendances'], { error: '名单只能是 signups 或 attendances' })
+    .default('attendances'),
 })
 export type LedgerActivityPeopleQuery = z.input<typeof LedgerActivityPeopleQuery>
 
@@ -179,7 +182,7 @@ export type LedgerActivityPersonPage = z.infer<typeof LedgerActivityPersonPage>
  * The members who attended at least one of the activities the ledger counts, once per
  * county and year: a member who attended in two counties is in each county's list.
  */
-export const LedgerActivityMemberQuery = z.object({ ...page, year: WorkYear })
+export const LedgerActivityMemberQuery = z.object({ ...page, year: WorkYear.optional() })
 export type LedgerActivityMemberQuery = z.input<typeof LedgerActivityMemberQuery>
 
 export const LedgerActivityMember = z.object({

@@ -1,6 +1,7 @@
 import {
   ActivityKind,
   activityKindNames,
+  chinaYear,
   ErrorBody,
   LedgerActivityMemberPage,
   LedgerActivityMemberQuery,
@@ -77,7 +78,8 @@ const ledgerActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region: code, after, ...query } = request.query
+      const { region: code, after, year, ...filter } = request.query
+      const query = { ...filter, year: year ?? chinaYear(app.clock()) }
       const region = await regionInScope(app.db, staffCaller(request), code)
       const rows = await listActivities(app.db, region, query, decodePlaceCursor(after))
       const { shown, next } = page(rows, query.limit, (row) =>
@@ -103,7 +105,8 @@ const ledgerActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region: code, after, ...query } = request.query
+      const { region: code, after, year, ...filter } = request.query
+      const query = { ...filter, year: year ?? chinaYear(app.clock()) }
       const region = await regionInScope(app.db, staffCaller(request), code)
       const rows = await listPeople(app.db, region, query, decodePlaceCursor(after))
       const { shown, next } = page(rows, query.limit, (row) =>
@@ -129,7 +132,8 @@ const ledgerActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region: code, after, ...query } = request.query
+      const { region: code, after, year, ...filter } = request.query
+      const query = { ...filter, year: year ?? chinaYear(app.clock()) }
       const region = await regionInScope(app.db, staffCaller(request), code)
       const rows = await listMembers(app.db, region, query, decodePlaceCursor(after))
       const { shown, next } = page(rows, query.limit, (row) =>
