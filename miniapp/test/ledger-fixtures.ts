@@ -10,7 +10,14 @@ const sites = (total: number): SiteFigures => ({
 })
 const work = {
   region: { code: '350102', name: '鼓楼区', level: 'county' as const },
-  training: { sessions: 3, peopleTrained: 90, counties: 1, countiesMeetingTarget: 1 },
+  training: {
+    sessions: 3,
+    peopleTrained: 90,
+    counties: 1,
+    countiesMeetingTarget: 1,
+    activitySessions: 1,
+    activityPeople: 31,
+  },
   liaison: {
     liaisons: 2,
     liaisonsWithOrganisation: 2,
@@ -86,6 +93,18 @@ export function countyLedger(): Ledger {
       reportsUpheld: 1,
       reportsDismissed: 0,
       awards: 1,
+    },
+    activities: {
+      year: 2026,
+      activities: 3,
+      signups: 40,
+      attendances: 35,
+      members: 33,
+      byKind: [
+        { kind: 'theme_day', label: '主题党日', activities: 2, signups: 8, attendances: 4 },
+        { kind: 'party_lecture', label: '党课', activities: 0, signups: 0, attendances: 0 },
+        { kind: 'training', label: '培训班', activities: 1, signups: 32, attendances: 31 },
+      ],
     },
     work: { year: 2026, total: work, children: [] },
     children: [],

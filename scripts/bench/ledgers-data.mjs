@@ -91,6 +91,7 @@ export async function bulkLoad(pool, members, markets) {
   for (const [, create] of LOAD_INDEXES) await pool.query(create)
   console.log(`  indexes built in ${seconds(t1)} s`)
   await pool.query('alter table memberships enable trigger ledger_memberships')
+  await loadActivities(pool, codes, paths)
   const t2 = performance.now()
   await pool.query('delete from ledger_tallies')
   await pool.query(`insert into ledger_tallies (region_code, region_path, metric, key, class, value)
@@ -102,6 +103,75 @@ export async function bulkLoad(pool, members, markets) {
   )
   await pool.query('analyze')
   console.log(`loaded in ${seconds(t0)} s`)
+}
+
+const ACTIVITIES = 10_000
+const ATTENDEES = 30_000
+const ATTENDANCES = 300_000
+const ACTIVITY_TRIGGERS = [
+  ['activities', 'ledger_activities'],
+  ['activity_signups', 'ledger_activity_signups'],
+  ['activity_attendances', 'ledger_activity_attendances'],
+]
+
+/**
+ * 组织生活 at the scale of scripts/bench/activities.mjs: 10,000 activities of every kind over
+ * the counties, this year and last, one in ten cancelled; 30,000 members each signed up to
+ * and attending ten (300,000 attendances), every training session of them over 30 people.
+ * Triggers off; the activities' counts and activity_attendees set as the triggers would,
+ * the tallies then rebuilt with the rest by ledger_recount().
+ */
+async function loadActivities(pool, codes, paths) {
+  const t0 = performance.now()
+  for (const [table, trigger] of ACTIVITY_TRIGGERS)
+    await pool.query(`alter table ${table} disable trigger ${trigger}`)
+  const { rows } = await pool.query(`insert into users (role, display_name)
+    values ('staff', '基准活动') returning id`)
+  await pool.query(
+    `insert into activities (region_code, region_path, kind, title, starts_at, ends_at, address,
+      lat, lng, geo, capacity, audience, state, cancel_reason, cancelled_at, minutes, closed_at,
+      created_by)
+    select ($1::text[])[1 + g % cardinality($1::text[])], ($2::text[])[1 + g % cardinality($2::text[])]::ltree,
+      (array['theme_day','party_lecture','general_meeting','committee_meeting','group_meeting',
+        'life_meeting','training','volunteering'])[1 + g % 8],
+      '基准活动' || g, s.starts, s.starts + interval '2 hours', '基准地址', 26.08, 119.3,
+      ll_to_earth(26.08, 119.3), 200, 'nearby',
+      case when g % 10 = 0 then 'cancelled' when g % 3 = 0 then 'closed' else 'published' end,
+      case when g % 10 = 0 then '基准取消' end, case when g % 10 = 0 then s.starts end,
+      case when g % 10 <> 0 and g % 3 = 0 then '已开展' end,
+      case when g % 10 <> 0 and g % 3 = 0 then s.starts + interval '3 hours' end, $3
+    from generate_series(1, $4::int) g
+    cross join lateral (select now() - (g % 540) * interval '1 day' as starts) s`,
+    [codes, paths, rows[0].id, ACTIVITIES],
+  )
+  const members = `(select id, row_number() over (order by id) as n from memberships
+    where kind = 'rider' order by id limit ${ATTENDEES})`
+  for (const table of ['activity_signups', 'activity_attendances'])
+    await pool.query(`with acts as (select id, region_code, row_number() over (order by id) as n,
+        count(*) over () as total from activities),
+      m as ${members}
+      insert into ${table} (activity_id, region_code, membership_id${table === 'activity_attendances' ? ', method' : ''})
+      select a.id, a.region_code, m.id${table === 'activity_attendances' ? ", 'scan'" : ''}
+      from m cross join generate_series(0, ${ATTENDANCES / ATTENDEES - 1}) k
+      join acts a on a.n = (m.n * 7 + k * 331) % a.total + 1
+      on conflict do nothing`)
+  await pool.query(`update activities a set
+    signups_active = (select count(*) from activity_signups s where s.activity_id = a.id and s.state = 'active'),
+    attended = (select count(*) from activity_attendances t where t.activity_id = a.id)`)
+  await pool.query(`insert into activity_attendees (region_code, region_path, year, membership_id, attended)
+    select a.region_code, a.region_path, ledger_activity_year(a.starts_at), t.membership_id, count(*)
+    from activity_attendances t join activities a on a.id = t.activity_id
+    where a.state <> 'cancelled' group by 1, 2, 3, 4`)
+  for (const [table, trigger] of ACTIVITY_TRIGGERS)
+    await pool.query(`alter table ${table} enable trigger ${trigger}`)
+  const { rows: counted } = await pool.query(`select count(*)::int as activities,
+    sum(attended)::int as attendances,
+    count(*) filter (where kind = 'training' and attended >= 30 and state <> 'cancelled')::int as trainings
+    from activities`)
+  const [c] = counted
+  console.log(
+    `  ${c.activities} activities, ${c.attendances} attendances (${c.trainings} training sessions of ≥ 30) in ${seconds(t0)} s`,
+  )
 }
 
 function spread(latencies) {

@@ -1,5 +1,6 @@
 // Ledgers at provincial scale on real PostgreSQL: 10,000,000 registered members and
-// 100,000 markets spread over Fujian's 9 cities and 84 counties, loaded in bulk (triggers
+// 100,000 markets spread over Fujian's 9 cities and 84 counties, with 10,000 activities and
+// 300,000 attendances (组织生活, as scripts/bench/activities.mjs), loaded in bulk (triggers
 // off, indexes built after, tallies rebuilt once with ledger_recount()). Then:
 // - GET /api/v1/ledgers for the province and for one county, 200 requests each, one at a
 //   time, through the real server: targets p99 ≤ 100 ms (province) and ≤ 20 ms (county);

@@ -17,6 +17,7 @@ import devicesRoutes from './devices/devices.routes.ts'
 import difficultiesRoutes from './difficulties/difficulties.routes.ts'
 import staffDifficultiesRoutes from './difficulties/staff-difficulties.routes.ts'
 import { serializeError } from './http/error-log.ts'
+import ledgerActivityRoutes from './ledgers/activity-detail.routes.ts'
 import ledgerDetailRoutes from './ledgers/detail.routes.ts'
 import ledgersRoutes from './ledgers/ledgers.routes.ts'
 import ledgerReportsRoutes from './ledgers/reports.routes.ts'
@@ -201,6 +202,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         platformSitesRoutes,
         ledgersRoutes,
         ledgerDetailRoutes,
+        ledgerActivityRoutes,
         ledgerReportsRoutes,
         deskRoutes,
       ])

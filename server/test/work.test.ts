@@ -306,7 +306,14 @@ t.test('the summary counts against the targets, by region and child region', asy
   const city = await summary(fuzhou, 'region=350100&year=2026')
   t.same(city.total, {
     region: { code: '350100', name: '福州市', level: 'city' },
-    training: { sessions: 4, peopleTrained: 151, counties: 13, countiesMeetingTarget: 1 },
+    training: {
+      sessions: 4,
+      peopleTrained: 151,
+      counties: 13,
+      countiesMeetingTarget: 1,
+      activitySessions: 0,
+      activityPeople: 0,
+    },
     liaison: {
       liaisons: 4,
       liaisonsWithOrganisation: 3,
@@ -325,10 +332,19 @@ t.test('the summary counts against the targets, by region and child region', asy
     peopleTrained: 42,
     counties: 1,
     countiesMeetingTarget: 1,
+    activitySessions: 0,
+    activityPeople: 0,
   })
   t.same(
     child('350103').training,
-    { sessions: 1, peopleTrained: 29, counties: 1, countiesMeetingTarget: 0 },
+    {
+      sessions: 1,
+      peopleTrained: 29,
+      counties: 1,
+      countiesMeetingTarget: 0,
+      activitySessions: 0,
+      activityPeople: 0,
+    },
     '29 people fall short',
   )
   t.same(child('350102').liaison, {
@@ -352,6 +368,8 @@ t.test('the summary counts against the targets, by region and child region', asy
     peopleTrained: 0,
     counties: 1,
     countiesMeetingTarget: 0,
+    activitySessions: 0,
+    activityPeople: 0,
   })
 
   const lastYear = await summary(fuzhou, 'year=2025')
@@ -361,6 +379,8 @@ t.test('the summary counts against the targets, by region and child region', asy
     peopleTrained: 50,
     counties: 13,
     countiesMeetingTarget: 1,
+    activitySessions: 0,
+    activityPeople: 0,
   })
   t.same(lastYear.total.liaison, {
     liaisons: 2,
@@ -382,6 +402,8 @@ t.test('the summary counts against the targets, by region and child region', asy
     peopleTrained: 42,
     counties: 1,
     countiesMeetingTarget: 1,
+    activitySessions: 0,
+    activityPeople: 0,
   })
   t.same(county.total.committees, { cities: 0, citiesSetUp: 0, counties: 1, countiesSetUp: 1 })
   t.equal((await send(app, gulou, { url: '/api/v1/work/summary?region=350100' })).statusCode, 403)
@@ -392,7 +414,14 @@ t.test('the summary counts against the targets, by region and child region', asy
   const after = await summary(fuzhou, 'year=2026')
   t.same(
     after.total.training,
-    { sessions: 3, peopleTrained: 121, counties: 13, countiesMeetingTarget: 0 },
+    {
+      sessions: 3,
+      peopleTrained: 121,
+      counties: 13,
+      countiesMeetingTarget: 0,
+      activitySessions: 0,
+      activityPeople: 0,
+    },
     'without its 30-person class 鼓楼 misses the target',
   )
 })

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { ActivityKind, ActivityState } from './activities.ts'
 import { OrgForm, Platform } from './memberships.ts'
 import { PlaceKind, PlaceStatus } from './places.ts'
 import { RegionCode } from './validators/regionCode.ts'
+import { WorkYear } from './work.ts'
 
 /**
  * The records under a ledger's figures, one row each: the markets (the markets ledger per
@@ -109,3 +111,92 @@ export const LedgerCheckinPage = z.object({
   total: z.int().min(0).optional(),
 })
 export type LedgerCheckinPage = z.infer<typeof LedgerCheckinPage>
+
+/**
+ * The activities the ledger counts (组织生活): held in the region in a year (China time, of
+ * the start), never the cancelled ones; `qualifying` keeps the training sessions (培训班)
+ * of ≥ 30 signed-in people that count towards the work targets.
+ */
+export const LedgerActivityQuery = z.object({
+  ...page,
+  /** This year (China time) when omitted; a ledger's link always names its year. */
+  year: WorkYear.optional(),
+  kind: ActivityKind.optional(),
+  qualifying: z.enum(['yes'], { error: '筛选只能是 yes' }).optional(),
+})
+export type LedgerActivityQuery = z.input<typeof LedgerActivityQuery>
+
+export const LedgerActivity = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  title: z.string(),
+  kind: ActivityKind,
+  kindLabel: z.string(),
+  startsAt: z.string(),
+  state: ActivityState,
+  signedUp: z.int(),
+  attended: z.int(),
+})
+export type LedgerActivity = z.infer<typeof LedgerActivity>
+export const LedgerActivityPage = z.object({
+  items: z.array(LedgerActivity),
+  next: z.string().nullable(),
+  /** The list's size over all pages: on the first page only (no `after`). */
+  total: z.int().min(0).optional(),
+})
+export type LedgerActivityPage = z.infer<typeof LedgerActivityPage>
+
+/** The active sign-ups, or the attendances (signed in), of the activities the ledger counts. */
+export const LedgerActivityPeopleQuery = z.object({
+  ...page,
+  year: WorkYear.optional(),
+  kind: ActivityKind.optional(),
+  what: z
+    .enum(['signups', 'attendances'], { error: '名单只能是 signups 或 attendances' })
+    .default('attendances'),
+})
+export type LedgerActivityPeopleQuery = z.input<typeof LedgerActivityPeopleQuery>
+
+export const LedgerActivityPerson = z.object({
+  id: z.uuid(),
+  /** The activity's county (where the ledger counts it). */
+  regionCode: z.string(),
+  regionName: z.string(),
+  memberName: z.string(),
+  activityId: z.uuid(),
+  activityTitle: z.string(),
+  kindLabel: z.string(),
+  /** When they signed up, or signed in. */
+  at: z.string(),
+})
+export type LedgerActivityPerson = z.infer<typeof LedgerActivityPerson>
+export const LedgerActivityPersonPage = z.object({
+  items: z.array(LedgerActivityPerson),
+  next: z.string().nullable(),
+  total: z.int().min(0).optional(),
+})
+export type LedgerActivityPersonPage = z.infer<typeof LedgerActivityPersonPage>
+
+/**
+ * The members who attended at least one of the activities the ledger counts, once per
+ * county and year: a member who attended in two counties is in each county's list.
+ */
+export const LedgerActivityMemberQuery = z.object({ ...page, year: WorkYear.optional() })
+export type LedgerActivityMemberQuery = z.input<typeof LedgerActivityMemberQuery>
+
+export const LedgerActivityMember = z.object({
+  membershipId: z.uuid(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  memberName: z.string(),
+  /** How many of the county's activities that year they attended. */
+  attended: z.int(),
+})
+export type LedgerActivityMember = z.infer<typeof LedgerActivityMember>
+export const LedgerActivityMemberPage = z.object({
+  items: z.array(LedgerActivityMember),
+  next: z.string().nullable(),
+  total: z.int().min(0).optional(),
+})
+export type LedgerActivityMemberPage = z.infer<typeof LedgerActivityMemberPage>

@@ -1,3 +1,4 @@
+import { ActivityKind } from './activities.ts'
 import type { Ledger, LedgerLinks } from './ledgers.ts'
 import { MembershipState, OrgForm, Platform } from './memberships.ts'
 import { PlaceKind } from './places.ts'
@@ -29,6 +30,13 @@ export function ledgerLinks(ledger: Ledger): LedgerLinks {
       query: { region, year: ledger.work.year },
     },
   }
+  const year = ledger.work.year
+  if (ledger.work.total.training.activitySessions !== undefined)
+    links['work.total.training.activitySessions'] = {
+      list: 'activities',
+      query: { region, year, kind: 'training', qualifying: 'yes' },
+    }
+  if (ledger.activities) addActivityLinks(links, region, ledger.activities)
   if (ledger.riders.sites)
     links['riders.sites.total'] = { list: 'platformSites', query: { region, status: 'active' } }
   ledger.riders.byPlatform.forEach((row, index) => {
@@ -65,4 +73,40 @@ export function ledgerLinks(ledger: Ledger): LedgerLinks {
       }
   })
   return links
+}
+
+/** 组织生活: activities, sign-ups and attendances in all and by kind, and the members. */
+function addActivityLinks(
+  links: LedgerLinks,
+  region: string,
+  activities: NonNullable<Ledger['activities']>,
+) {
+  const { year } = activities
+  links['activities.activities'] = { list: 'activities', query: { region, year } }
+  links['activities.signups'] = {
+    list: 'activityPeople',
+    query: { region, year, what: 'signups' },
+  }
+  links['activities.attendances'] = {
+    list: 'activityPeople',
+    query: { region, year, what: 'attendances' },
+  }
+  links['activities.members'] = { list: 'activityMembers', query: { region, year } }
+  activities.byKind.forEach((row, index) => {
+    // A kind not held this year shows no rows, so opens nothing.
+    const kind = ActivityKind.safeParse(row.kind).data
+    if (!kind || row.activities === 0) return
+    links[`activities.byKind.${index}.activities`] = {
+      list: 'activities',
+      query: { region, year, kind },
+    }
+    links[`activities.byKind.${index}.signups`] = {
+      list: 'activityPeople',
+      query: { region, year, kind, what: 'signups' },
+    }
+    links[`activities.byKind.${index}.attendances`] = {
+      list: 'activityPeople',
+      query: { region, year, kind, what: 'attendances' },
+    }
+  })
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { LedgerCheckinQuery, LedgerMarketQuery, LedgerStationQuery } from './ledger-detail.ts'
+import {
+  LedgerActivityMemberQuery,
+  LedgerActivityPeopleQuery,
+  LedgerActivityQuery,
+  LedgerCheckinQuery,
+  LedgerMarketQuery,
+  LedgerStationQuery,
+} from './ledger-detail.ts'
 import { PlatformSiteQuery } from './platform-sites.ts'
 import { PledgeQueueQuery, ReportQueueQuery } from './pledge-review.ts'
 import { ReviewQuery } from './review.ts'
@@ -108,6 +115,30 @@ export const PledgesLedger = z.object({
   awards: count,
 })
 
+/**
+ * 组织生活 in one year (China time, of each activity's start; the work section's year), in
+ * the county of the venue: activities held (published or closed, never cancelled), their
+ * active sign-ups and their attendances (the members signed in; closing freezes them).
+ */
+export const ActivitiesLedger = z.object({
+  year: z.int(),
+  activities: count,
+  signups: count,
+  attendances: count,
+  /** Members who attended at least one, once per county: a sum over counties. */
+  members: count,
+  byKind: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      activities: count,
+      signups: count,
+      attendances: count,
+    }),
+  ),
+})
+export type ActivitiesLedger = z.infer<typeof ActivitiesLedger>
+
 /** A child jurisdiction's headline figures, for the drill-down. */
 export const LedgerChild = LedgerRegion.extend({
   members: Split,
@@ -130,6 +161,9 @@ export const LedgerLink = z.discriminatedUnion('list', [
   z.object({ list: z.literal('pledges'), query: PledgeQueueQuery.omit(paging) }),
   z.object({ list: z.literal('pledgeReports'), query: ReportQueueQuery.omit(paging) }),
   z.object({ list: z.literal('trainingSessions'), query: TrainingSessionQuery }),
+  z.object({ list: z.literal('activities'), query: LedgerActivityQuery.omit(paging) }),
+  z.object({ list: z.literal('activityPeople'), query: LedgerActivityPeopleQuery.omit(paging) }),
+  z.object({ list: z.literal('activityMembers'), query: LedgerActivityMemberQuery.omit(paging) }),
 ])
 export type LedgerLink = z.infer<typeof LedgerLink>
 export type LedgerList = LedgerLink['list']
@@ -150,6 +184,8 @@ export const Ledger = z.object({
   markets: MarketsLedger,
   care: CareLedger,
   pledges: PledgesLedger,
+  /** Absent from ledgers frozen before activities were counted (a report never changes). */
+  activities: ActivitiesLedger.optional(),
   /** The bureau's own work against the seeds' targets, this year. */
   work: WorkSummary,
   children: z.array(LedgerChild),

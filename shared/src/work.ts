@@ -144,8 +144,15 @@ export const WorkFigures = z.object({
     peopleTrained: z.int(),
     /** Counties under the region (itself, for a county). */
     counties: z.int(),
-    /** Of those, with ≥ 1 session of ≥ 30 people that year. */
+    /** Of those, with ≥ 1 session of ≥ 30 people that year, entered or held as an activity. */
     countiesMeetingTarget: z.int(),
+    /**
+     * Training activities (培训班) held that year with ≥ 30 members signed in, and those
+     * members: counted from the activities, beside the sessions entered by hand above.
+     * Absent from ledgers frozen before they were counted.
+     */
+    activitySessions: z.int().optional(),
+    activityPeople: z.int().optional(),
   }),
   liaison: z.object({
     /** Distinct liaisons paired by the year's end. */

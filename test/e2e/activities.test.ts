@@ -107,6 +107,26 @@ test('staff publish at the desk, a member signs up and signs in with the organis
   await beside.locator('.activity__attendances', { hasText: '周文华' }).waitFor(WAIT)
   await shot(staff, 'activity-staff-list.png')
 
+  // The county's ledger counts the attendance, and the figure opens the list that holds it.
+  await staff.goto(`${running.server().url}/#/packageLedger/pages/dashboard/index`, {
+    waitUntil: 'domcontentloaded',
+  })
+  const ledger = staff.locator('.taro_page:visible #ledger-activities')
+  // The first table is the totals; the kinds held follow, each with its own rows.
+  const attended = ledger.locator('.ledger-table__row', { hasText: '签到参加（人次）' }).first()
+  await attended.waitFor(WAIT)
+  const figure = Number(await attended.locator('.ledger-table__num').innerText())
+  expect(figure).toBeGreaterThanOrEqual(1)
+  await shot(staff, 'activity-ledger.png')
+  await attended.click()
+  await staff.waitForURL(/packageLedger\/pages\/records/, WAIT)
+  const records = staff.locator('.taro_page:visible')
+  await records.locator('.dtable__count').waitFor(WAIT)
+  expect(await records.locator('.dtable__count').innerText()).toBe(`共 ${figure} 条`)
+  const line = records.locator('.dtable__table tbody tr', { hasText: TITLE })
+  await line.filter({ hasText: '周文华' }).waitFor(WAIT)
+  await shot(staff, 'activity-ledger-attendances.png')
+
   // 我的 → 我参加的活动 holds the member's own record.
   await member.goto(`${running.server().url}/#/packageActivity/pages/mine/index`, {
     waitUntil: 'domcontentloaded',

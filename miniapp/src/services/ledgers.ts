@@ -1,5 +1,11 @@
 import {
   Ledger,
+  LedgerActivityMemberPage,
+  type LedgerActivityMemberQuery,
+  LedgerActivityPage,
+  type LedgerActivityPeopleQuery,
+  LedgerActivityPersonPage,
+  type LedgerActivityQuery,
   LedgerCheckinPage,
   type LedgerCheckinQuery,
   LedgerMarketPage,
@@ -54,7 +60,14 @@ export function exportReport(format: ExportFormat, id: string, name: string): Pr
   return download(`${reportPath(id)}/export.${format}`, `${name}.${format}`)
 }
 
-export type { LedgerCheckin, LedgerMarket, LedgerStation } from '@djt/shared'
+export type {
+  LedgerActivity,
+  LedgerActivityMember,
+  LedgerActivityPerson,
+  LedgerCheckin,
+  LedgerMarket,
+  LedgerStation,
+} from '@djt/shared'
 
 /** A list's filters as a ledger link names them (region, paging aside). */
 type Filters<Query> = Omit<Query, 'region' | 'after' | 'limit'>
@@ -85,4 +98,44 @@ export function fetchLedgerCheckins(
   after?: string,
 ): Promise<LedgerCheckinPage> {
   return get('/ledgers/checkins', LedgerCheckinPage, { ...filters, region, after, limit: PAGE })
+}
+
+/** An activity list's filters: the year as a number (the query schema coerces any input). */
+type Yearly<Query> = Omit<Filters<Query>, 'year'> & { year: number }
+
+/** The activities the ledger counts under `region` in a year (组织生活), one kind or all. */
+export function fetchLedgerActivities(
+  region: string,
+  filters: Yearly<LedgerActivityQuery>,
+  after?: string,
+): Promise<LedgerActivityPage> {
+  return get('/ledgers/activities', LedgerActivityPage, { ...filters, region, after, limit: PAGE })
+}
+
+/** Their sign-ups or attendances, one row each. */
+export function fetchLedgerActivityPeople(
+  region: string,
+  filters: Yearly<LedgerActivityPeopleQuery>,
+  after?: string,
+): Promise<LedgerActivityPersonPage> {
+  return get('/ledgers/activity-people', LedgerActivityPersonPage, {
+    ...filters,
+    region,
+    after,
+    limit: PAGE,
+  })
+}
+
+/** The members who attended at least one, once per county. */
+export function fetchLedgerActivityMembers(
+  region: string,
+  filters: Yearly<LedgerActivityMemberQuery>,
+  after?: string,
+): Promise<LedgerActivityMemberPage> {
+  return get('/ledgers/activity-members', LedgerActivityMemberPage, {
+    ...filters,
+    region,
+    after,
+    limit: PAGE,
+  })
 }

@@ -42,6 +42,37 @@ describe('a ledger figure opens the list the server named', () => {
     expect(rows.length).toBe(urls.length + 2)
   })
 
+  test('组织生活: each figure and each kind held opens its list; a kind not held is no row', () => {
+    const base = countyLedger()
+    const ledger: Ledger = { ...base, links: ledgerLinks(base) }
+    const opened: string[] = []
+    render(
+      <LedgerSections ledger={ledger} open={figureOpener(ledger.links, (u) => opened.push(u))} />,
+    )
+    const section = document.querySelector('#ledger-activities')
+    const rows = [...(section?.querySelectorAll('.ledger-table__row--link') ?? [])]
+    expect(rows.map((row) => row.textContent)).toEqual([
+      '活动（场） ›3',
+      '报名（人次） ›40',
+      '签到参加（人次） ›35',
+      '参加活动的党员（人） ›33',
+      '主题党日（场） ›2',
+      '　报名（人次） ›8',
+      '　签到参加（人次） ›4',
+      '培训班（场） ›1',
+      '　报名（人次） ›32',
+      '　签到参加（人次） ›31',
+    ])
+    for (const row of rows) fireEvent.click(row)
+    expect(opened).toContain(
+      `${ledgerPages.records}?type=activityPeople&region=350102&year=2026&what=attendances`,
+    )
+    expect(opened).toContain(
+      `${ledgerPages.records}?type=activities&region=350102&year=2026&kind=training`,
+    )
+    expect(section?.textContent).not.toContain('党课')
+  })
+
   test('sums, and counts no list holds, are not links', () => {
     const base = countyLedger()
     const ledger: Ledger = { ...base, links: ledgerLinks(base) }

@@ -308,6 +308,143 @@ drop trigger if exists ledger_platform_sites on platform_sites;
 create trigger ledger_platform_sites after insert or update or delete on platform_sites
   for each row execute function ledger_platform_sites_trigger();
 
+-- Activities (组织生活, issue 19), in the county of the venue and the year (China time) the
+-- activity starts: held ones (published or closed, never cancelled) by kind, their active
+-- sign-ups and their attendances (the signed-in rows: closing freezes them), and training
+-- sessions (培训班) of ≥ 30 signed-in people with those people, for the work targets. The
+-- counts come from the activity's own columns (signups_active, attended: migration 0025).
+create or replace function ledger_activity_year(p_at timestamptz) returns int
+language sql immutable as $$
+  select extract(year from p_at at time zone 'Asia/Shanghai')::int
+$$;
+
+create or replace function ledger_activity_rows(a activities, signups bigint, attended bigint, sign int)
+returns jsonb
+language plpgsql stable as $$
+declare
+  y text := ledger_activity_year(a.starts_at)::text;
+begin
+  return (select coalesce(jsonb_agg(jsonb_build_object('metric', x.metric, 'key', x.key, 'class', '', 'amount', x.amount * sign)), '[]')
+  from (
+    select 'activities.kind' as metric, y || ':' || a.kind as key, 1::bigint as amount
+    union all select 'activities.signups', y || ':' || a.kind, signups
+    union all select 'activities.attendances', y || ':' || a.kind, attended
+    union all select 'activities.training', y, 1 where a.kind = 'training' and attended >= 30
+    union all select 'activities.trained', y, attended where a.kind = 'training' and attended >= 30
+  ) x where a.state <> 'cancelled' and x.amount <> 0);
+end $$;
+
+-- One member's attendance at a counted activity of a county and year, added or taken away:
+-- the member counts once in activities.members while they have at least one.
+create or replace function ledger_attendee_add(p_region char(6), p_path ltree, p_year int,
+  p_member uuid, p_delta int) returns void
+language plpgsql as $$
+declare
+  now_attended int;
+begin
+  insert into activity_attendees as t (region_code, region_path, year, membership_id, attended)
+  values (p_region, p_path, p_year, p_member, greatest(p_delta, 1))
+  on conflict (region_code, year, membership_id) do update set attended = t.attended + p_delta
+  returning attended into now_attended;
+  if p_delta > 0 and now_attended = p_delta then
+    perform ledger_add(p_region, p_path, jsonb_build_array(jsonb_build_object(
+      'metric', 'activities.members', 'key', p_year::text, 'class', '', 'amount', 1)));
+  elsif p_delta < 0 and now_attended = 0 then
+    delete from activity_attendees
+      where region_code = p_region and year = p_year and membership_id = p_member;
+    perform ledger_add(p_region, p_path, jsonb_build_array(jsonb_build_object(
+      'metric', 'activities.members', 'key', p_year::text, 'class', '', 'amount', -1)));
+  end if;
+end $$;
+
+create or replace function ledger_activities_trigger() returns trigger
+language plpgsql as $$
+declare
+  member uuid;
+begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    -- One upsert for both sides; what did not change cancels out.
+    perform ledger_add(new.region_code, new.region_path,
+      ledger_activity_rows(old, old.signups_active, old.attended, -1)
+      || ledger_activity_rows(new, new.signups_active, new.attended, 1));
+  else
+    if tg_op in ('UPDATE', 'DELETE') then
+      perform ledger_add(old.region_code, old.region_path,
+        ledger_activity_rows(old, old.signups_active, old.attended, -1));
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      perform ledger_add(new.region_code, new.region_path,
+        ledger_activity_rows(new, new.signups_active, new.attended, 1));
+    end if;
+  end if;
+  -- Cancelled, moved to another county or year: its attendees move with it.
+  if tg_op = 'UPDATE' and ((old.state = 'cancelled') <> (new.state = 'cancelled')
+      or old.region_code is distinct from new.region_code
+      or ledger_activity_year(old.starts_at) <> ledger_activity_year(new.starts_at)) then
+    for member in select t.membership_id from activity_attendances t where t.activity_id = new.id loop
+      if old.state <> 'cancelled' then
+        perform ledger_attendee_add(old.region_code, old.region_path,
+          ledger_activity_year(old.starts_at), member, -1);
+      end if;
+      if new.state <> 'cancelled' then
+        perform ledger_attendee_add(new.region_code, new.region_path,
+          ledger_activity_year(new.starts_at), member, 1);
+      end if;
+    end loop;
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_activities on activities;
+create trigger ledger_activities after insert
+  or update of state, kind, starts_at, region_code, signups_active, attended or delete
+  on activities for each row execute function ledger_activities_trigger();
+
+-- A sign-up made, withdrawn or reopened moves its activity's count (under its row lock).
+create or replace function ledger_activity_signups_trigger() returns trigger
+language plpgsql as $$
+declare
+  delta int := 0;
+begin
+  if tg_op in ('UPDATE', 'DELETE') and old.state = 'active' then
+    delta := delta - 1;
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') and new.state = 'active' then
+    delta := delta + 1;
+  end if;
+  if delta <> 0 then
+    update activities set signups_active = signups_active + delta
+      where id = coalesce(new.activity_id, old.activity_id);
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_activity_signups on activity_signups;
+create trigger ledger_activity_signups after insert or update of state or delete
+  on activity_signups for each row execute function ledger_activity_signups_trigger();
+
+-- An attendance counts for its activity and, once per county and year, for its member.
+create or replace function ledger_activity_attendances_trigger() returns trigger
+language plpgsql as $$
+declare
+  t activity_attendances;
+  delta int;
+  a activities;
+begin
+  if tg_op = 'INSERT' then t := new; delta := 1; else t := old; delta := -1; end if;
+  update activities set attended = attended + delta where id = t.activity_id
+    returning * into a;
+  if a.id is not null and a.state <> 'cancelled' then
+    perform ledger_attendee_add(a.region_code, a.region_path, ledger_activity_year(a.starts_at),
+      t.membership_id, delta);
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_activity_attendances on activity_attendances;
+create trigger ledger_activity_attendances after insert or delete
+  on activity_attendances for each row execute function ledger_activity_attendances_trigger();
+
 -- Every tally from scratch: what the triggers maintain, recomputed from the raw rows. Used
 -- by the tests (they must agree) and to rebuild after a bulk load.
 create or replace function ledger_recount() returns table (region_code char(6), metric text, key text, class text, value bigint)
@@ -335,6 +472,19 @@ language sql stable as $$
     select x.ledger_region, 'pledges.reports', coalesce(x.outcome, 'open'), '', 1 from pledge_reports x
     union all
     select x.ledger_region, 'pledges.awards', x.period, '', 1 from pledge_evaluations x where x.award
+    union all
+    select a.region_code, r.* from activities a,
+      lateral (select
+        (select count(*) from activity_signups s where s.activity_id = a.id and s.state = 'active') as signups,
+        (select count(*) from activity_attendances t where t.activity_id = a.id) as attended) c,
+      jsonb_to_recordset(ledger_activity_rows(a, c.signups, c.attended, 1))
+        as r(metric text, key text, class text, amount bigint)
+    union all
+    select d.region_code, 'activities.members', d.year::text, '', 1 from (
+      select distinct a.region_code, ledger_activity_year(a.starts_at) as year, t.membership_id
+      from activity_attendances t join activities a on a.id = t.activity_id
+      where a.state <> 'cancelled'
+    ) d
   )
   select region_code, metric, key, class, sum(amount)::bigint from rows
   where region_code is not null

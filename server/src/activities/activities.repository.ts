@@ -55,6 +55,8 @@ export type ActivityColumns = Omit<
   | 'closed_at'
   | 'created_by'
   | 'reminded_at'
+  | 'signups_active'
+  | 'attended'
   | 'created_at'
   | 'updated_at'
 >

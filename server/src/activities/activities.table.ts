@@ -51,6 +51,9 @@ export interface ActivityTable {
   closed_at: Date | null
   /** When the reminder before the start was sent (or claimed by the server sending it). */
   reminded_at: Date | null
+  /** Active sign-ups and attendances, kept by triggers for the ledger (migration 0025). */
+  signups_active: ColumnType<number, never, never>
+  attended: ColumnType<number, never, never>
   created_by: string
   created_at: Generated<Date>
   updated_at: Generated<Date>

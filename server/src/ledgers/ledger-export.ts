@@ -111,6 +111,7 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
         ['党员诚信示范店', pledges.awards],
       ],
     },
+    ...activitiesSheet(ledger.activities),
     {
       name: '本级工作',
       header: [
@@ -160,6 +161,27 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
         c.places,
         c.pledges,
       ]),
+    },
+  ]
+}
+
+/** 组织生活 (absent from ledgers frozen before activities were counted). */
+function activitiesSheet(activities: Ledger['activities']): Sheet[] {
+  if (!activities) return []
+  return [
+    {
+      name: '组织生活',
+      header: [`活动类型（${activities.year}年）`, '活动场次', '报名人次', '签到人次'],
+      rows: [
+        ['合计', activities.activities, activities.signups, activities.attendances],
+        ...activities.byKind.map((row) => [
+          row.label,
+          row.activities,
+          row.signups,
+          row.attendances,
+        ]),
+        ['参加活动的党员（人，按区县计）', activities.members, null, null],
+      ],
     },
   ]
 }

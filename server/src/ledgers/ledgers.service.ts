@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { workSummary } from '../work/summary.service.ts'
+import { activitiesLedger } from './activities-ledger.ts'
 import {
   childRegions,
   childTallies,
@@ -127,6 +128,7 @@ export async function buildLedger(
       reportsDismissed: t.total(metric.pledgesReports, (row) => row.key === 'dismissed'),
       awards: t.total(metric.pledgesAwards),
     },
+    activities: activitiesLedger(t, year),
     work,
     children,
   }

@@ -31,6 +31,15 @@ export const metric = {
   pledgesRatingCount: 'pledges.rating_count',
   pledgesReports: 'pledges.reports',
   pledgesAwards: 'pledges.awards',
+  /** Activities held (not cancelled), key `year:kind` (China year of the start). */
+  activitiesKind: 'activities.kind',
+  activitiesSignups: 'activities.signups',
+  activitiesAttendances: 'activities.attendances',
+  /** Distinct members with an attendance in the county, key `year`. */
+  activitiesMembers: 'activities.members',
+  /** Training sessions (培训班) of ≥ 30 signed-in people and those people, key `year`. */
+  activitiesTraining: 'activities.training',
+  activitiesTrained: 'activities.trained',
 } as const
 export type LedgerMetric = (typeof metric)[keyof typeof metric]
 

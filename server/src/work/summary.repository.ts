@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { metric } from '../ledgers/metrics.ts'
 import { yearDays } from './training.repository.ts'
 
 type Db = Kysely<Database>
@@ -24,29 +25,64 @@ const under = (scope: Scope, path: Expression<string>) =>
 const liaisonKey = sql`coalesce(p.liaison_staff_id::text, 'name:' || p.liaison_name)`
 const organisationKey = sql`coalesce(p.organisation_uscc, 'name:' || p.organisation_name)`
 
+/**
+ * Training sessions entered by hand in the year and their people, and beside them the
+ * training activities (培训班) of ≥ 30 signed-in members and those members: the tallies the
+ * activities keep (ledger_tallies.sql), keyed by the year. One query, one round trip.
+ */
 export function trainingCounts(db: Db, scope: Scope, year: number) {
-  const path = sql.ref<string>('s.region_path')
   const { from, to } = yearDays(year)
-  return db
+  const float = (value: RawBuilder<unknown>) => sql<number>`${value}::float8`
+  const entered = db
     .selectFrom('training_sessions as s')
     .select([
-      bucket(scope, path).as('bucket'),
-      sql<number>`count(*)`.as('sessions'),
-      sql<number>`coalesce(sum(s.attendees), 0)`.as('people'),
+      's.region_path as path',
+      float(sql`1`).as('sessions'),
+      float(sql`s.attendees`).as('people'),
+      float(sql`0`).as('activity_sessions'),
+      float(sql`0`).as('activity_people'),
     ])
-    .where(under(scope, path))
+    .where(under(scope, sql.ref<string>('s.region_path')))
     .where('s.held_on', '>=', from)
     .where('s.held_on', '<=', to)
+  const tallied = (name: string) => float(sql`case when t.metric = ${name} then t.value else 0 end`)
+  const held = db
+    .selectFrom('ledger_tallies as t')
+    .select([
+      't.region_path as path',
+      float(sql`0`).as('sessions'),
+      float(sql`0`).as('people'),
+      tallied(metric.activitiesTraining).as('activity_sessions'),
+      tallied(metric.activitiesTrained).as('activity_people'),
+    ])
+    .where(under(scope, sql.ref<string>('t.region_path')))
+    .where('t.metric', 'in', [metric.activitiesTraining, metric.activitiesTrained])
+    .where('t.key', '=', String(year))
+  return db
+    .selectFrom(entered.unionAll(held).as('x'))
+    .select([
+      bucket(scope, sql.ref<string>('x.path')).as('bucket'),
+      sql<number>`sum(x.sessions)`.as('sessions'),
+      sql<number>`sum(x.people)`.as('people'),
+      sql<number>`sum(x.activity_sessions)`.as('activitySessions'),
+      sql<number>`sum(x.activity_people)`.as('activityPeople'),
+    ])
     .groupBy(sql`1`)
     .execute()
 }
 
-/** Counties, and those that held ≥ 1 session of ≥ `attendees` people in the year. */
+/**
+ * Counties, and those that held ≥ 1 session of ≥ `attendees` people in the year: entered
+ * by hand, or a training activity with that many signed in (its tally, one key probe).
+ */
 export function countyTargetCounts(db: Db, scope: Scope, year: number, attendees: number) {
   const path = sql.ref<string>('r.path')
   const { from, to } = yearDays(year)
-  const met = sql`exists (select 1 from training_sessions s where s.region_code = r.code
-    and s.held_on between ${from} and ${to} and s.attendees >= ${attendees})`
+  const met = sql`(exists (select 1 from training_sessions s where s.region_code = r.code
+    and s.held_on between ${from} and ${to} and s.attendees >= ${attendees})
+    or exists (select 1 from ledger_tallies t where t.region_code = r.code
+    and t.metric = ${metric.activitiesTraining} and t.key = ${String(year)} and t.class = ''
+    and t.value > 0))`
   return db
     .selectFrom('regions as r')
     .select([

@@ -49,7 +49,14 @@ const pick = ({ code, name, level }: Region): Region => ({ code, name, level })
 
 function emptyCounts(): Counts {
   return {
-    training: { sessions: 0, peopleTrained: 0, counties: 0, countiesMeetingTarget: 0 },
+    training: {
+      sessions: 0,
+      peopleTrained: 0,
+      counties: 0,
+      countiesMeetingTarget: 0,
+      activitySessions: 0,
+      activityPeople: 0,
+    },
     liaison: {
       liaisons: 0,
       liaisonsWithOrganisation: 0,
@@ -80,7 +87,12 @@ async function countsByBucket(db: Db, scope: Scope, year: number): Promise<Map<s
     committeeCounts(db, scope, year),
   ])
   for (const row of training) {
-    Object.assign(at(row.bucket).training, { sessions: row.sessions, peopleTrained: row.people })
+    Object.assign(at(row.bucket).training, {
+      sessions: row.sessions,
+      peopleTrained: row.people,
+      activitySessions: row.activitySessions,
+      activityPeople: row.activityPeople,
+    })
   }
   for (const row of targets) {
     Object.assign(at(row.bucket).training, {

@@ -1,4 +1,5 @@
 import type { Ledger } from '@djt/shared'
+import ActivitiesSection from './ActivitiesSection'
 import type { Open } from './links'
 import { MembersSection, RidersSection } from './PeopleSections'
 import { CareSection, MarketsSection, RecordsSection } from './PlaceSections'
@@ -26,6 +27,7 @@ export default function LedgerSections({ ledger, open, onOpenChild, desk = false
       <MarketsSection markets={ledger.markets} open={open} />
       <CareSection care={ledger.care} open={open} />
       <PledgesSection pledges={ledger.pledges} open={open} />
+      {ledger.activities && <ActivitiesSection activities={ledger.activities} open={open} />}
       <WorkSection work={ledger.work} open={open} />
       {!desk && children}
       {ledger.region.level === 'county' && open && <RecordsSection ledger={ledger} open={open} />}

@@ -55,9 +55,25 @@ export function WorkSection({ work, open }: { work: Ledger['work']; open: Open |
       onClick: open?.('work.total.training.sessions'),
     },
     { key: 'people', label: '培训人数', cells: [training.peopleTrained] },
+    // Counted from the activities (培训班 of ≥ 30 signed in); absent from older reports.
+    ...(training.activitySessions === undefined
+      ? []
+      : [
+          {
+            key: 'activity-sessions',
+            label: '培训班活动（期，签到≥30人）',
+            cells: [training.activitySessions],
+            onClick: open?.('work.total.training.activitySessions'),
+          },
+          {
+            key: 'activity-people',
+            label: '培训班活动签到人数',
+            cells: [training.activityPeople ?? 0],
+          },
+        ]),
     {
       key: 'target',
-      label: '培训达标区县',
+      label: '培训达标区县（含活动）',
       cells: [`${training.countiesMeetingTarget}/${training.counties}`],
     },
     // People, each counted once however many pairs they have: the list is of pairs.

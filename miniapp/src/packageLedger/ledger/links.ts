@@ -11,6 +11,9 @@ export const listPages: Record<LedgerLink['list'], string> = {
   pledges: staffPages.pledges,
   pledgeReports: staffPages.pledgeReports,
   trainingSessions: staffPages.work,
+  activities: `${ledgerPages.records}?type=activities`,
+  activityPeople: `${ledgerPages.records}?type=activityPeople`,
+  activityMembers: `${ledgerPages.records}?type=activityMembers`,
 }
 
 /**

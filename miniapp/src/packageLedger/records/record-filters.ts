@@ -1,4 +1,8 @@
 import {
+  activityKindNames,
+  chinaYear,
+  LedgerActivityPeopleQuery,
+  LedgerActivityQuery,
   LedgerCheckinQuery,
   LedgerMarketQuery,
   LedgerStationQuery,
@@ -10,7 +14,21 @@ import {
 import type { z } from 'zod'
 
 /** The lists of the records page, by its `?type=`. */
-export type RecordType = 'markets' | 'stations' | 'checkins'
+export type RecordType =
+  | 'markets'
+  | 'stations'
+  | 'checkins'
+  | 'activities'
+  | 'activityPeople'
+  | 'activityMembers'
+const TYPES: readonly RecordType[] = [
+  'markets',
+  'stations',
+  'checkins',
+  'activities',
+  'activityPeople',
+  'activityMembers',
+]
 
 const valid = <T>(schema: z.ZodType<T>, value: string | undefined): T | undefined =>
   schema.safeParse(value).data
@@ -30,6 +48,17 @@ export function recordFilters(params: Partial<Record<string, string>>) {
       status: valid(LedgerStationQuery.shape.status, params.status),
     },
     checkins: { platform: valid(LedgerCheckinQuery.shape.platform, params.platform) },
+    activities: activityFilters(params),
+  }
+}
+
+/** 组织生活's lists: the year (this one when the URL names none), the kind, what is listed. */
+function activityFilters(params: Partial<Record<string, string>>) {
+  return {
+    year: valid(LedgerActivityQuery.shape.year, params.year) ?? chinaYear(),
+    kind: valid(LedgerActivityQuery.shape.kind, params.kind),
+    qualifying: valid(LedgerActivityQuery.shape.qualifying, params.qualifying),
+    what: valid(LedgerActivityPeopleQuery.shape.what, params.what) ?? 'attendances',
   }
 }
 export type RecordFilters = ReturnType<typeof recordFilters>
@@ -50,10 +79,17 @@ export function recordsTitle(type: RecordType, filters: RecordFilters): string {
     const state = status && (status === 'open' ? '开放中' : placeStatusNames[status])
     return `关爱阵地明细${narrowed(kind && placeKindNames[kind], state)}`
   }
-  const { platform } = filters.checkins
-  return `已报到明细${narrowed(platform && platformNames[platform])}`
+  if (type === 'checkins') {
+    const { platform } = filters.checkins
+    return `已报到明细${narrowed(platform && platformNames[platform])}`
+  }
+  const { year, kind, qualifying, what } = filters.activities
+  const words = [kind && activityKindNames[kind], qualifying && '签到≥30人']
+  if (type === 'activities') return `${year}年活动明细${narrowed(...words)}`
+  if (type === 'activityMembers') return `${year}年参加活动的党员`
+  return `${year}年活动${what === 'signups' ? '报名' : '签到'}明细${narrowed(...words)}`
 }
 
 export function recordType(value: string | undefined): RecordType {
-  return value === 'markets' || value === 'checkins' ? value : 'stations'
+  return TYPES.find((type) => type === value) ?? 'stations'
 }

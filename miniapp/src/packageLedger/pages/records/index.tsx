@@ -1,11 +1,10 @@
 import { chinaDateTime, placeStatusNames, platformNames } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import Taro, { useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import StaffOnly from '../../../components/StaffOnly'
 import DeskTable from '../../../desk/DeskTable'
 import type { DeskColumn } from '../../../desk/table'
-import { usePagedList } from '../../../hooks/usePagedList'
 import { useRegionName } from '../../../hooks/useRegionName'
 import { staffPages } from '../../../routes'
 import {
@@ -16,10 +15,12 @@ import {
   type LedgerMarket,
   type LedgerStation,
 } from '../../../services/ledgers'
+import { Activities, ActivityMembers, ActivityPeople } from '../../records/ActivityRecords'
 import CheckinCard from '../../records/CheckinCard'
 import MarketCard from '../../records/MarketCard'
 import { recordFilters, recordsTitle, recordType } from '../../records/record-filters'
 import StationCard from '../../records/StationCard'
+import { useRecords } from '../../records/useRecords'
 import '../../records/records.scss'
 import { withPageFrame } from '../../../components/PageFrame'
 
@@ -40,6 +41,9 @@ const notes = {
   markets: '自报与已核验分别标注；点开查看登记详情。',
   stations: '点开查看阵地详情和报到。',
   checkins: '按党员登记所在地区计；点开查看报到的支部。',
+  activities: '按活动地点所在区县计，已取消的不计；点开查看活动。',
+  activityPeople: '按活动地点所在区县计，已取消活动的不计；点开查看活动。',
+  activityMembers: '同一党员在一个区县只计一次；在几个区县参加的，各区县各计一次。',
 }
 
 const open = (url: string) => void Taro.navigateTo({ url })
@@ -115,22 +119,6 @@ const checkinColumns: DeskColumn<LedgerCheckin>[] = [
   },
 ]
 
-/** Any ledger list page by page with its total (the figure that opened it). */
-function useRecords<T>(
-  load: (after?: string) => Promise<{ items: T[]; next: string | null; total?: number }>,
-) {
-  const loader = useCallback(
-    async (after?: string) => {
-      const page = await load(after)
-      return { items: page.items, next: page.next, about: page.total }
-    },
-    [load],
-  )
-  const paged = usePagedList<T, number>(loader)
-  useReachBottom(paged.loadMore)
-  return paged
-}
-
 function Records() {
   const { params } = useRouter()
   const code = params.region ?? ''
@@ -148,6 +136,9 @@ function Records() {
       {type === 'markets' && <Markets region={code} filters={filters.markets} />}
       {type === 'stations' && <Stations region={code} filters={filters.stations} />}
       {type === 'checkins' && <Checkins region={code} filters={filters.checkins} />}
+      {type === 'activities' && <Activities region={code} filters={filters.activities} />}
+      {type === 'activityPeople' && <ActivityPeople region={code} filters={filters.activities} />}
+      {type === 'activityMembers' && <ActivityMembers region={code} filters={filters.activities} />}
     </View>
   )
 }
