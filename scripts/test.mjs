@@ -41,12 +41,13 @@ async function suite(name, counter, args, { env = process.env, cwd = root, comma
 }
 
 /** Server test files, bundled, run two at a time with plain node (scripts/lib/tap-files.mjs). */
-async function serverSuite(name, files, env) {
+async function serverSuite(name, files, env, { timeoutMs = 120_000 } = {}) {
   banner(name)
   const t0 = performance.now()
   const { code, output } = await runTapFiles(files, {
     cwd: server,
     env: { ...env, DJT_TEST_BUNDLED: '1' },
+    timeoutMs,
   })
   const counts = countTap(output) ?? { passed: 0, failed: 1, skipped: 0 }
   if (code !== 0 && counts.failed === 0) counts.failed = 1
@@ -117,16 +118,20 @@ if (databaseUrl) {
   skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
 }
 // Latency while the embedded database freezes every region: a timing test, so it runs on
-// its own, not beside the other test files tap runs two at a time.
+// its own, not beside the other test files tap runs two at a time. The two timing probes
+// take about 40 and 20 s on a quiet machine; a busy one may triple that.
+const alone = { timeoutMs: 300_000 }
 await serverSuite(
   'server answers during the freeze (tap, alone)',
   [bundled('test/freeze-latency.alone.ts')],
   envWithoutDatabase,
+  alone,
 )
 await serverSuite(
   'server answers during a 20,000-place import (tap, alone)',
   [bundled('test/places-import-latency.alone.ts')],
   envWithoutDatabase,
+  alone,
 )
 // Three servers on one PostgreSQL and one Redis behind haproxy, one killed and one
 // restarted under load (about a minute).

@@ -24,35 +24,66 @@ function countsOf(output) {
   }
 }
 
+/** The process groups of the files running now, stopped if this runner is. */
+const live = new Set()
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => {
+    for (const group of live) group('SIGKILL')
+    process.exit(130)
+  })
+
 function runFile(file, { cwd, env, timeoutMs }) {
   return new Promise((resolve) => {
     const t0 = performance.now()
-    // tap's own limit, as its runner passes it (else 30 s); ours only backs it up.
+    // tap's own limit, as its runner passes it (else 30 s); ours only backs it up. Each file
+    // leads its own process group, so a server it started and left behind goes with it.
     const child = spawn(process.execPath, ['--enable-source-maps', file], {
       cwd,
       env: { ...env, TAP_TIMEOUT: String(timeoutMs / 1000) },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     })
+    const group = (signal) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal)
+      } catch {
+        // Gone already.
+      }
+    }
+    live.add(group)
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true
-      child.kill('SIGTERM')
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      group('SIGTERM')
+      setTimeout(() => group('SIGKILL'), 5000).unref()
     }, timeoutMs + 10_000)
     child.on('error', (error) => (output += `\n${error}`))
-    child.on('close', (code, signal) => {
+    // Done when the pipes close; or, if a process left behind holds them, soon after the
+    // exit (its group is stopped then, so they close).
+    let exit = { code: 1, signal: null }
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
       clearTimeout(timer)
+      live.delete(group)
       resolve({
         file,
-        code: code ?? (signal ? 128 : 1),
+        code: exit.code ?? (exit.signal ? 128 : 1),
         timedOut,
         output,
         seconds: (performance.now() - t0) / 1000,
       })
+    }
+    child.on('exit', (code, signal) => {
+      exit = { code, signal }
+      group('SIGKILL')
+      setTimeout(finish, 2000)
     })
+    child.on('close', finish)
   })
 }
 
