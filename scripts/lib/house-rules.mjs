@@ -29,6 +29,7 @@ export const SERVER_SHARED = new Set([
   'auth',
   'regions',
   'meta',
+  'content-check',
 ])
 
 export function files(dir, extensions) {

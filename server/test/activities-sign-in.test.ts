@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import t from 'tap'
 import { createSignInCodes } from '../src/activities/sign-in-code.ts'
-import { deleteOrphanPhotos } from '../src/pledges/photos.repository.ts'
+import { deleteOrphanPhotos } from '../src/uploads/photos.repository.ts'
 import { signInStaff } from './fixtures/accounts.ts'
 import { activityInput, member, place, publish, signUp } from './fixtures/activities.ts'
 import { branchInput, placeInput } from './fixtures/matrix-places.ts'

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import t from 'tap'
-import { deleteOrphanPhotos } from '../src/pledges/photos.repository.ts'
+import { deleteOrphanPhotos } from '../src/uploads/photos.repository.ts'
 import { signInStaff } from './fixtures/accounts.ts'
 import {
   answeredWithPhoto,

@@ -20,7 +20,7 @@ import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
-import { photoReply } from '../pledges/photos.routes.ts'
+import { photoReply } from '../uploads/photos.routes.ts'
 import {
   countActivitiesInScope,
   findActivityInScope,

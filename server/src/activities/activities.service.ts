@@ -6,8 +6,8 @@ import { pathWithinScope } from '../auth/scope.ts'
 import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
-import { isOwnPhoto } from '../pledges/pledges.repository.ts'
 import type { RequestContext } from '../regions/record-region.ts'
+import { isOwnPhoto } from '../uploads/photos.repository.ts'
 import {
   type ActivityColumns,
   cancelActivity,

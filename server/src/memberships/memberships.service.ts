@@ -13,7 +13,7 @@ import { recomputeEvidence } from '../evidence/evidence.service.ts'
 import { ApiError } from '../http/errors.ts'
 import { jsonArray } from '../kernel/json-array.ts'
 import { PRIVACY_NOTICE } from '../me/privacy-notice.ts'
-import { isOwnPhoto } from '../pledges/pledges.repository.ts'
+import { isOwnPhoto } from '../uploads/photos.repository.ts'
 import { type CheckedSubmission, checkSubmission } from './form-check.ts'
 import {
   insertEvent,

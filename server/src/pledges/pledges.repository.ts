@@ -142,17 +142,6 @@ export async function supersedePending(db: Db, pledgeId: string): Promise<void> 
     .execute()
 }
 
-/** Whether `photoId` names a photo `userId` uploaded (signed in). */
-export async function isOwnPhoto(db: Db, photoId: string, userId: string): Promise<boolean> {
-  const photo = await db
-    .selectFrom('pledge_photos')
-    .select('id')
-    .where('id', '=', photoId)
-    .where('uploaded_by', '=', userId)
-    .executeTakeFirst()
-  return photo !== undefined
-}
-
 /** The WeChat mini-program code kept for a pledge's plaque, if one was fetched. */
 export async function findWxacode(db: Db, id: string): Promise<Uint8Array | null> {
   const row = await db

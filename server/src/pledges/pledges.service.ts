@@ -5,12 +5,12 @@ import type { CheckedText, ContentChecker } from '../content-check/content-check
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { findLatestMembership } from '../memberships/memberships.repository.ts'
+import { isOwnPhoto } from '../uploads/photos.repository.ts'
 import { eligibilityOf } from './eligibility.ts'
 import {
   findPledgeOfUser,
   insertPledge,
   insertVersion,
-  isOwnPhoto,
   supersedePending,
   updatePledge,
 } from './pledges.repository.ts'

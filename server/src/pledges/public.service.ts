@@ -11,6 +11,7 @@ import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { jsonArray } from '../kernel/json-array.ts'
+import { photoExists } from '../uploads/photos.repository.ts'
 import {
   claimReportSlot,
   insertDailyRating,
@@ -19,7 +20,6 @@ import {
   listReports,
   ratingTotals,
 } from './feedback.repository.ts'
-import { photoExists } from './photos.repository.ts'
 import { toReport } from './pledge-details.ts'
 import { findVersion, type PledgeRow } from './pledges.repository.ts'
 import { issuerOf, toRating, verdictOf } from './pledges.view.ts'

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import { purgeAuditLogDaily } from '../audit/audit.repository.ts'
 import { pruneSignInFailures } from '../auth/sign-in-locks.repository.ts'
 import { pruneReportQuota } from '../pledges/feedback.repository.ts'
-import { deleteOrphanPhotos } from '../pledges/photos.repository.ts'
+import { deleteOrphanPhotos } from '../uploads/photos.repository.ts'
 
 /** After the period-freeze check, so a fresh start does not queue both at once on PGlite. */
 const START_DELAY_MS = 5_000

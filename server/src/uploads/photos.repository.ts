@@ -88,3 +88,14 @@ export async function deleteOrphanPhotos(db: Db): Promise<number> {
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/** Whether `photoId` names a photo `userId` uploaded (signed in). */
+export async function isOwnPhoto(db: Db, photoId: string, userId: string): Promise<boolean> {
+  const photo = await db
+    .selectFrom('pledge_photos')
+    .select('id')
+    .where('id', '=', photoId)
+    .where('uploaded_by', '=', userId)
+    .executeTakeFirst()
+  return photo !== undefined
+}

@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
-import { photoType } from '../uploads/image-type.ts'
-import { asUploadError } from '../uploads/malformed.ts'
+import { photoType } from './image-type.ts'
+import { asUploadError } from './malformed.ts'
 import { findPhoto, insertPhoto } from './photos.repository.ts'
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
