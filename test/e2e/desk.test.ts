@@ -20,6 +20,7 @@ const MENU_PAGES: [string, string][] = [
   ['pledge-reports', '群众举报'],
   ['pledge-ranking', '比作为排名'],
   ['staff-list', '组织生活'],
+  ['voice-staff-list', '骑手诉求'],
   ['work', '本级工作'],
 ]
 const LEDGER_PAGES: [string, string][] = [
@@ -31,7 +32,9 @@ const route = (name: string) =>
     ? `/packageLedger/pages/${name}/index`
     : name === 'staff-list'
       ? `/packageActivity/pages/${name}/index`
-      : `/packageStaff/pages/${name}/index`
+      : name === 'voice-staff-list'
+        ? '/packageVoice/pages/staff-list/index'
+        : `/packageStaff/pages/${name}/index`
 
 let chromium: Browser
 beforeAll(async () => {
@@ -69,6 +72,7 @@ test('at 1366 px every staff page sits in the desk: menu by task, title, breadcr
       '承诺与监督',
       '台账与报告',
       '组织生活',
+      '骑手诉求',
       '本级工作',
       '账号',
     ])
