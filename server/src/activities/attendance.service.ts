@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { recordAudit, recordStaffAction } from '../audit/audit.repository.ts'
+import { recordStaffAction, recordUserAction } from '../audit/audit.repository.ts'
 import type { StaffCaller, UserCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -79,16 +79,14 @@ export async function signIn(
     const before = await findAttendance(trx, id, membership.id)
     return { first: false, at: before?.at ?? now }
   }
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'user',
-    action: 'activity.sign_in',
-    outcome: 'success',
-    targetType: 'activity',
-    targetId: id,
-    regionPath: row.region_path,
-    requestId: context.requestId,
-  })
+  await recordUserAction(
+    trx,
+    caller,
+    context,
+    'activity.sign_in',
+    ['activity', id],
+    row.region_path,
+  )
   return { first: true, at: added.at }
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { recordAudit } from '../audit/audit.repository.ts'
+import { recordUserAction } from '../audit/audit.repository.ts'
 import type { UserCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -34,26 +34,6 @@ export async function memberOf(db: Db, caller: UserCaller): Promise<Member> {
   return { membershipId: membership.id, branchIds: await approvedBranchIds(db, membership.id) }
 }
 
-async function audit(
-  trx: Db,
-  caller: UserCaller,
-  action: string,
-  id: string,
-  regionPath: string,
-  context: RequestContext,
-) {
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'user',
-    action,
-    outcome: 'success',
-    targetType: 'activity',
-    targetId: id,
-    regionPath,
-    requestId: context.requestId,
-  })
-}
-
 /** Signs up under the activity's row lock, so two members racing for the last place get one. */
 export async function signUp(
   trx: Db,
@@ -80,7 +60,7 @@ export async function signUp(
     regionCode: row.region_code,
     membershipId: membership.id,
   })
-  await audit(trx, caller, 'activity.signup', id, row.region_path, context)
+  await recordUserAction(trx, caller, context, 'activity.signup', ['activity', id], row.region_path)
 }
 
 export async function withdraw(
@@ -98,5 +78,12 @@ export async function withdraw(
   if (row.state !== 'published' || row.starts_at <= now)
     throw conflict('活动已开始或已结束，不能取消报名')
   await withdrawSignup(trx, signup.id)
-  await audit(trx, caller, 'activity.signup_withdraw', id, row.region_path, context)
+  await recordUserAction(
+    trx,
+    caller,
+    context,
+    'activity.signup_withdraw',
+    ['activity', id],
+    row.region_path,
+  )
 }

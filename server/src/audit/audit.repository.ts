@@ -62,6 +62,27 @@ export function recordStaffAction(
   })
 }
 
+/** One action a mini-program user took on a record: who, from which request, where, what. */
+export function recordUserAction(
+  db: Kysely<Database>,
+  caller: { id: string },
+  context: { requestId: string },
+  action: string,
+  [targetType, targetId]: [string, string],
+  regionPath: string | null,
+): Promise<void> {
+  return recordAudit(db, {
+    actorId: caller.id,
+    actorRole: 'user',
+    action,
+    outcome: 'success',
+    targetType,
+    targetId,
+    regionPath,
+    requestId: context.requestId,
+  })
+}
+
 /** Newest first, keyset-paginated by id, inside the caller's jurisdiction only. */
 export function listAudit(
   db: Kysely<Database>,

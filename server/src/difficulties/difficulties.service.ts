@@ -7,7 +7,7 @@ import {
   type DifficultyPlace,
 } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import { recordAudit, recordStaffAction } from '../audit/audit.repository.ts'
+import { recordStaffAction, recordUserAction } from '../audit/audit.repository.ts'
 import type { StaffCaller, UserCaller } from '../auth/access.ts'
 import { pathWithinScope } from '../auth/scope.ts'
 import type { ContentChecker } from '../content-check/content-check.ts'
@@ -79,26 +79,6 @@ async function countyFor(trx: Db, userId: string, place: DifficultyPlace | undef
   }
 }
 
-async function audit(
-  trx: Db,
-  caller: UserCaller,
-  action: string,
-  id: string,
-  regionPath: string,
-  context: RequestContext,
-) {
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'user',
-    action,
-    outcome: 'success',
-    targetType: 'difficulty',
-    targetId: id,
-    regionPath,
-    requestId: context.requestId,
-  })
-}
-
 /**
  * A rider raises a difficulty: the text through the content check, up to three of their
  * own photos, at most DIFFICULTIES_PER_DAY a China day.
@@ -154,7 +134,7 @@ export async function raiseDifficulty(
   })
   await insertDifficultyPhotos(trx, id, body.photoIds)
   await addEvent(trx, { difficultyId: id, kind: 'raised', actorId: caller.id })
-  await audit(trx, caller, 'difficulty.raise', id, county.path, context)
+  await recordUserAction(trx, caller, context, 'difficulty.raise', ['difficulty', id], county.path)
   return id
 }
 
@@ -273,7 +253,14 @@ export async function giveFeedback(
     text: helpful ? '有帮助' : '没有帮助',
     actorId: caller.id,
   })
-  await audit(trx, caller, 'difficulty.feedback', id, row.region_path, context)
+  await recordUserAction(
+    trx,
+    caller,
+    context,
+    'difficulty.feedback',
+    ['difficulty', id],
+    row.region_path,
+  )
 }
 
 /** 我也遇到: another rider has the same difficulty; once each, never on one's own. */
@@ -289,7 +276,14 @@ export async function addMeTooTo(
   if (row.user_id === caller.id) throw conflict('这是你自己提交的诉求')
   if (row.state === 'closed') throw conflict('诉求已办结')
   if (await addMeToo(trx, id, caller.id))
-    await audit(trx, caller, 'difficulty.me_too', id, row.region_path, context)
+    await recordUserAction(
+      trx,
+      caller,
+      context,
+      'difficulty.me_too',
+      ['difficulty', id],
+      row.region_path,
+    )
 }
 
 /** Rows with their events and photos, each list read once. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { recordAudit, recordStaffAction } from '../audit/audit.repository.ts'
+import { recordStaffAction, recordUserAction } from '../audit/audit.repository.ts'
 import type { StaffCaller, UserCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
@@ -40,16 +40,14 @@ export async function checkIn(
     membershipId: membership.id,
     note: note || null,
   })
-  await recordAudit(trx, {
-    actorId: caller.id,
-    actorRole: 'user',
-    action: 'checkin.create',
-    outcome: 'success',
-    targetType: 'branch_checkin',
-    targetId: id,
-    regionPath: place.region_path,
-    requestId: context.requestId,
-  })
+  await recordUserAction(
+    trx,
+    caller,
+    context,
+    'checkin.create',
+    ['branch_checkin', id],
+    place.region_path,
+  )
   return id
 }
 
