@@ -1,7 +1,7 @@
 // `npm test`: lint, typecheck, every suite, the builds, the WeChat build run in a stand-in
 // for WeChat and the end-to-end test, then one summary. Under CI=true a suite that cannot
 // run (no database, no browser) fails.
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { countNodeTest, countTap, countVitest } from './lib/counts.mjs'
 import { ensureH5Build, root } from './lib/h5-build.mjs'
 import { HAPROXY } from './lib/replicas/cluster.mjs'
@@ -20,11 +20,15 @@ const started = performance.now()
 async function check(name, action) {
   banner(name)
   const t0 = performance.now()
+  const cpu0 = childCpuSeconds()
+  const busy0 = machineBusySeconds()
   const code = await action()
   record(
     name,
     code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 },
     t0,
+    cpu0,
+    busy0,
   )
   return code === 0
 }
@@ -33,17 +37,21 @@ async function check(name, action) {
 async function suite(name, counter, args, { env = process.env, cwd = root, command = 'npx' } = {}) {
   banner(name)
   const t0 = performance.now()
+  const cpu0 = childCpuSeconds()
+  const busy0 = machineBusySeconds()
   const { code, output } = await runCaptured(command, args, { cwd, env })
   const counts = counter(output) ?? { passed: 0, failed: 0, skipped: 0 }
   if (code !== 0 && counts.failed === 0) counts.failed = 1 // crashed, or failed outside a test
   if (code === 0 && counts.passed === 0) counts.failed += 1 // ran no test: that is a failure here
-  record(name, counts, t0)
+  record(name, counts, t0, cpu0, busy0)
 }
 
 /** Server test files, bundled, run two at a time with plain node (scripts/lib/tap-files.mjs). */
 async function serverSuite(name, files, env, { timeoutMs = 120_000 } = {}) {
   banner(name)
   const t0 = performance.now()
+  const cpu0 = childCpuSeconds()
+  const busy0 = machineBusySeconds()
   const { code, output } = await runTapFiles(files, {
     cwd: server,
     env: { ...env, DJT_TEST_BUNDLED: '1' },
@@ -52,7 +60,7 @@ async function serverSuite(name, files, env, { timeoutMs = 120_000 } = {}) {
   const counts = countTap(output) ?? { passed: 0, failed: 1, skipped: 0 }
   if (code !== 0 && counts.failed === 0) counts.failed = 1
   if (code === 0 && counts.passed === 0) counts.failed += 1
-  record(name, counts, t0)
+  record(name, counts, t0, cpu0, busy0)
 }
 
 function skip(name, why) {
@@ -66,8 +74,40 @@ function skip(name, why) {
   }
 }
 
-function record(name, counts, t0) {
-  results.push({ name, ...counts, seconds: (performance.now() - t0) / 1000 })
+function record(name, counts, t0, cpu0, busy0) {
+  results.push({
+    name,
+    ...counts,
+    seconds: (performance.now() - t0) / 1000,
+    cpu: cpu0 === undefined ? undefined : childCpuSeconds() - cpu0,
+    busy: busy0 === undefined ? undefined : machineBusySeconds() - busy0,
+  })
+}
+
+/** CPU seconds the whole machine spent busy (every process, the database's too), on Linux. */
+function machineBusySeconds() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number)
+    return (user + nice + system + irq + softirq + steal) / 100
+  } catch {
+    return 0
+  }
+}
+
+/** CPU seconds (user + system) of every finished child process, on Linux; 0 elsewhere. */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+    // After the command name: cutime and cstime are fields 16 and 17 of stat(5), in ticks.
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return 0
+  }
 }
 
 function banner(name) {
@@ -194,8 +234,11 @@ function summarize() {
     for (const key of Object.keys(total)) total[key] += r[key]
     const state = r.failed ? 'FAIL' : r.skipped ? 'SKIP' : 'ok  '
     const note = r.note ? `  (${r.note})` : ''
+    const cpu = r.cpu
+      ? ` (${r.cpu.toFixed(0)} CPU-s; machine ${(r.busy / r.seconds).toFixed(1)} cores busy)`
+      : ''
     console.log(
-      `${state} ${r.name.padEnd(42)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  ${r.seconds.toFixed(1)} s${note}`,
+      `${state} ${r.name.padEnd(42)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  ${r.seconds.toFixed(1)} s${cpu}${note}`,
     )
   }
   console.log(
