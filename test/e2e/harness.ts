@@ -11,6 +11,21 @@ import { afterAll, beforeAll, inject } from 'vitest'
 export const root = fileURLToPath(new URL('../..', import.meta.url))
 export const screenshotDir = path.join(root, 'test-results/e2e')
 
+/**
+ * The server as `npm start` runs it: compiled (scripts/lib/server-build.mjs), which starts
+ * in about a third of the CPU of the sources through tsx.
+ */
+const compiledServer = path.join(root, 'server/dist/server.js')
+
+/** Builds the server when it is missing or stale (the global setups call it, once a run). */
+export async function ensureServerBuild(): Promise<void> {
+  const script =
+    "import('./scripts/lib/server-build.mjs').then((m) => m.ensureServerBuild({ log() {} })).then((code) => { process.exitCode = code })"
+  const child = spawn(process.execPath, ['-e', script], { cwd: root, stdio: 'inherit' })
+  const code = await new Promise((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`the server build failed (exit ${code})`)
+}
+
 export interface RunningServer {
   url: string
   dataDir: string
@@ -40,27 +55,26 @@ export async function startServer(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djt-e2e-'))
   if (options.template) await cp(options.template, dataDir, { recursive: true })
   const port = options.port ?? (await freePort())
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(root, 'server/src/server.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DATABASE_URL: '',
-        // One embedded server: its limits in memory, like `npm start`.
-        REDIS_URL: '',
-        SEED_DEMO: 'true',
-        // Freezing every region of China's tree takes ~45 s of PGlite's one session: the
-        // server tests cover it; here it would only slow the pages under test.
-        LEDGER_FREEZE: 'off',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  if (!existsSync(compiledServer)) {
+    throw new Error('No server build: the global setup builds it (ensureServerBuild).')
+  }
+  const child = spawn(process.execPath, [compiledServer], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      // One embedded server: its limits in memory, like `npm start`.
+      REDIS_URL: '',
+      SEED_DEMO: 'true',
+      // Freezing every region of China's tree takes ~45 s of PGlite's one session: the
+      // server tests cover it; here it would only slow the pages under test.
+      LEDGER_FREEZE: 'off',
+      LOG_LEVEL: 'warn',
     },
-  )
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   const url = `http://127.0.0.1:${port}`
   await waitReady(url, child)
   return {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { type RunningServer, root, startServer } from '../e2e/harness.ts'
+import { ensureServerBuild, type RunningServer, root, startServer } from '../e2e/harness.ts'
 import { compileWxml } from './harness/view-layer.ts'
 
 const dist = path.join(root, 'miniapp/dist')
@@ -19,6 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(path.join(dist, 'app.json'))) {
     throw new Error('No weapp build: run `npm run build:weapp` first (npm test does).')
   }
+  await ensureServerBuild()
   const [compiledWxml, server] = await Promise.all([
     compileWxml(dist),
     startServer({ port: await freePortIn(4300, 4399), needsH5: false }),

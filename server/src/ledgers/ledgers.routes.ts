@@ -24,7 +24,7 @@ export async function ledgerOf(
 ) {
   const region = await regionInScope(app.db, caller, code)
   if (period) return frozenLedger(app.db, region.code, period)
-  return buildLedger(app.db, region, app.clock(), caller)
+  return buildLedger(app.db, region, app.clock())
 }
 
 async function frozenLedger(db: Kysely<Database>, code: string, period: string): Promise<Ledger> {

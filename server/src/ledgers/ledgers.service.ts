@@ -10,9 +10,8 @@ import {
   waitingStates,
 } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
-import { workSummary } from '../work/summary.service.ts'
+import { workSummaryOf } from '../work/summary.service.ts'
 import { activitiesLedger } from './activities-ledger.ts'
 import {
   childRegions,
@@ -49,7 +48,6 @@ export async function buildLedger(
   db: Db,
   region: { code: string; name: string; level: 'province' | 'city' | 'county'; path: string },
   now: Date,
-  caller: StaffCaller,
   // A period frozen after its year ended (2026-H2 on 2027-01-01) counts its own year's work.
   year = chinaYear(now),
 ): Promise<Ledger> {
@@ -57,7 +55,7 @@ export async function buildLedger(
     jurisdictionTallies(db, region.path),
     oldestPending(db, region.path),
     region.level === 'county' ? Promise.resolve([]) : childLedgers(db, region),
-    workSummary(db, caller, region.code, year),
+    workSummaryOf(db, region, year),
   ])
   const t = reader(rows)
   const withOrg = (row: TallyRow) => row.key !== 'none'

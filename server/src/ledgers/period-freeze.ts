@@ -1,6 +1,5 @@
 import { lastEndedPeriod, periodYear } from '@djt/shared'
 import type { Kysely } from 'kysely'
-import type { StaffCaller } from '../auth/access.ts'
 import type { Database, RegionLevel } from '../db/schema.ts'
 import { buildLedger } from './ledgers.service.ts'
 import {
@@ -16,22 +15,6 @@ interface Region {
   name: string
   level: RegionLevel
   path: string
-}
-
-/** No user: buildLedger only uses the caller's scope (workSummary), never its id. */
-const SYSTEM_ID = '00000000-0000-0000-0000-000000000000'
-
-/** The server itself, seeing exactly one region's jurisdiction. */
-export function systemCaller(region: Region): StaffCaller {
-  return {
-    kind: 'staff',
-    id: SYSTEM_ID,
-    username: 'system',
-    level: region.level,
-    regionCode: region.code,
-    regionPath: region.path,
-    mfaPending: false,
-  }
 }
 
 export interface FreezeResult {
@@ -91,7 +74,7 @@ async function freezeOne(
   if (!(await tryFreezeLock(trx))) return 'busy'
   // Another server may have frozen it since the list was read.
   if (await hasSnapshot(trx, region.code, period)) return 'present'
-  const ledger = await buildLedger(trx, region, now, systemCaller(region), periodYear(period))
+  const ledger = await buildLedger(trx, region, now, periodYear(period))
   await insertSnapshot(trx, {
     region_code: region.code,
     region_path: region.path,

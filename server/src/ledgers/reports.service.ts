@@ -64,7 +64,7 @@ export async function submitReport(
       { field: 'body.reason', message: '更正报告请写明原因' },
     ])
   const version = previous + 1
-  const { ledger, basis } = await reportFigures(trx, caller, region, body.period, version, context)
+  const { ledger, basis } = await reportFigures(trx, region, body.period, version, context)
   const id = await insertReport(trx, {
     region_code: region.code,
     region_path: region.path,
@@ -98,7 +98,6 @@ export async function submitReport(
  */
 async function reportFigures(
   trx: Db,
-  caller: StaffCaller,
   region: Parameters<typeof buildLedger>[1],
   period: string,
   version: number,
@@ -109,7 +108,7 @@ async function reportFigures(
     if (frozen) return { ledger: frozen.snapshot, basis: 'period_end' }
   }
   // The period's own year of work, also when a 2026-H2 correction is sent in 2027.
-  const ledger = await buildLedger(trx, region, now, caller, periodYear(period))
+  const ledger = await buildLedger(trx, region, now, periodYear(period))
   return { ledger, basis: 'live' }
 }
 

@@ -17,6 +17,9 @@ import {
 type Db = Kysely<Database>
 type Region = WorkFigures['region']
 type Counts = Omit<WorkFigures, 'region'>
+interface LedgerRegion extends Region {
+  path: string
+}
 
 /** Progress against the targets in `year`: the region as a whole, then each child region. */
 export async function workSummary(
@@ -29,10 +32,25 @@ export async function workSummary(
     levels: ['province', 'city', 'county'],
     field: 'query.region',
   })
-  const children = await listRegions(db, region.code)
-  const [total, byChild] = await Promise.all([
+  return workSummaryOf(db, region, year)
+}
+
+/**
+ * The same for a region already resolved inside the reader's jurisdiction (a ledger has
+ * it): every query at once, and for a county, which has no child region, no per-child one.
+ */
+export async function workSummaryOf(
+  db: Db,
+  region: LedgerRegion,
+  year: number,
+): Promise<WorkSummary> {
+  const county = region.level === 'county'
+  const [children, total, byChild] = await Promise.all([
+    county ? Promise.resolve([]) : listRegions(db, region.code),
     countsByBucket(db, { root: region.path, perChild: false }, year),
-    countsByBucket(db, { root: region.path, perChild: true }, year),
+    county
+      ? Promise.resolve(new Map<string, Counts>())
+      : countsByBucket(db, { root: region.path, perChild: true }, year),
   ])
   const figures = (of: Region, key: string): WorkFigures => ({
     region: of,
