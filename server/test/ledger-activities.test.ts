@@ -1,5 +1,6 @@
 import { chinaYear } from '@djt/shared'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import t from 'tap'
 import { type Account, signInStaff } from './fixtures/accounts.ts'
 import { member, publish, signUp } from './fixtures/activities.ts'
@@ -44,7 +45,9 @@ t.test('the ledger counts activities, and a training session of 30 meets the tar
   // Next year's session is next year's: not in this year's ledger.
   await publish(app, county, training(400 * 24 * 60 * MINUTE, '明年的培训班'))
   const people = []
-  for (let n = 0; n < 30; n += 1) people.push(await member(app, `trainee-${n}`))
+  // One in three is not a flow member (流动党员): 20 of the 30 are.
+  for (let n = 0; n < 30; n += 1)
+    people.push(await member(app, `trainee-${n}`, { flowMember: n % 3 !== 0 }))
   for (const person of people) t.equal((await signUp(app, person, session.id)).statusCode, 204)
   const detail = await app.inject({
     url: `/api/v1/staff/activities/${session.id}`,
@@ -75,7 +78,27 @@ t.test('the ledger counts activities, and a training session of 30 meets the tar
   t.ok(last)
   t.equal((await tick(last?.membershipId ?? '')).statusCode, 201)
   const met = await ledgerOf(app, county, '350102')
-  t.match(met.activities, { attendances: 30, members: 30 })
+  t.match(met.activities, { attendances: 30, members: 30, flowMembers: 20 })
+  // A registration changed afterwards does not move who attended as a flow member.
+  await sql`update memberships set form = form || '{"flowMember": false}'
+    where form->>'flowMember' = 'true'`.execute(app.db)
+  const later = await ledgerOf(app, county, '350102')
+  t.match(later.activities, { members: 30, flowMembers: 20 }, 'kept as it was when they attended')
+  const flowList = await app.inject({
+    url: '/api/v1/ledgers/activity-members?region=350102&who=flow&limit=100',
+    headers: county.auth,
+  })
+  t.equal(flowList.statusCode, 200)
+  t.equal(flowList.json().items.length, 20, 'the figure of 20 opens a list of 20')
+  t.ok(
+    flowList.json().items.every((row: { flowAttended: number }) => row.flowAttended === 1),
+    'each attended once as a flow member',
+  )
+  const everyone = await app.inject({
+    url: '/api/v1/ledgers/activity-members?region=350102&limit=100',
+    headers: county.auth,
+  })
+  t.equal(everyone.json().items.length, 30)
   t.match(
     met.work.total.training,
     { sessions: 0, activitySessions: 1, activityPeople: 30, countiesMeetingTarget: 1 },
@@ -87,7 +110,7 @@ t.test('the ledger counts activities, and a training session of 30 meets the tar
   )
   t.match(gulou.training, { activitySessions: 1, countiesMeetingTarget: 1 })
   t.match(cityLedger.work.total.training, { activitySessions: 1, countiesMeetingTarget: 1 })
-  t.match(cityLedger.activities, { activities: 1, attendances: 30, members: 30 })
+  t.match(cityLedger.activities, { activities: 1, attendances: 30, members: 30, flowMembers: 20 })
 
   const cancelled = await app.inject({
     method: 'POST',
@@ -97,6 +120,12 @@ t.test('the ledger counts activities, and a training session of 30 meets the tar
   })
   t.equal(cancelled.statusCode, 200)
   const after = await ledgerOf(app, county, '350102')
-  t.match(after.activities, { activities: 0, signups: 0, attendances: 0, members: 0 })
+  t.match(after.activities, {
+    activities: 0,
+    signups: 0,
+    attendances: 0,
+    members: 0,
+    flowMembers: 0,
+  })
   t.match(after.work.total.training, { activitySessions: 0, countiesMeetingTarget: 0 })
 })

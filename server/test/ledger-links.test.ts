@@ -55,6 +55,7 @@ const ALWAYS_LINKED = [
   'activities.signups',
   'activities.attendances',
   'activities.members',
+  'activities.flowMembers',
 ]
 
 const waiting = new Set<string>(waitingStates)

@@ -1,7 +1,7 @@
 import { MarketOpenerForm, OperatorForm, RiderForm } from '@djt/shared'
 import t from 'tap'
 import { type RepeatableFile, readRepeatables } from '../src/db/migrate.ts'
-import { metric, metricFormReads } from '../src/ledgers/metrics.ts'
+import { columnFormReads, metric, metricFormReads } from '../src/ledgers/metrics.ts'
 
 // The tally triggers (SQL) and the ledger (TypeScript) meet only in strings: a metric name
 // and the membership form keys the SQL reads. A rename on one side alone would silently
@@ -47,11 +47,15 @@ function formReadsOf(all: Segment[]): { reads: Reads; problems: string[] } {
   const reads: Reads = {}
   const problems: string[] = []
   for (const segment of all.filter((each) => each.formKeys.length > 0)) {
-    const [name, ...others] = [...new Set(segment.metrics)]
+    // A trigger filling a column from the form reads for the metric counting through it.
+    const column = /\bnew\.([a-z_]+)\s*:=/.exec(segment.text)?.[1] ?? ''
+    const through = Object.entries(columnFormReads).find(([name]) => name === column)?.[1]
+    const named = segment.metrics.length === 0 && through ? [through] : segment.metrics
+    const [name, ...others] = [...new Set(named)]
     const [kind, ...otherKinds] = [...new Set(segment.kinds)]
     if (!name || others.length > 0 || !kind || otherKinds.length > 0) {
       problems.push(
-        `${segment.file}: a form read needs one metric and one m.kind = '…' beside it: ${segment.text}`,
+        `${segment.file}: a form read needs one metric (or a column of columnFormReads) and one m.kind = '…' beside it: ${segment.text}`,
       )
       continue
     }

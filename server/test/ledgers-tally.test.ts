@@ -520,6 +520,7 @@ t.test(
       'activities.signups',
       'activities.attendances',
       'activities.members',
+      'activities.flow_members',
       'activities.training',
     ])
       t.ok(kinds.has(metric), `the random run exercised ${metric}`)

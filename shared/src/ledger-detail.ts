@@ -182,7 +182,12 @@ export type LedgerActivityPersonPage = z.infer<typeof LedgerActivityPersonPage>
  * The members who attended at least one of the activities the ledger counts, once per
  * county and year: a member who attended in two counties is in each county's list.
  */
-export const LedgerActivityMemberQuery = z.object({ ...page, year: WorkYear.optional() })
+export const LedgerActivityMemberQuery = z.object({
+  ...page,
+  year: WorkYear.optional(),
+  /** `flow`: only those who attended at least once as a flow member (流动党员). */
+  who: z.enum(['all', 'flow'], { error: '人员范围无效' }).optional(),
+})
 export type LedgerActivityMemberQuery = z.input<typeof LedgerActivityMemberQuery>
 
 export const LedgerActivityMember = z.object({
@@ -192,6 +197,8 @@ export const LedgerActivityMember = z.object({
   memberName: z.string(),
   /** How many of the county's activities that year they attended. */
   attended: z.int(),
+  /** How many of those as a flow member (流动党员). */
+  flowAttended: z.int(),
 })
 export type LedgerActivityMember = z.infer<typeof LedgerActivityMember>
 export const LedgerActivityMemberPage = z.object({

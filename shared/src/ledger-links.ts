@@ -92,6 +92,12 @@ function addActivityLinks(
     query: { region, year, what: 'attendances' },
   }
   links['activities.members'] = { list: 'activityMembers', query: { region, year } }
+  if (activities.flowMembers !== undefined) {
+    links['activities.flowMembers'] = {
+      list: 'activityMembers',
+      query: { region, year, who: 'flow' },
+    }
+  }
   activities.byKind.forEach((row, index) => {
     // A kind not held this year shows no rows, so opens nothing.
     const kind = ActivityKind.safeParse(row.kind).data

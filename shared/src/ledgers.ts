@@ -127,6 +127,11 @@ export const ActivitiesLedger = z.object({
   attendances: count,
   /** Members who attended at least one, once per county: a sum over counties. */
   members: count,
+  /**
+   * Of those, the flow members (流动党员): at least one attendance as a flow member, by the
+   * rider's own answer when they attended. Absent from ledgers frozen before it was counted.
+   */
+  flowMembers: count.optional(),
   byKind: z.array(
     z.object({
       kind: z.string(),

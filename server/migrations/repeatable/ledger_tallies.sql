@@ -334,18 +334,31 @@ begin
   ) x where a.state <> 'cancelled' and x.amount <> 0);
 end $$;
 
--- One member's attendance at a counted activity of a county and year, added or taken away:
--- the member counts once in activities.members while they have at least one.
+-- One member's attendance at a counted activity of a county and year, added or taken away
+-- (p_flow: whether it was as a flow member, 0 or p_delta): the member counts once in
+-- activities.members while they have at least one, and once in activities.flow_members
+-- while at least one of them was as a flow member (0030_activity_flow_members.sql).
+drop function if exists ledger_attendee_add(char(6), ltree, int, uuid, int);
 create or replace function ledger_attendee_add(p_region char(6), p_path ltree, p_year int,
-  p_member uuid, p_delta int) returns void
+  p_member uuid, p_delta int, p_flow int) returns void
 language plpgsql as $$
 declare
   now_attended int;
+  now_flow int;
 begin
-  insert into activity_attendees as t (region_code, region_path, year, membership_id, attended)
-  values (p_region, p_path, p_year, p_member, greatest(p_delta, 1))
-  on conflict (region_code, year, membership_id) do update set attended = t.attended + p_delta
-  returning attended into now_attended;
+  insert into activity_attendees as t
+    (region_code, region_path, year, membership_id, attended, flow_attended)
+  values (p_region, p_path, p_year, p_member, greatest(p_delta, 1), greatest(p_flow, 0))
+  on conflict (region_code, year, membership_id) do update
+    set attended = t.attended + p_delta, flow_attended = t.flow_attended + p_flow
+  returning attended, flow_attended into now_attended, now_flow;
+  if p_flow > 0 and now_flow = p_flow then
+    perform ledger_add(p_region, p_path, jsonb_build_array(jsonb_build_object(
+      'metric', 'activities.flow_members', 'key', p_year::text, 'class', '', 'amount', 1)));
+  elsif p_flow < 0 and now_flow = 0 then
+    perform ledger_add(p_region, p_path, jsonb_build_array(jsonb_build_object(
+      'metric', 'activities.flow_members', 'key', p_year::text, 'class', '', 'amount', -1)));
+  end if;
   if p_delta > 0 and now_attended = p_delta then
     perform ledger_add(p_region, p_path, jsonb_build_array(jsonb_build_object(
       'metric', 'activities.members', 'key', p_year::text, 'class', '', 'amount', 1)));
@@ -360,7 +373,7 @@ end $$;
 create or replace function ledger_activities_trigger() returns trigger
 language plpgsql as $$
 declare
-  member uuid;
+  member record;
 begin
   if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
     -- One upsert for both sides; what did not change cancels out.
@@ -381,14 +394,17 @@ begin
   if tg_op = 'UPDATE' and ((old.state = 'cancelled') <> (new.state = 'cancelled')
       or old.region_code is distinct from new.region_code
       or ledger_activity_year(old.starts_at) <> ledger_activity_year(new.starts_at)) then
-    for member in select t.membership_id from activity_attendances t where t.activity_id = new.id loop
+    for member in select t.membership_id, t.flow_member from activity_attendances t
+        where t.activity_id = new.id loop
       if old.state <> 'cancelled' then
         perform ledger_attendee_add(old.region_code, old.region_path,
-          ledger_activity_year(old.starts_at), member, -1);
+          ledger_activity_year(old.starts_at), member.membership_id, -1,
+          case when member.flow_member then -1 else 0 end);
       end if;
       if new.state <> 'cancelled' then
         perform ledger_attendee_add(new.region_code, new.region_path,
-          ledger_activity_year(new.starts_at), member, 1);
+          ledger_activity_year(new.starts_at), member.membership_id, 1,
+          case when member.flow_member then 1 else 0 end);
       end if;
     end loop;
   end if;
@@ -436,10 +452,25 @@ begin
     returning * into a;
   if a.id is not null and a.state <> 'cancelled' then
     perform ledger_attendee_add(a.region_code, a.region_path, ledger_activity_year(a.starts_at),
-      t.membership_id, delta);
+      t.membership_id, delta, case when t.flow_member then delta else 0 end);
   end if;
   return null;
 end $$;
+
+-- Whether the member attends as a flow member: the rider's own answer when they attend,
+-- kept on the attendance (a later change of the registration does not move it); the
+-- attendance counts in activities.flow_members through it.
+create or replace function ledger_attendance_flow_trigger() returns trigger
+language plpgsql as $$
+begin
+  new.flow_member := coalesce((select m.form->>'flowMember' = 'true' from memberships m
+    where m.id = new.membership_id and m.kind = 'rider'), false);
+  return new;
+end $$;
+
+drop trigger if exists ledger_attendance_flow on activity_attendances;
+create trigger ledger_attendance_flow before insert on activity_attendances
+  for each row execute function ledger_attendance_flow_trigger();
 
 drop trigger if exists ledger_activity_attendances on activity_attendances;
 create trigger ledger_activity_attendances after insert or delete
@@ -484,6 +515,12 @@ language sql stable as $$
       select distinct a.region_code, ledger_activity_year(a.starts_at) as year, t.membership_id
       from activity_attendances t join activities a on a.id = t.activity_id
       where a.state <> 'cancelled'
+    ) d
+    union all
+    select d.region_code, 'activities.flow_members', d.year::text, '', 1 from (
+      select distinct a.region_code, ledger_activity_year(a.starts_at) as year, t.membership_id
+      from activity_attendances t join activities a on a.id = t.activity_id
+      where a.state <> 'cancelled' and t.flow_member
     ) d
   )
   select region_code, metric, key, class, sum(amount)::bigint from rows

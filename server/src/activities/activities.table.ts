@@ -78,4 +78,6 @@ export interface ActivityAttendanceTable {
   reason: string | null
   recorded_by: string | null
   at: Generated<Date>
+  /** Set by a trigger on insert from the rider's registration (ledger_tallies.sql). */
+  flow_member: ColumnType<boolean, never, never>
 }

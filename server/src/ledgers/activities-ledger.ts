@@ -20,6 +20,7 @@ export function activitiesLedger(t: Tallies, year: number): ActivitiesLedger {
     signups: t.total(metric.activitiesSignups, ofYear),
     attendances: t.total(metric.activitiesAttendances, ofYear),
     members: t.total(metric.activitiesMembers, (row) => row.key === String(year)),
+    flowMembers: t.total(metric.activitiesFlowMembers, (row) => row.key === String(year)),
     byKind: Object.entries(activityKindNames).map(([kind, label]) => ({
       kind,
       label,

@@ -132,20 +132,27 @@ export function listPeople(
 export type LedgerPersonRow = Awaited<ReturnType<typeof listPeople>>[number]
 
 /** The members who attended in a county and year (activity_attendees, kept by triggers). */
-function membersUnder(db: Db, region: DetailRegion, year: number) {
+function membersUnder(db: Db, region: DetailRegion, filter: MemberFilter) {
   const [low, high] = countyCodeRange(region)
-  return db
+  const q = db
     .selectFrom('activity_attendees as x')
     .innerJoin('regions as r', 'r.code', 'x.region_code')
     .innerJoin('memberships as m', 'm.id', 'x.membership_id')
-    .where('x.year', '=', year)
+    .where('x.year', '=', filter.year)
     .where('x.region_code', '>=', low)
     .where('x.region_code', '<=', high)
     .where(sql<boolean>`x.region_path <@ ${region.path}::ltree`)
+  // The flow members: at least one attendance as one (activities.flow_members).
+  return filter.who === 'flow' ? q.where('x.flow_attended', '>', 0) : q
 }
 
-export async function countMembers(db: Db, region: DetailRegion, year: number) {
-  const row = await membersUnder(db, region, year)
+interface MemberFilter {
+  year: number
+  who?: 'all' | 'flow'
+}
+
+export async function countMembers(db: Db, region: DetailRegion, filter: MemberFilter) {
+  const row = await membersUnder(db, region, filter)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
@@ -154,16 +161,17 @@ export async function countMembers(db: Db, region: DetailRegion, year: number) {
 export function listMembers(
   db: Db,
   region: DetailRegion,
-  query: { year: number; limit: number },
+  query: MemberFilter & { limit: number },
   after?: PlaceCursor,
 ) {
-  let q = membersUnder(db, region, query.year)
+  let q = membersUnder(db, region, query)
     .select([
       'x.membership_id as id',
       'x.region_code',
       'r.name as region_name',
       memberName.as('member_name'),
       'x.attended',
+      'x.flow_attended',
     ])
     .orderBy('x.region_code')
     .orderBy(memberName)

@@ -62,6 +62,7 @@ const toLedgerMember = (row: LedgerMemberRow) => ({
   regionName: row.region_name,
   memberName: row.member_name,
   attended: row.attended,
+  flowAttended: row.flow_attended,
 })
 
 /** The records behind the ledger's 组织生活 figures, one row each, within the jurisdiction. */
@@ -142,7 +143,7 @@ const ledgerActivityRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: shown.map(toLedgerMember),
         next,
-        ...(await firstPageTotal(after, () => countMembers(app.db, region, query.year))),
+        ...(await firstPageTotal(after, () => countMembers(app.db, region, query))),
       }
     },
   )

@@ -181,6 +181,9 @@ function activitiesSheet(activities: Ledger['activities']): Sheet[] {
           row.attendances,
         ]),
         ['参加活动的党员（人，按区县计）', activities.members, null, null],
+        ...(activities.flowMembers === undefined
+          ? []
+          : [['其中流动党员（人，按区县计）', activities.flowMembers, null, null]]),
       ],
     },
   ]

@@ -30,4 +30,6 @@ export interface ActivityAttendeeTable {
   year: ColumnType<number, never, never>
   membership_id: ColumnType<string, never, never>
   attended: ColumnType<number, never, never>
+  /** Of those, as a flow member (0030_activity_flow_members.sql). */
+  flow_attended: ColumnType<number, never, never>
 }

@@ -37,6 +37,8 @@ export const metric = {
   activitiesAttendances: 'activities.attendances',
   /** Distinct members with an attendance in the county, key `year`. */
   activitiesMembers: 'activities.members',
+  /** Of those, the members who attended at least once as a flow member, key `year`. */
+  activitiesFlowMembers: 'activities.flow_members',
   /** Training sessions (培训班) of ≥ 30 signed-in people and those people, key `year`. */
   activitiesTraining: 'activities.training',
   activitiesTrained: 'activities.trained',
@@ -62,8 +64,17 @@ export const metricFormReads = {
   [metric.ridersFull]: { kind: 'rider', keys: ['memberType'] },
   [metric.ridersProbationary]: { kind: 'rider', keys: ['memberType'] },
   [metric.ridersFlow]: { kind: 'rider', keys: ['flowMember'] },
+  [metric.activitiesFlowMembers]: { kind: 'rider', keys: ['flowMember'] },
   [metric.operatorsInMarket]: { kind: 'operator', keys: ['inMarket'] },
   [metric.marketsCount]: { kind: 'market_opener', keys: ['orgForm'] },
   [metric.marketsStalls]: { kind: 'market_opener', keys: ['stallCount'] },
   [metric.marketsMemberStalls]: { kind: 'market_opener', keys: ['memberStallOwnerCount'] },
 } as const satisfies Partial<Record<LedgerMetric, FormReads>>
+
+/**
+ * Columns a trigger fills from the form when the row is inserted (`new.column := …
+ * form->>'key' …`), and the metric that counts through each: such a read belongs to it.
+ */
+export const columnFormReads = {
+  flow_member: metric.activitiesFlowMembers,
+} as const satisfies Record<string, LedgerMetric>

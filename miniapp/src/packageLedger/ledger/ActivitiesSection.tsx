@@ -20,6 +20,10 @@ export default function ActivitiesSection({
     { key: 'signups', label: '报名（人次）', cells: [activities.signups] },
     { key: 'attendances', label: '签到参加（人次）', cells: [activities.attendances] },
     { key: 'members', label: '参加活动的党员（人）', cells: [activities.members] },
+    // Absent from a ledger frozen before it was counted.
+    ...(activities.flowMembers === undefined
+      ? []
+      : [{ key: 'flowMembers', label: '　其中流动党员（人）', cells: [activities.flowMembers] }]),
   ].map((row) => ({ ...row, onClick: open?.(`activities.${row.key}`) }))
   // The kinds held this year, each with its sign-ups and attendances beneath it.
   const byKind = activities.byKind.flatMap((row, index) => {

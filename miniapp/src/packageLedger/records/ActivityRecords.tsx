@@ -61,6 +61,13 @@ const memberColumns: DeskColumn<LedgerActivityMember>[] = [
   { ...region, value: (m) => m.regionName },
   { key: 'name', title: '党员', value: (m) => m.memberName, sortable: true, filter: 'text' },
   { key: 'attended', title: '参加（次）', value: (m) => m.attended, sortable: true, width: '6em' },
+  {
+    key: 'flowAttended',
+    title: '其中以流动党员身份（次）',
+    value: (m) => m.flowAttended,
+    sortable: true,
+    width: '8em',
+  },
 ]
 
 /** One line of a phone card: a title, what it belongs to, a figure. */
@@ -152,15 +159,15 @@ export function ActivityPeople({ region: code, filters }: { region: string; filt
 }
 
 export function ActivityMembers({ region: code, filters }: { region: string; filters: Filters }) {
-  const { year } = filters
+  const { year, who } = filters
   const load = useCallback(
-    (after?: string) => fetchLedgerActivityMembers(code, { year }, after),
-    [code, year],
+    (after?: string) => fetchLedgerActivityMembers(code, { year, who }, after),
+    [code, year, who],
   )
   const { list, reload, loadMore } = useRecords(load)
   return (
     <DeskTable
-      caption="参加活动的党员"
+      caption={who === 'flow' ? '参加活动的流动党员' : '参加活动的党员'}
       list={list}
       total={list.about ?? null}
       columns={memberColumns}
@@ -168,7 +175,17 @@ export function ActivityMembers({ region: code, filters }: { region: string; fil
       empty="没有记录。"
       onMore={loadMore}
       onRetry={reload}
-      card={(m) => <Card title={m.memberName} sub={m.regionName} note={`参加 ${m.attended} 次`} />}
+      card={(m) => (
+        <Card
+          title={m.memberName}
+          sub={m.regionName}
+          note={
+            m.flowAttended > 0
+              ? `参加 ${m.attended} 次，其中以流动党员身份 ${m.flowAttended} 次`
+              : `参加 ${m.attended} 次`
+          }
+        />
+      )}
     />
   )
 }

@@ -1,6 +1,7 @@
 import {
   activityKindNames,
   chinaYear,
+  LedgerActivityMemberQuery,
   LedgerActivityPeopleQuery,
   LedgerActivityQuery,
   LedgerCheckinQuery,
@@ -59,6 +60,7 @@ function activityFilters(params: Partial<Record<string, string>>) {
     kind: valid(LedgerActivityQuery.shape.kind, params.kind),
     qualifying: valid(LedgerActivityQuery.shape.qualifying, params.qualifying),
     what: valid(LedgerActivityPeopleQuery.shape.what, params.what) ?? 'attendances',
+    who: valid(LedgerActivityMemberQuery.shape.who, params.who),
   }
 }
 export type RecordFilters = ReturnType<typeof recordFilters>
@@ -83,10 +85,11 @@ export function recordsTitle(type: RecordType, filters: RecordFilters): string {
     const { platform } = filters.checkins
     return `已报到明细${narrowed(platform && platformNames[platform])}`
   }
-  const { year, kind, qualifying, what } = filters.activities
+  const { year, kind, qualifying, what, who } = filters.activities
   const words = [kind && activityKindNames[kind], qualifying && '签到≥30人']
   if (type === 'activities') return `${year}年活动明细${narrowed(...words)}`
-  if (type === 'activityMembers') return `${year}年参加活动的党员`
+  if (type === 'activityMembers')
+    return `${year}年参加活动的${who === 'flow' ? '流动党员' : '党员'}`
   return `${year}年活动${what === 'signups' ? '报名' : '签到'}明细${narrowed(...words)}`
 }
 
