@@ -149,6 +149,8 @@ export const StaffDifficultyQuery = z.object({
   region: RegionCode.optional(),
   state: DifficultyState.optional(),
   category: DifficultyCategory.optional(),
+  /** A hot spot: the difficulties within HOTSPOT_RADIUS_M of this one's place. */
+  near: z.uuid('热点编号格式不正确').optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   after: z.string().max(200).optional(),
 })
@@ -162,3 +164,57 @@ export const StaffDifficultyPage = z.object({
   next: z.string().nullable(),
   total: z.int(),
 })
+
+/** Difficulties this close to one another count as one place (热点). */
+export const HOTSPOT_RADIUS_M = 200
+/** The hot spots a county shows, most difficulties first. */
+export const HOTSPOTS_MAX = 30
+
+export const DifficultyHotspotQuery = z.object({
+  region: RegionCode.optional(),
+  state: DifficultyState.optional(),
+  category: DifficultyCategory.optional(),
+})
+export type DifficultyHotspotQuery = z.input<typeof DifficultyHotspotQuery>
+
+const openClosed = { open: z.int(), closed: z.int() }
+
+/**
+ * Per county and category, open and closed; for a county, the places with repeated
+ * difficulties: each spot is every difficulty (of the filters) within HOTSPOT_RADIUS_M of
+ * one difficulty's place, `id`, which `near=id` on the staff list opens. Spots do not
+ * share a centre's neighbourhood: a difficulty inside a larger spot is no spot's centre.
+ */
+export const DifficultyHotspots = z.object({
+  region: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  counties: z.array(
+    z.object({
+      regionCode: z.string(),
+      regionName: z.string(),
+      ...openClosed,
+      byCategory: z.array(
+        z.object({ category: DifficultyCategory, label: z.string(), ...openClosed }),
+      ),
+    }),
+  ),
+  /** Only for a county: null above one (open a county to see its places). */
+  spots: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        address: z.string(),
+        location: z.object({ lat: z.number(), lng: z.number() }),
+        total: z.int(),
+        ...openClosed,
+        byCategory: z.array(
+          z.object({ category: DifficultyCategory, label: z.string(), count: z.int() }),
+        ),
+      }),
+    )
+    .nullable(),
+  /** Of the county's difficulties (of the filters), those with a place, and without. */
+  located: z.int(),
+  unlocated: z.int(),
+})
+export type DifficultyHotspots = z.infer<typeof DifficultyHotspots>

@@ -8,6 +8,7 @@ import type {
   DifficultyOutcomeColumn,
   DifficultyTable,
 } from './difficulties.table.ts'
+import { withinRadiusOf } from './hotspots.repository.ts'
 
 type Db = Kysely<Database>
 
@@ -64,12 +65,15 @@ export function listMyDifficulties(db: Db, userId: string) {
 interface StaffFilter {
   state?: 'open' | 'closed' | undefined
   category?: DifficultyCategoryColumn | undefined
+  /** A hot spot's list: within its radius of this difficulty's place. */
+  near?: string | undefined
 }
 
 function inScope(db: Db, scope: StaffCaller, filter: StaffFilter) {
   let q = db.selectFrom('difficulties as d').where(withinScope(scope, sql.ref('d.region_path')))
   if (filter.state) q = q.where('d.state', '=', filter.state)
   if (filter.category) q = q.where('d.category', '=', filter.category)
+  if (filter.near) q = q.where(withinRadiusOf(filter.near))
   return q
 }
 
@@ -83,6 +87,7 @@ export function listDifficultiesInScope(
   let q = difficultyQuery(db).where(withinScope(scope, sql.ref('d.region_path')))
   if (filter.state) q = q.where('d.state', '=', filter.state)
   if (filter.category) q = q.where('d.category', '=', filter.category)
+  if (filter.near) q = q.where(withinRadiusOf(filter.near))
   if (after)
     q = q.where(sql<boolean>`(d.created_at, d.id) > (${after.at}::timestamptz, ${after.id}::uuid)`)
   return q

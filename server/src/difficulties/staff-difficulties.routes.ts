@@ -1,5 +1,7 @@
 import {
   CloseDifficultyRequest,
+  DifficultyHotspotQuery,
+  DifficultyHotspots,
   DifficultyIdParams,
   DifficultyPhotoParams,
   ErrorBody,
@@ -31,6 +33,7 @@ import {
   withDetails,
 } from './difficulties.service.ts'
 import { toStaffDifficulty } from './difficulties.view.ts'
+import { difficultyHotspots } from './hotspots.service.ts'
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody }
 const tags = ['difficulties']
@@ -58,13 +61,13 @@ const staffDifficultiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, state, category, limit } = request.query
+      const { region, state, category, near, limit } = request.query
       const cursor = decodeCursor(request.query.after)
       const scope = await narrowScope(app.db, staffCaller(request), region)
       const rows = await listDifficultiesInScope(
         app.db,
         scope,
-        { state, category, limit },
+        { state, category, near, limit },
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
       const { shown, next } = queuePage(rows, limit, (row) => ({
@@ -74,8 +77,26 @@ const staffDifficultiesRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: await withDetails(app.db, shown, toStaffDifficulty),
         next,
-        total: await countDifficultiesInScope(app.db, scope, { state, category }),
+        total: await countDifficultiesInScope(app.db, scope, { state, category, near }),
       }
+    },
+  )
+
+  app.get(
+    '/staff/difficulties/hotspots',
+    {
+      config: { access },
+      schema: {
+        tags,
+        summary: 'Per county and category, open and closed; for a county, its hot spots',
+        querystring: DifficultyHotspotQuery,
+        response: { 200: DifficultyHotspots, ...errors },
+      },
+    },
+    async (request) => {
+      const { region, ...filter } = request.query
+      const scope = await narrowScope(app.db, staffCaller(request), region)
+      return difficultyHotspots(app.db, scope, filter)
     },
   )
 
