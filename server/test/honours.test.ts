@@ -1,4 +1,5 @@
 import { chinaYear } from '@djt/shared'
+import ExcelJS from 'exceljs'
 import t from 'tap'
 import { signInStaff } from './fixtures/accounts.ts'
 import { member } from './fixtures/activities.ts'
@@ -246,4 +247,35 @@ t.test('the public list pages, refuses a city that does not exist', async (t) =>
     headers: gulou.auth,
   })
   t.equal(narrowed.statusCode, 403, 'a region outside the jurisdiction')
+})
+
+t.test("in the rider's data export; gone with the account", async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  const rider = await member(app, '导出荣誉骑手')
+  const gulou = await signInStaff(app, 'honour.export', 'county', '350102')
+  const id = await nominate(app, gulou, await membershipOf(app, rider), citation)
+  await app.inject({
+    method: 'POST',
+    url: `/api/v1/honours/${id}/accept`,
+    headers: rider.auth,
+    payload: { nameShown: 'surname' },
+  })
+  const exported = (await app.inject({ url: '/api/v1/me/data', headers: rider.auth })).json()
+  t.match(exported.honours, [
+    { city_name: '福州市', citation, state: 'accepted', shown_name: '党师傅' },
+  ])
+  const xlsx = await app.inject({ url: '/api/v1/me/data.xlsx', headers: rider.auth })
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const sheet = workbook.getWorksheet('最美骑手')
+  t.same(
+    [sheet?.getCell(3, 3).value, sheet?.getCell(3, 5).value, sheet?.getCell(3, 6).value],
+    ['福州市', '已公开', '党师傅'],
+  )
+
+  const gone = await app.inject({ method: 'DELETE', url: '/api/v1/me', headers: rider.auth })
+  t.equal(gone.statusCode, 204)
+  t.same(await app.db.selectFrom('rider_honours').select('id').execute(), [])
+  t.same((await app.inject({ url: '/api/v1/public/honours' })).json().items, [])
 })
