@@ -150,6 +150,18 @@ t.test(
     const full = await answer('accept', { nameShown: 'full' })
     t.match(full.json(), { state: 'accepted', shownName: /^党员\d+$/ })
     t.equal((await publicList()).items.length, 1, 'shown again, under the full name')
+    await app.db
+      .updateTable('memberships')
+      .set({ state: 'revoked' })
+      .where('user_id', '=', rider.id)
+      .execute()
+    t.same((await publicList()).items, [], 'not while the registration is revoked')
+    await app.db
+      .updateTable('memberships')
+      .set({ state: 'verified' })
+      .where('user_id', '=', rider.id)
+      .execute()
+    t.equal((await publicList()).items.length, 1, 'back once verified again')
 
     const revokeUrl = `/api/v1/staff/honours/${id}/revoke`
     const outside = await app.inject({

@@ -197,6 +197,13 @@ export async function revokeHonour(db: Db, id: string, staffId: string, reason: 
     .execute()
 }
 
+/**
+ * Public only while accepted and while the rider is still a verified member: a revoked or
+ * withdrawn registration takes the honour off the list, as it takes a pledge off its page.
+ */
+const publicHonour = sql<boolean>`h.state = 'accepted' and exists (
+  select 1 from memberships m where m.user_id = h.user_id and m.kind = 'rider' and m.state = 'verified')`
+
 interface PublicFilter {
   year?: number | undefined
   city?: string | undefined
@@ -204,7 +211,7 @@ interface PublicFilter {
 }
 
 /**
- * Accepted honours only, newest year first; keyset on (year, created_at, id). Only the
+ * Public honours only (`publicHonour`), newest year first; keyset on (year, created_at, id). Only the
  * columns the rider agreed to show are selected: no registration is joined.
  */
 export function listPublicHonours(
@@ -217,7 +224,7 @@ export function listPublicHonours(
     .innerJoin('regions as c', 'c.code', 'h.city_code')
     .select(['h.id', 'h.year', 'h.city_code', 'c.name as city_name', 'h.platform', 'h.citation'])
     .select(['h.shown_name', 'h.created_at'])
-    .where('h.state', '=', 'accepted')
+    .where(publicHonour)
   if (filter.year) q = q.where('h.year', '=', filter.year)
   if (filter.city) q = q.where('h.city_code', '=', filter.city)
   if (after)
@@ -236,18 +243,18 @@ export function listPublicHonours(
 export async function publicHonourFacets(db: Db) {
   const [years, cities] = await Promise.all([
     db
-      .selectFrom('rider_honours')
-      .select('year')
+      .selectFrom('rider_honours as h')
+      .select('h.year')
       .distinct()
-      .where('state', '=', 'accepted')
-      .orderBy('year', 'desc')
+      .where(publicHonour)
+      .orderBy('h.year', 'desc')
       .execute(),
     db
       .selectFrom('rider_honours as h')
       .innerJoin('regions as c', 'c.code', 'h.city_code')
       .select(['c.code', 'c.name'])
       .distinct()
-      .where('h.state', '=', 'accepted')
+      .where(publicHonour)
       .orderBy('c.code')
       .execute(),
   ])
