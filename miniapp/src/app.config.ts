@@ -56,6 +56,16 @@ export default defineAppConfig({
         'pages/staff-detail/index',
       ],
     },
+    // 最美骑手: the public list (anyone), the rider's own honours, the staff's nominations.
+    {
+      root: 'packageHonours',
+      pages: [
+        'pages/public/index',
+        'pages/mine/index',
+        'pages/staff-list/index',
+        'pages/nominate/index',
+      ],
+    },
     // A place's page: opened from 附近 or by scanning its plaque.
     { root: 'packagePlace', pages: ['pages/detail/index'] },
     // Membership registration: riders who never register never download it.

@@ -76,3 +76,11 @@ export const voicePages = {
   staffList: '/packageVoice/pages/staff-list/index',
   staffDetail: '/packageVoice/pages/staff-detail/index',
 } as const
+
+/** 最美骑手 (issue 20), in the packageHonours sub-package: the public list, the rider's, the staff's. */
+export const honourPages = {
+  public: '/packageHonours/pages/public/index',
+  mine: '/packageHonours/pages/mine/index',
+  staffList: '/packageHonours/pages/staff-list/index',
+  nominate: '/packageHonours/pages/nominate/index',
+} as const

@@ -16,6 +16,8 @@ import deviceTokensPlugin from './devices/device-tokens.plugin.ts'
 import devicesRoutes from './devices/devices.routes.ts'
 import difficultiesRoutes from './difficulties/difficulties.routes.ts'
 import staffDifficultiesRoutes from './difficulties/staff-difficulties.routes.ts'
+import honoursRoutes from './honours/honours.routes.ts'
+import staffHonoursRoutes from './honours/staff-honours.routes.ts'
 import { serializeError } from './http/error-log.ts'
 import ledgerActivityRoutes from './ledgers/activity-detail.routes.ts'
 import ledgerDetailRoutes from './ledgers/detail.routes.ts'
@@ -199,6 +201,8 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         participationRoutes,
         difficultiesRoutes,
         staffDifficultiesRoutes,
+        honoursRoutes,
+        staffHonoursRoutes,
         platformSitesRoutes,
         ledgersRoutes,
         ledgerDetailRoutes,

@@ -17,6 +17,11 @@ export const auditActionNames: Readonly<Record<string, string>> = {
   'difficulty.close': '办结骑手诉求',
   'difficulty.feedback': '评价诉求答复',
   'difficulty.me_too': '诉求“我也遇到”',
+  'honour.nominate': '推荐最美骑手',
+  'honour.revoke': '撤销最美骑手',
+  'honour.accept': '同意公开最美骑手荣誉',
+  'honour.decline': '不公开最美骑手荣誉',
+  'honour.withdraw': '撤回最美骑手公开同意',
   'auth.wechat_sign_up': '微信首次登录，创建账号',
   'auth.wechat_sign_in': '微信登录',
   'auth.staff_sign_in': '工作人员登录',
@@ -80,6 +85,7 @@ export const auditTargetNames: Readonly<Record<string, string>> = {
   liaison_pair: '指导员结对',
   liaison_visit: '指导员走访',
   training_session: '培训',
+  rider_honour: '最美骑手',
 }
 
 /** An action as a sentence fragment a person reads; an unnamed code still shows. */

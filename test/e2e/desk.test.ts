@@ -21,6 +21,7 @@ const MENU_PAGES: [string, string][] = [
   ['pledge-ranking', '比作为排名'],
   ['staff-list', '组织生活'],
   ['voice-staff-list', '骑手诉求'],
+  ['honours-staff-list', '最美骑手'],
   ['work', '本级工作'],
 ]
 const LEDGER_PAGES: [string, string][] = [
@@ -34,7 +35,9 @@ const route = (name: string) =>
       ? `/packageActivity/pages/${name}/index`
       : name === 'voice-staff-list'
         ? '/packageVoice/pages/staff-list/index'
-        : `/packageStaff/pages/${name}/index`
+        : name === 'honours-staff-list'
+          ? '/packageHonours/pages/staff-list/index'
+          : `/packageStaff/pages/${name}/index`
 
 let chromium: Browser
 beforeAll(async () => {
@@ -73,6 +76,7 @@ test('at 1366 px every staff page sits in the desk: menu by task, title, breadcr
       '台账与报告',
       '组织生活',
       '骑手诉求',
+      '最美骑手',
       '本级工作',
       '账号',
     ])

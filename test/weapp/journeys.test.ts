@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { formatDistance } from '../../miniapp/src/places/format.ts'
 import { SESSION_KEY } from '../../miniapp/src/services/session-store.ts'
-import { api, type StoredSession, staffSession, wechatSession } from './api.ts'
+import { api, nominatedRider, type StoredSession, staffSession, wechatSession } from './api.ts'
 import { launched } from './app.ts'
 import type { MiniProgram } from './harness/mini-program.ts'
 
@@ -224,6 +224,32 @@ describe('组织生活 in the WeChat build', () => {
     expect(seen.attendances).toEqual([
       expect.objectContaining({ memberName: '周文华', method: 'scan' }),
     ])
+    expect(app.problems).toEqual([])
+  })
+
+  test('我的 → 我的荣誉 → 同意公开 under surname + 师傅, then 最美骑手榜 shows it', async () => {
+    const staff = (await staffSession('demo.gulou')).accessToken
+    const citation = '旅程测试：深夜为独居老人送药上门'
+    const { honourId, wechatName } = await nominatedRider(staff, {
+      label: '旅程',
+      birth: '19850505',
+      citation,
+    })
+    const app = await launched('pages/me/index', { wechatUser: wechatName })
+    expect(app.texts()).toContain('1项待确认')
+    await app.tap('我的荣誉')
+    expect(app.page.route).toBe('packageHonours/pages/mine/index')
+    expect(app.texts()).toContain('待你确认：是否在最美骑手榜上公开')
+    await app.tap('同意公开：只显示姓氏（某师傅）')
+    expect(app.requestsTo(`/honours/${honourId}/accept`)[0]?.data).toEqual({
+      nameShown: 'surname',
+    })
+    expect(app.texts()).toContain('已公开，署名“旅师傅”')
+
+    await app.tap('查看最美骑手榜')
+    expect(app.page.route).toBe('packageHonours/pages/public/index')
+    expect(app.texts()).toContain(citation)
+    expect(app.texts()).toContain('旅师傅 · 美团')
     expect(app.problems).toEqual([])
   })
 })

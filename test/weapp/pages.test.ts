@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { periodOf } from '@djt/shared'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { api, type StoredSession, staffSession, wechatSession } from './api.ts'
+import { api, nominatedRider, type StoredSession, staffSession, wechatSession } from './api.ts'
 import { dist, launched, signedIn } from './app.ts'
 import { elements, findByAttr } from './harness/tree.ts'
 
 /** Who opens a page: nobody stored (WeChat signs in silently), or a stored session. */
-type Who = 'newcomer' | 'staff' | 'rider' | 'owner' | 'owner without pledge'
+type Who = 'newcomer' | 'staff' | 'rider' | 'owner' | 'owner without pledge' | 'honoured rider'
 
 interface PageCase {
   route: string
@@ -19,6 +19,7 @@ interface PageCase {
 
 const ACTIVITY = '页面测试主题党日'
 const DIFFICULTY = '页面测试：小区不让骑手进门送餐'
+const CITATION = '页面测试：暴雨天坚持送餐，路遇老人摔倒及时送医'
 const DAY = 24 * 60 * 60 * 1000
 
 // Ids the detail pages are opened with, read from the server before the tests.
@@ -121,6 +122,14 @@ const pages: PageCase[] = [
     shows: '提交人：王小明',
     query: () => ({ id: ids.difficulty }),
   },
+  { route: 'packageHonours/pages/public/index', who: 'newcomer', shows: CITATION },
+  {
+    route: 'packageHonours/pages/mine/index',
+    who: 'honoured rider',
+    shows: '已公开，署名“荣师傅”',
+  },
+  { route: 'packageHonours/pages/staff-list/index', who: 'staff', shows: '荣誉测试00号 · ' },
+  { route: 'packageHonours/pages/nominate/index', who: 'staff', shows: '查找骑手' },
 ]
 
 beforeAll(async () => {
@@ -161,7 +170,23 @@ beforeAll(async () => {
     },
   })
   ids.difficulty = difficulty.id
+  sessions['honoured rider'] = await honouredRider(staff)
 })
+
+/** A rider whom 鼓楼区 verifies and nominates as 最美骑手; the rider accepts. */
+async function honouredRider(staff: string): Promise<StoredSession> {
+  const { honourId, wechatName } = await nominatedRider(staff, {
+    label: '荣誉',
+    birth: '19870303',
+    citation: CITATION,
+  })
+  const session = await wechatSession(wechatName)
+  await api(`/honours/${honourId}/accept`, {
+    token: session.accessToken,
+    body: { nameShown: 'surname' },
+  })
+  return session
+}
 
 /** An activity at 鼓楼区's flow-member branch, three days ahead, open to members nearby. */
 async function publishActivity(token: string) {

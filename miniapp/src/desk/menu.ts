@@ -1,4 +1,11 @@
-import { activityPages, ledgerPages, mainPages, staffPages, voicePages } from '../routes'
+import {
+  activityPages,
+  honourPages,
+  ledgerPages,
+  mainPages,
+  staffPages,
+  voicePages,
+} from '../routes'
 
 /** What a pending count counts: the queue the page opens on. */
 export type PendingKey = 'review' | 'checkins' | 'pledges' | 'pledgeReports'
@@ -51,6 +58,7 @@ export const deskGroups: readonly DeskGroup[] = [
   },
   { label: '组织生活', items: [{ label: '组织生活', url: activityPages.staffList }] },
   { label: '骑手诉求', items: [{ label: '骑手诉求', url: voicePages.staffList }] },
+  { label: '最美骑手', items: [{ label: '最美骑手', url: honourPages.staffList }] },
   { label: '本级工作', items: [{ label: '本级工作', url: staffPages.work }] },
   {
     label: '账号',
@@ -70,6 +78,7 @@ const subPages: Readonly<Record<string, { label: string; parent: string }>> = {
   [activityPages.staffEdit]: { label: '发布活动', parent: activityPages.staffList },
   [activityPages.staffDetail]: { label: '活动详情', parent: activityPages.staffList },
   [voicePages.staffDetail]: { label: '诉求详情', parent: voicePages.staffList },
+  [honourPages.nominate]: { label: '推荐最美骑手', parent: honourPages.staffList },
   [ledgerPages.records]: { label: '台账明细', parent: ledgerPages.dashboard },
   [ledgerPages.report]: { label: '台账报告', parent: ledgerPages.reports },
 }

@@ -10,6 +10,7 @@ import type {
 import type { ColumnType, Generated, JSONColumnType } from 'kysely'
 import type { ActivityTables } from '../activities/activities.table.ts'
 import type { DifficultyTables } from '../difficulties/difficulties.table.ts'
+import type { HonourTables } from '../honours/honours.table.ts'
 import type { JsonArrayText } from '../kernel/json-array.ts'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
@@ -20,6 +21,7 @@ import type { WorkTables } from '../work/work.table.ts'
 export interface Database
   extends ActivityTables,
     DifficultyTables,
+    HonourTables,
     LedgerTables,
     PlatformSiteTables,
     PledgeTables,

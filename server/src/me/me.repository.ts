@@ -100,6 +100,24 @@ export async function collectPersonalData(db: Db, userId: string) {
     .where('d.user_id', '=', userId)
     .orderBy('d.created_at')
     .execute()
+  // 最美骑手: the honours the person was nominated for, with what they chose to show.
+  const honours = await db
+    .selectFrom('rider_honours as h')
+    .innerJoin('regions as c', 'c.code', 'h.city_code')
+    .select([
+      'h.id',
+      'h.year',
+      'c.name as city_name',
+      'h.citation',
+      'h.state',
+      'h.shown_name',
+      'h.revoke_reason',
+      'h.created_at',
+      'h.answered_at',
+    ])
+    .where('h.user_id', '=', userId)
+    .orderBy('h.created_at')
+    .execute()
   // The names of the regions the record mentions (the staff member's, and each form's).
   const codes = new Set<string>(staff ? [staff.region_code] : [])
   for (const row of memberships) {
@@ -124,6 +142,7 @@ export async function collectPersonalData(db: Db, userId: string) {
     memberships,
     activities,
     difficulties,
+    honours,
     regionNames,
   }
 }
@@ -146,6 +165,8 @@ export async function eraseUser(db: Db, userId: string): Promise<void> {
     })
     .where('id', '=', userId)
     .execute()
+  // 最美骑手 honours go with the person (and so leave the public list).
+  await db.deleteFrom('rider_honours').where('user_id', '=', userId).execute()
   // The registration goes with its timeline (cascade); the ledgers count only what remains.
   await db.deleteFrom('memberships').where('user_id', '=', userId).execute()
   // So do the person's difficulties (their answers, photos' places, 我也遇到 with them).

@@ -6,6 +6,7 @@ import {
   auditTargetText,
   difficultyCategoryNames,
   difficultyOutcomeNames,
+  honourStateNames,
   isCalendarDay,
   MembershipDraft,
   membershipFieldNames,
@@ -137,6 +138,24 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
           },
         ]
       : []
+  const honourSheet: Sheet[] =
+    data.honours.length > 0
+      ? [
+          {
+            name: '最美骑手',
+            header: ['推荐时间', '年度', '设区市', '推荐事迹', '状态', '公开署名', '撤销原因'],
+            rows: data.honours.map((h) => [
+              at(h.created_at),
+              `${h.year}年`,
+              h.city_name,
+              h.citation,
+              honourStateNames[h.state],
+              h.shown_name ?? '',
+              h.revoke_reason ?? '',
+            ]),
+          },
+        ]
+      : []
   return [
     account,
     ...staffSheet,
@@ -164,6 +183,7 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
     },
     ...activitySheet,
     ...difficultySheet,
+    ...honourSheet,
   ]
 }
 

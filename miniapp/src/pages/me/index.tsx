@@ -1,18 +1,29 @@
 import { type MembershipState, membershipStateNames } from '@djt/shared'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef } from 'react'
 import ProfileCard from '../../components/ProfileCard'
 import SignInCard from '../../components/SignInCard'
 import { deskGroups } from '../../desk/menu'
 import { usePendingCounts } from '../../desk/usePendingCounts'
 import { env } from '../../env'
+import { honoursSummary } from '../../honours/summary'
 import { useMutation } from '../../hooks/useMutation'
 import { useMyMembershipState } from '../../hooks/useMyMembershipState'
+import { useRemote } from '../../hooks/useRemote'
 import { useServiceStatus } from '../../hooks/useServiceStatus'
 import { useCurrentUser } from '../../hooks/useSession'
 import { confirmAndCancelAccount, exportAndDeliverMyData } from '../../profile/account-actions'
 import { privacySummary } from '../../profile/labels'
-import { activityPages, mainPages, memberPages, staffPages, voicePages } from '../../routes'
+import {
+  activityPages,
+  honourPages,
+  mainPages,
+  memberPages,
+  staffPages,
+  voicePages,
+} from '../../routes'
+import { fetchMyHonours } from '../../services/honours'
 import { reloadUser, signOut } from '../../services/session'
 import './index.scss'
 import { withPageFrame } from '../../components/PageFrame'
@@ -44,10 +55,12 @@ function MePage() {
         <View className="card me__list">
           <Row label="我参加的活动" onClick={go(activityPages.mine)} />
           {user.kind === 'rider' && <Row label="我的诉求" onClick={go(voicePages.mine)} />}
+          {user.kind === 'rider' && <HonoursRow onClick={go(honourPages.mine)} />}
         </View>
       )}
       {user?.staff && <StaffMenu />}
       <View className="card me__list">
+        <Row label="最美骑手榜" onClick={go(honourPages.public)} />
         <Row label="隐私保护指引" value={privacySummary(user)} onClick={go(mainPages.privacy)} />
         {user && (
           <Row
@@ -98,6 +111,24 @@ function StaffMenu() {
           </View>
         ))}
     </>
+  )
+}
+
+/** 我的荣誉 with the rider's public honours (2026年 福州市最美骑手) or those awaiting an answer. */
+function HonoursRow({ onClick }: { onClick: () => void }) {
+  const { state, reload } = useRemote(fetchMyHonours)
+  // The first show is the mount's load; later ones follow an answer given on 我的荣誉.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) reload()
+    shown.current = true
+  })
+  return (
+    <Row
+      label="我的荣誉"
+      value={state.phase === 'loaded' ? honoursSummary(state.value) : ''}
+      onClick={onClick}
+    />
   )
 }
 
