@@ -54,6 +54,7 @@ export default defineAppConfig({
         'pages/raise/index',
         'pages/staff-list/index',
         'pages/staff-detail/index',
+        'pages/staff-hotspots/index',
       ],
     },
     // 最美骑手: the public list (anyone), the rider's own honours, the staff's nominations.

@@ -75,6 +75,7 @@ export const voicePages = {
   raise: '/packageVoice/pages/raise/index',
   staffList: '/packageVoice/pages/staff-list/index',
   staffDetail: '/packageVoice/pages/staff-detail/index',
+  staffHotspots: '/packageVoice/pages/staff-hotspots/index',
 } as const
 
 /** 最美骑手 (issue 20), in the packageHonours sub-package: the public list, the rider's, the staff's. */

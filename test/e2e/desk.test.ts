@@ -21,6 +21,7 @@ const MENU_PAGES: [string, string][] = [
   ['pledge-ranking', '比作为排名'],
   ['staff-list', '组织生活'],
   ['voice-staff-list', '骑手诉求'],
+  ['voice-staff-hotspots', '诉求热点'],
   ['honours-staff-list', '最美骑手'],
   ['work', '本级工作'],
 ]
@@ -33,8 +34,8 @@ const route = (name: string) =>
     ? `/packageLedger/pages/${name}/index`
     : name === 'staff-list'
       ? `/packageActivity/pages/${name}/index`
-      : name === 'voice-staff-list'
-        ? '/packageVoice/pages/staff-list/index'
+      : name.startsWith('voice-')
+        ? `/packageVoice/pages/${name.slice('voice-'.length)}/index`
         : name === 'honours-staff-list'
           ? '/packageHonours/pages/staff-list/index'
           : `/packageStaff/pages/${name}/index`

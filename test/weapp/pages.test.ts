@@ -122,6 +122,7 @@ const pages: PageCase[] = [
     shows: '提交人：王小明',
     query: () => ({ id: ids.difficulty }),
   },
+  { route: 'packageVoice/pages/staff-hotspots/index', who: 'staff', shows: '鼓楼区的诉求' },
   { route: 'packageHonours/pages/public/index', who: 'newcomer', shows: CITATION },
   {
     route: 'packageHonours/pages/mine/index',

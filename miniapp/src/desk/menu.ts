@@ -57,7 +57,13 @@ export const deskGroups: readonly DeskGroup[] = [
     ],
   },
   { label: '组织生活', items: [{ label: '组织生活', url: activityPages.staffList }] },
-  { label: '骑手诉求', items: [{ label: '骑手诉求', url: voicePages.staffList }] },
+  {
+    label: '骑手诉求',
+    items: [
+      { label: '骑手诉求', url: voicePages.staffList },
+      { label: '诉求热点', url: voicePages.staffHotspots },
+    ],
+  },
   { label: '最美骑手', items: [{ label: '最美骑手', url: honourPages.staffList }] },
   { label: '本级工作', items: [{ label: '本级工作', url: staffPages.work }] },
   {

@@ -1,5 +1,7 @@
 import {
   Difficulty,
+  type DifficultyCategory,
+  DifficultyHotspots,
   DifficultyList,
   type DifficultyOutcome,
   type DifficultyState,
@@ -30,13 +32,30 @@ export function giveDifficultyFeedback(id: string, helpful: boolean): Promise<Di
   return post(`${mine(id)}/feedback`, { helpful }, Difficulty)
 }
 
+/** What narrows the staff list: a hot spot's figure opens it with these. */
+export interface StaffDifficultyFilters {
+  region?: string | undefined
+  state?: DifficultyState | undefined
+  category?: DifficultyCategory | undefined
+  /** A hot spot: the difficulties within its radius of this one's place. */
+  near?: string | undefined
+}
+
 /** Staff: my jurisdiction's difficulties, oldest first; pass `next` back as `after`. */
 export function fetchStaffDifficulties(
-  after?: string,
-  region?: string,
-  state?: DifficultyState,
+  after: string | undefined,
+  filters: StaffDifficultyFilters,
 ): Promise<StaffDifficultyPageAnswer> {
-  return get('/staff/difficulties', StaffDifficultyPage, { after, region, state, limit: 20 })
+  return get('/staff/difficulties', StaffDifficultyPage, { ...filters, after, limit: 20 })
+}
+
+/** Staff: per county and category, open and closed; a county's hot spots. */
+export function fetchDifficultyHotspots(filters: {
+  region?: string | undefined
+  state?: DifficultyState | undefined
+  category?: DifficultyCategory | undefined
+}): Promise<DifficultyHotspots> {
+  return get('/staff/difficulties/hotspots', DifficultyHotspots, filters)
 }
 
 export function fetchStaffDifficulty(id: string): Promise<StaffDifficulty> {

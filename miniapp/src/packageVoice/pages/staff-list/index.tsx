@@ -1,11 +1,12 @@
 import {
   chinaDateTime,
-  type DifficultyState,
+  DifficultyCategory,
+  DifficultyState,
   difficultyCategoryNames,
   type StaffDifficulty,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { withPageFrame } from '../../../components/PageFrame'
 import RegionScope, { useRouteRegion } from '../../../components/RegionScope'
@@ -25,7 +26,24 @@ import '../../voice/voice.scss'
 const tabs = [
   { key: 'open' as const, label: '办理中' },
   { key: 'closed' as const, label: '已办结' },
+  { key: 'all' as const, label: '全部' },
 ]
+type Shown = (typeof tabs)[number]['key']
+
+/**
+ * What the URL narrows the list to (a hot-spot figure's link): the state, a category, a
+ * spot (`near`, its name in `place`); a value the list does not know is dropped.
+ */
+function urlFilters(params: Partial<Record<string, string>>) {
+  const near = params.near && /^[0-9a-f-]{36}$/i.test(params.near) ? params.near : undefined
+  const state = DifficultyState.safeParse(params.state).data
+  return {
+    state: state ?? (near || params.state === 'all' ? ('all' as const) : ('open' as const)),
+    category: DifficultyCategory.safeParse(params.category).data,
+    near,
+    place: near ? decodeURIComponent(params.place ?? '') : '',
+  }
+}
 
 /** 骑手诉求: my jurisdiction's difficulties, oldest first, to answer, forward or close. */
 function StaffDifficultiesPage() {
@@ -38,13 +56,22 @@ function StaffDifficultiesPage() {
 
 function StaffDifficulties() {
   const region = useRouteRegion()
-  const [state, setState] = useState<DifficultyState>('open')
+  const { params } = useRouter()
+  const [fromUrl] = useState(() => urlFilters(params))
+  const [state, setState] = useState<Shown>(fromUrl.state)
+  const [narrowed, setNarrowed] = useState(fromUrl)
+  const { category, near } = narrowed
   const loader = useCallback(
     async (after?: string) => {
-      const page = await fetchStaffDifficulties(after, region, state)
+      const page = await fetchStaffDifficulties(after, {
+        region,
+        state: state === 'all' ? undefined : state,
+        category,
+        near,
+      })
       return { items: page.items, next: page.next, about: page.total }
     },
-    [region, state],
+    [region, state, category, near],
   )
   const { list, reload, loadMore } = usePagedList<StaffDifficulty, number>(loader)
   const shown = useRef(false)
@@ -65,6 +92,26 @@ function StaffDifficulties() {
   return (
     <View className="page voice">
       <RegionScope region={region} />
+      {(category || near) && (
+        <View className="card voice-filter">
+          <Text className="voice-filter__text">
+            {[
+              narrowed.place && `${narrowed.place}周边200米`,
+              category && difficultyCategoryNames[category],
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          <Text
+            className="voice-filter__clear"
+            onClick={() =>
+              setNarrowed({ ...narrowed, category: undefined, near: undefined, place: '' })
+            }
+          >
+            清除筛选
+          </Text>
+        </View>
+      )}
       <Tabs
         tabs={tabs}
         current={state}
@@ -83,7 +130,7 @@ function StaffDifficulties() {
         onClose={() => setChosen(null)}
       >
         <DeskTable
-          caption={state === 'open' ? '办理中的诉求' : '已办结的诉求'}
+          caption={captions[state]}
           list={list}
           total={list.about ?? null}
           columns={columns}
@@ -106,6 +153,12 @@ function StaffDifficulties() {
       </DeskSplit>
     </View>
   )
+}
+
+const captions: Record<Shown, string> = {
+  open: '办理中的诉求',
+  closed: '已办结的诉求',
+  all: '诉求',
 }
 
 const columns: DeskColumn<StaffDifficulty>[] = [
