@@ -5,12 +5,13 @@ import {
   DifficultyList,
   type DifficultyOutcome,
   type DifficultyState,
+  NearbyDifficultyList,
   type RaiseDifficultyRequest,
   StaffDifficulty,
   StaffDifficultyPage,
 } from '@djt/shared'
 import type { z } from 'zod'
-import { get, post } from './http'
+import { get, NoContent, post } from './http'
 import { fetchToDevice } from './transfer'
 
 export type { Difficulty, StaffDifficulty } from '@djt/shared'
@@ -22,6 +23,24 @@ const staffPath = (id: string) => `/staff/difficulties/${encodeURIComponent(id)}
 /** A rider raises a difficulty (photos uploaded first through POST /photos). */
 export function raiseDifficulty(body: RaiseDifficultyRequest): Promise<Difficulty> {
   return post('/difficulties', body, Difficulty)
+}
+
+export type NearbyDifficulty = z.infer<typeof NearbyDifficultyList>['items'][number]
+
+/**
+ * Open difficulties within 2 km of a place the rider chose (the point is used for the
+ * query only), so they can add 我也遇到 instead of raising the same one again.
+ */
+export async function fetchNearbyDifficulties(
+  point: { lat: number; lng: number },
+  category?: DifficultyCategory,
+): Promise<NearbyDifficulty[]> {
+  return (await get('/difficulties/nearby', NearbyDifficultyList, { ...point, category })).items
+}
+
+/** 我也遇到: once per rider. */
+export function addMeToo(id: string): Promise<null> {
+  return post(`${mine(id)}/me-too`, {}, NoContent)
 }
 
 export async function fetchMyDifficulties(): Promise<Difficulty[]> {

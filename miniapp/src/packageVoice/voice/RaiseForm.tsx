@@ -1,6 +1,7 @@
 import {
   DIFFICULTY_PHOTOS_MAX,
   type Difficulty,
+  DifficultyCategory,
   difficultyCategoryNames,
   RaiseDifficultyRequest,
 } from '@djt/shared'
@@ -20,6 +21,7 @@ import {
   difficultyInputOf,
   emptyDifficultyDraft,
 } from './form-model'
+import SameNearby from './SameNearby'
 
 /**
  * A difficulty: its kind, what happened, photos, and where (chosen on the map, never the
@@ -72,6 +74,10 @@ export default function RaiseForm({ onRaised }: { onRaised: (raised: Difficulty)
           if (address && !draft.address.trim()) form.set('address', address)
         }}
       />
+      <SameNearby
+        point={chosenPoint(draft.lat, draft.lng)}
+        category={DifficultyCategory.safeParse(draft.category).data}
+      />
       <TextField
         label="地点名称"
         placeholder="如：某某花园小区"
@@ -91,4 +97,10 @@ export default function RaiseForm({ onRaised }: { onRaised: (raised: Difficulty)
       </Button>
     </View>
   )
+}
+
+/** The place chosen on the map, once both coordinates are numbers. */
+function chosenPoint(lat: string, lng: string): { lat: number; lng: number } | undefined {
+  const [y, x] = [Number.parseFloat(lat), Number.parseFloat(lng)]
+  return Number.isFinite(y) && Number.isFinite(x) ? { lat: y, lng: x } : undefined
 }
