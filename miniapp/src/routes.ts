@@ -75,4 +75,9 @@ export const voicePages = {
   raise: '/packageVoice/pages/raise/index',
   staffList: '/packageVoice/pages/staff-list/index',
   staffDetail: '/packageVoice/pages/staff-detail/index',
+  /** 监督共治: a member rider's reports, and the staff's queue. */
+  myReports: '/packageVoice/pages/my-reports/index',
+  report: '/packageVoice/pages/report/index',
+  staffReports: '/packageVoice/pages/staff-reports/index',
+  staffReport: '/packageVoice/pages/staff-report/index',
 } as const

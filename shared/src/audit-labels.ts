@@ -17,6 +17,9 @@ export const auditActionNames: Readonly<Record<string, string>> = {
   'difficulty.close': '办结骑手诉求',
   'difficulty.feedback': '评价诉求答复',
   'difficulty.me_too': '诉求“我也遇到”',
+  'supervision.report': '提交监督共治报告',
+  'supervision.forward': '转办监督共治报告（区县）',
+  'supervision.outcome': '记录监督共治报告核查结果',
   'auth.wechat_sign_up': '微信首次登录，创建账号',
   'auth.wechat_sign_in': '微信登录',
   'auth.staff_sign_in': '工作人员登录',
@@ -80,6 +83,8 @@ export const auditTargetNames: Readonly<Record<string, string>> = {
   liaison_pair: '指导员结对',
   liaison_visit: '指导员走访',
   training_session: '培训',
+  difficulty: '骑手诉求',
+  supervision_report: '监督共治报告',
 }
 
 /** An action as a sentence fragment a person reads; an unnamed code still shows. */
