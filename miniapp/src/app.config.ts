@@ -46,7 +46,7 @@ export default defineAppConfig({
         'pages/staff-detail/index',
       ],
     },
-    // Riders' difficulties (诉求): raising and following them, and the staff's queue.
+    // Riders' voices: difficulties (诉求) and 监督共治 reports, and the staff's queues.
     {
       root: 'packageVoice',
       pages: [
@@ -54,6 +54,10 @@ export default defineAppConfig({
         'pages/raise/index',
         'pages/staff-list/index',
         'pages/staff-detail/index',
+        'pages/my-reports/index',
+        'pages/report/index',
+        'pages/staff-reports/index',
+        'pages/staff-report/index',
       ],
     },
     // A place's page: opened from 附近 or by scanning its plaque.

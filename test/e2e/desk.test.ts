@@ -21,6 +21,7 @@ const MENU_PAGES: [string, string][] = [
   ['pledge-ranking', '比作为排名'],
   ['staff-list', '组织生活'],
   ['voice-staff-list', '骑手诉求'],
+  ['voice-staff-reports', '监督共治报告'],
   ['work', '本级工作'],
 ]
 const LEDGER_PAGES: [string, string][] = [
@@ -32,8 +33,8 @@ const route = (name: string) =>
     ? `/packageLedger/pages/${name}/index`
     : name === 'staff-list'
       ? `/packageActivity/pages/${name}/index`
-      : name === 'voice-staff-list'
-        ? '/packageVoice/pages/staff-list/index'
+      : name.startsWith('voice-')
+        ? `/packageVoice/pages/${name.slice('voice-'.length)}/index`
         : `/packageStaff/pages/${name}/index`
 
 let chromium: Browser

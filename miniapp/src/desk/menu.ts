@@ -50,7 +50,13 @@ export const deskGroups: readonly DeskGroup[] = [
     ],
   },
   { label: '组织生活', items: [{ label: '组织生活', url: activityPages.staffList }] },
-  { label: '骑手诉求', items: [{ label: '骑手诉求', url: voicePages.staffList }] },
+  {
+    label: '骑手诉求',
+    items: [
+      { label: '骑手诉求', url: voicePages.staffList },
+      { label: '监督共治报告', url: voicePages.staffReports },
+    ],
+  },
   { label: '本级工作', items: [{ label: '本级工作', url: staffPages.work }] },
   {
     label: '账号',
@@ -70,6 +76,7 @@ const subPages: Readonly<Record<string, { label: string; parent: string }>> = {
   [activityPages.staffEdit]: { label: '发布活动', parent: activityPages.staffList },
   [activityPages.staffDetail]: { label: '活动详情', parent: activityPages.staffList },
   [voicePages.staffDetail]: { label: '诉求详情', parent: voicePages.staffList },
+  [voicePages.staffReport]: { label: '报告详情', parent: voicePages.staffReports },
   [ledgerPages.records]: { label: '台账明细', parent: ledgerPages.dashboard },
   [ledgerPages.report]: { label: '台账报告', parent: ledgerPages.reports },
 }
