@@ -116,6 +116,11 @@ t.test('a member rider reports a merchant; the county records the outcome', asyn
   t.equal((await list(siming)).json().total, 0)
   t.equal((await list(gulou, '?category=price')).json().total, 1)
   t.equal((await list(siming, '?region=350102')).statusCode, 403, 'outside the jurisdiction')
+  // The desk's figure beside 监督共治报告 is the open queue's length.
+  const pending = async (account = gulou) =>
+    (await app.inject({ url: '/api/v1/desk/pending', headers: account.auth })).json()
+      .supervisionReports
+  t.equal(await pending(), 2)
   const staffView = (account = gulou) =>
     app.inject({ url: `/api/v1/staff/supervision-reports/${id}`, headers: account.auth })
   t.equal((await staffView(siming)).statusCode, 404)
@@ -172,6 +177,7 @@ t.test('a member rider reports a merchant; the county records the outcome', asyn
   })
   t.equal(handed.statusCode, 200, handed.body)
   t.match(handed.json(), { state: 'closed', outcome: 'referred', referredTo: '区发展和改革局' })
+  t.equal(await pending(), 0, 'nothing left to check in 鼓楼区')
 
   // The rider reads both; the reporter is never named in what they read.
   const mine = (

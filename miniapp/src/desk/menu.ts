@@ -1,7 +1,7 @@
 import { activityPages, ledgerPages, mainPages, staffPages, voicePages } from '../routes'
 
 /** What a pending count counts: the queue the page opens on. */
-export type PendingKey = 'review' | 'checkins' | 'pledges' | 'pledgeReports'
+export type PendingKey = 'review' | 'checkins' | 'pledges' | 'pledgeReports' | 'supervisionReports'
 
 export interface DeskItem {
   label: string
@@ -54,7 +54,7 @@ export const deskGroups: readonly DeskGroup[] = [
     label: '骑手诉求',
     items: [
       { label: '骑手诉求', url: voicePages.staffList },
-      { label: '监督共治报告', url: voicePages.staffReports },
+      { label: '监督共治报告', url: voicePages.staffReports, pending: 'supervisionReports' },
     ],
   },
   { label: '本级工作', items: [{ label: '本级工作', url: staffPages.work }] },
