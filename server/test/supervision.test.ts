@@ -144,6 +144,12 @@ t.test('a member rider reports a merchant; the county records the outcome', asyn
   t.match(fieldsOf((await outcome(gulou, { outcome: 'upheld' })).body), {
     'body.note': '处理情况',
   })
+  t.match(
+    fieldsOf(
+      (await outcome(gulou, { outcome: 'upheld', note: '属实', toDepartment: '某局' })).body,
+    ),
+    { 'body.toDepartment': '只有转办时' },
+  )
   // 转办 to a county: only inside the caller's jurisdiction; the report moves there, open.
   const toTaijiang = { outcome: 'referred', note: '该店属台江区', toRegionCode: '350103' }
   t.match(fieldsOf((await outcome(gulou, toTaijiang)).body), {

@@ -88,7 +88,15 @@ export const SupervisionOutcomeRequest = z
     toDepartment: optionalText('转办部门', 60),
   })
   .superRefine((body, ctx) => {
-    if (body.outcome !== 'referred') return
+    if (body.outcome !== 'referred') {
+      if (body.toRegionCode || body.toDepartment)
+        ctx.addIssue({
+          code: 'custom',
+          path: [body.toRegionCode ? 'toRegionCode' : 'toDepartment'],
+          message: '只有转办时才填写转往的区县或部门',
+        })
+      return
+    }
     if (!body.toRegionCode && !body.toDepartment)
       ctx.addIssue({
         code: 'custom',
