@@ -46,7 +46,7 @@ export default defineAppConfig({
         'pages/staff-detail/index',
       ],
     },
-    // Riders' difficulties (诉求): raising and following them, and the staff's queue.
+    // Riders' voices: difficulties (诉求) and 监督共治 reports, and the staff's queues.
     {
       root: 'packageVoice',
       pages: [
@@ -55,6 +55,10 @@ export default defineAppConfig({
         'pages/staff-list/index',
         'pages/staff-detail/index',
         'pages/staff-hotspots/index',
+        'pages/my-reports/index',
+        'pages/report/index',
+        'pages/staff-reports/index',
+        'pages/staff-report/index',
       ],
     },
     // 最美骑手: the public list (anyone), the rider's own honours, the staff's nominations.

@@ -76,6 +76,11 @@ export const voicePages = {
   staffList: '/packageVoice/pages/staff-list/index',
   staffDetail: '/packageVoice/pages/staff-detail/index',
   staffHotspots: '/packageVoice/pages/staff-hotspots/index',
+  /** 监督共治: a member rider's reports, and the staff's queue. */
+  myReports: '/packageVoice/pages/my-reports/index',
+  report: '/packageVoice/pages/report/index',
+  staffReports: '/packageVoice/pages/staff-reports/index',
+  staffReport: '/packageVoice/pages/staff-report/index',
 } as const
 
 /** 最美骑手 (issue 20), in the packageHonours sub-package: the public list, the rider's, the staff's. */

@@ -106,6 +106,7 @@ export function countyLedger(): Ledger {
         { kind: 'training', label: '培训班', activities: 1, signups: 32, attendances: 31 },
       ],
     },
+    supervision: { year: 2026, reports: 4, upheld: 1 },
     work: { year: 2026, total: work, children: [] },
     children: [],
   }

@@ -93,7 +93,8 @@ try {
  * one of its places, the rest anywhere within 15 km.
  */
 async function loadData(db) {
-  const user = await sql`insert into users (role, display_name, openid) values ('user', '基准骑手', 'bench-hotspots')
+  const user =
+    await sql`insert into users (role, display_name, openid) values ('user', '基准骑手', 'bench-hotspots')
     returning id`.execute(db)
   const userId = user.rows[0].id
   await sql`with counties as (

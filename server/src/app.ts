@@ -57,6 +57,8 @@ import reviewRoutes from './review/review.routes.ts'
 import { rateLimitOptions } from './shared-state/limit-store.ts'
 import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
+import staffSupervisionRoutes from './supervision/staff-supervision.routes.ts'
+import supervisionRoutes from './supervision/supervision.routes.ts'
 import photosRoutes from './uploads/photos.routes.ts'
 import uploadsPlugin from './uploads/uploads.plugin.ts'
 import { APP_VERSION } from './version.ts'
@@ -203,6 +205,8 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         staffDifficultiesRoutes,
         honoursRoutes,
         staffHonoursRoutes,
+        supervisionRoutes,
+        staffSupervisionRoutes,
         platformSitesRoutes,
         ledgersRoutes,
         ledgerDetailRoutes,

@@ -69,6 +69,11 @@ t.test('each pending figure is the length of the queue it opens, at every level'
           '/api/v1/review/pledge-reports?state=open&limit=1',
           headers,
         ),
+        supervisionReports: await pagedTotal(
+          app,
+          '/api/v1/staff/supervision-reports?state=open&limit=1',
+          headers,
+        ),
       },
       counts,
       `${username}: ${JSON.stringify(counts)}`,

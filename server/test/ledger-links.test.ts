@@ -38,6 +38,7 @@ const listRoutes: Record<LedgerLink['list'], { url: string; paged: boolean }> = 
   activities: { url: '/api/v1/ledgers/activities', paged: true },
   activityPeople: { url: '/api/v1/ledgers/activity-people', paged: true },
   activityMembers: { url: '/api/v1/ledgers/activity-members', paged: true },
+  supervisionReports: { url: '/api/v1/staff/supervision-reports', paged: true },
 }
 
 /** Linked in every live ledger, whatever its data: a link dropped by mistake fails here. */
@@ -56,6 +57,8 @@ const ALWAYS_LINKED = [
   'activities.attendances',
   'activities.members',
   'activities.flowMembers',
+  'supervision.reports',
+  'supervision.upheld',
 ]
 
 const waiting = new Set<string>(waitingStates)
@@ -213,15 +216,17 @@ t.test('on the demo data, every linked figure equals the list it opens', async (
 /** What a random world holds now, as words: which states and kinds of records it has. */
 async function worldFacts(app: FastifyInstance): Promise<string[]> {
   const { db } = app
-  const [entries, checkins, reports, places, sites, sessions, activities] = await Promise.all([
-    db.selectFrom('memberships').select('state').execute(),
-    db.selectFrom('branch_checkins').select('state').execute(),
-    db.selectFrom('pledge_reports').select('outcome').execute(),
-    db.selectFrom('places').select('status').execute(),
-    db.selectFrom('platform_sites').select('status').execute(),
-    db.selectFrom('training_sessions').select('id').execute(),
-    db.selectFrom('activities').select(['state', 'kind', 'attended', 'signups_active']).execute(),
-  ])
+  const [entries, checkins, reports, places, sites, sessions, activities, supervision] =
+    await Promise.all([
+      db.selectFrom('memberships').select('state').execute(),
+      db.selectFrom('branch_checkins').select('state').execute(),
+      db.selectFrom('pledge_reports').select('outcome').execute(),
+      db.selectFrom('places').select('status').execute(),
+      db.selectFrom('platform_sites').select('status').execute(),
+      db.selectFrom('training_sessions').select('id').execute(),
+      db.selectFrom('activities').select(['state', 'kind', 'attended', 'signups_active']).execute(),
+      db.selectFrom('supervision_reports').select(['state', 'outcome']).execute(),
+    ])
   return [
     ...entries.map((row) => row.state),
     ...checkins.map((row) => `checkin ${row.state}`),
@@ -235,6 +240,7 @@ async function worldFacts(app: FastifyInstance): Promise<string[]> {
     ...activities
       .filter((row) => row.kind === 'training' && row.attended >= 30)
       .map(() => 'training activity of 30'),
+    ...supervision.map((row) => `supervision ${row.outcome ?? row.state}`),
   ]
 }
 
@@ -265,7 +271,7 @@ t.test(
       ),
       // A fixed seed: the checks below ask that the run made every kind of record the links
       // count, which a fresh random run misses now and then.
-      { numRuns: 8, endOnFailure: true, seed: 20261207 },
+      { numRuns: 8, endOnFailure: true, seed: 20261212 },
     )
     t.equal(runs, 8)
     const wanted = [
@@ -274,6 +280,8 @@ t.test(
       ...['place closed', 'site closed', 'training'],
       ...['activity published', 'activity cancelled', 'activity signed up', 'activity attended'],
       'training activity of 30',
+      ...['supervision open', 'supervision upheld', 'supervision unfounded'],
+      'supervision referred',
     ]
     for (const fact of wanted) t.ok(seen.has(fact), `a walk met: ${fact}`)
   },

@@ -35,6 +35,8 @@ type Op =
   | { op: 'activity'; county: number; variant: number }
   | { op: 'signup' | 'unsignup' | 'attend'; who: number; which: number }
   | { op: 'cancelActivity' | 'crowd' | 'thin' | 'moveActivity'; which: number; variant: number }
+  | { op: 'supervise'; who: number; county: number }
+  | { op: 'superviseOutcome'; which: number; variant: number }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -123,6 +125,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       variant: fc.nat(5),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('supervise' as const),
+      who: fc.nat(30),
+      county: fc.nat(2),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('superviseOutcome' as const),
+      which: fc.nat(10),
+      variant: fc.nat(5),
+    }),
+  },
 )
 
 interface World {
@@ -132,6 +150,7 @@ interface World {
   places: string[]
   sites: { id: string; name: string }[]
   activities: string[]
+  supervision: string[]
   serial: number
 }
 
@@ -267,6 +286,9 @@ async function apply(world: World, op: Op): Promise<void> {
     case 'thin':
     case 'moveActivity':
       return applyActivityOp(world, op, person)
+    case 'supervise':
+    case 'superviseOutcome':
+      return applySupervisionOp(world, op, person)
     case 'suspendPlace': {
       const id = world.places[op.which % Math.max(world.places.length, 1)]
       if (id)
@@ -279,6 +301,49 @@ async function apply(world: World, op: Op): Promise<void> {
       return
     }
   }
+}
+
+/**
+ * 监督共治: a member rider reports a merchant; staff find it upheld or not, hand it to a
+ * department, or move it (转办) to another county, where it stays open and counts there.
+ */
+async function applySupervisionOp(
+  world: World,
+  op: Extract<Op, { op: 'supervise' | 'superviseOutcome' }>,
+  person: World['people'][number] | undefined,
+): Promise<void> {
+  const { app, staff } = world
+  if (op.op === 'supervise') {
+    if (!person) return
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/supervision-reports',
+      headers: person.account.auth,
+      payload: {
+        category: 'price',
+        merchant: { name: '统计商家', address: '统计路1号', regionCode: COUNTIES[op.county] },
+        text: '明码标价与结账金额不符',
+      },
+    })
+    if (res.statusCode === 201) world.supervision.push(res.json().id)
+    return
+  }
+  const id = world.supervision[op.which % Math.max(world.supervision.length, 1)]
+  if (!id) return
+  const payloads = [
+    { outcome: 'upheld', note: '已责令整改' },
+    { outcome: 'upheld', note: '已立案查处' },
+    { outcome: 'unfounded', note: '现场未发现问题' },
+    { outcome: 'referred', note: '移交', toDepartment: '县卫生健康局' },
+    { outcome: 'referred', note: '属地管辖', toRegionCode: COUNTIES[op.variant % 3] },
+    { outcome: 'referred', note: '属地管辖', toRegionCode: COUNTIES[(op.variant + 1) % 3] },
+  ]
+  await app.inject({
+    method: 'POST',
+    url: `/api/v1/staff/supervision-reports/${id}/outcome`,
+    headers: staff.auth,
+    payload: payloads[op.variant % payloads.length],
+  })
 }
 
 /** A platform site as county staff would enter it; the variant picks platform and status. */
@@ -454,6 +519,7 @@ t.test(
       places: [],
       sites: [],
       activities: [],
+      supervision: [],
       serial: 0,
     }
     let checks = 0
@@ -485,7 +551,7 @@ t.test(
       }),
       // A fixed seed: the checks below ask that the run exercised every path (a site
       // closed, a registration refused…), which a fresh random run misses now and then.
-      { numRuns: 30, endOnFailure: true, seed: 20261206 },
+      { numRuns: 30, endOnFailure: true, seed: 20261207 },
     )
     t.ok(checks >= 30)
     const states = await app.db.selectFrom('memberships').select('state').execute()
@@ -508,6 +574,12 @@ t.test(
       sites.some((row) => row.status === 'closed') && sites.some((row) => row.status === 'active'),
       `${sites.length} platform sites, some closed`,
     )
+    const supervision = await app.db
+      .selectFrom('supervision_report_events')
+      .select('kind')
+      .where('kind', '=', 'forward')
+      .execute()
+    t.ok(supervision.length > 0, `${supervision.length} reports moved to another county (转办)`)
     const kinds = seen
     for (const metric of [
       'members.kind',
@@ -522,6 +594,8 @@ t.test(
       'activities.members',
       'activities.flow_members',
       'activities.training',
+      'supervision.reports',
+      'supervision.upheld',
     ])
       t.ok(kinds.has(metric), `the random run exercised ${metric}`)
   },

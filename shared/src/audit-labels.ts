@@ -22,6 +22,9 @@ export const auditActionNames: Readonly<Record<string, string>> = {
   'honour.accept': '同意公开最美骑手荣誉',
   'honour.decline': '不公开最美骑手荣誉',
   'honour.withdraw': '撤回最美骑手公开同意',
+  'supervision.report': '提交监督共治报告',
+  'supervision.forward': '转办监督共治报告（区县）',
+  'supervision.outcome': '记录监督共治报告核查结果',
   'auth.wechat_sign_up': '微信首次登录，创建账号',
   'auth.wechat_sign_in': '微信登录',
   'auth.staff_sign_in': '工作人员登录',
@@ -86,6 +89,8 @@ export const auditTargetNames: Readonly<Record<string, string>> = {
   liaison_visit: '指导员走访',
   training_session: '培训',
   rider_honour: '最美骑手',
+  difficulty: '骑手诉求',
+  supervision_report: '监督共治报告',
 }
 
 /** An action as a sentence fragment a person reads; an unnamed code still shows. */

@@ -37,6 +37,17 @@ export function ledgerLinks(ledger: Ledger): LedgerLinks {
       query: { region, year, kind: 'training', qualifying: 'yes' },
     }
   if (ledger.activities) addActivityLinks(links, region, ledger.activities)
+  if (ledger.supervision) {
+    const reportYear = ledger.supervision.year
+    links['supervision.reports'] = {
+      list: 'supervisionReports',
+      query: { region, year: reportYear },
+    }
+    links['supervision.upheld'] = {
+      list: 'supervisionReports',
+      query: { region, year: reportYear, outcome: 'upheld' },
+    }
+  }
   if (ledger.riders.sites)
     links['riders.sites.total'] = { list: 'platformSites', query: { region, status: 'active' } }
   ledger.riders.byPlatform.forEach((row, index) => {

@@ -10,6 +10,7 @@ import {
 import { PlatformSiteQuery } from './platform-sites.ts'
 import { PledgeQueueQuery, ReportQueueQuery } from './pledge-review.ts'
 import { ReviewQuery } from './review.ts'
+import { StaffSupervisionQuery } from './supervision.ts'
 import { periodPattern } from './time/period.ts'
 import { RegionCode } from './validators/regionCode.ts'
 import { TrainingSessionQuery, WorkSummary } from './work.ts'
@@ -144,6 +145,17 @@ export const ActivitiesLedger = z.object({
 })
 export type ActivitiesLedger = z.infer<typeof ActivitiesLedger>
 
+/**
+ * 监督共治 in one year (China time, of each report; the work section's year), in the county
+ * the report lies with: reports received, and those upheld (已核查属实并处理).
+ */
+export const SupervisionLedger = z.object({
+  year: z.int(),
+  reports: count,
+  upheld: count,
+})
+export type SupervisionLedger = z.infer<typeof SupervisionLedger>
+
 /** A child jurisdiction's headline figures, for the drill-down. */
 export const LedgerChild = LedgerRegion.extend({
   members: Split,
@@ -169,6 +181,7 @@ export const LedgerLink = z.discriminatedUnion('list', [
   z.object({ list: z.literal('activities'), query: LedgerActivityQuery.omit(paging) }),
   z.object({ list: z.literal('activityPeople'), query: LedgerActivityPeopleQuery.omit(paging) }),
   z.object({ list: z.literal('activityMembers'), query: LedgerActivityMemberQuery.omit(paging) }),
+  z.object({ list: z.literal('supervisionReports'), query: StaffSupervisionQuery.omit(paging) }),
 ])
 export type LedgerLink = z.infer<typeof LedgerLink>
 export type LedgerList = LedgerLink['list']
@@ -191,6 +204,8 @@ export const Ledger = z.object({
   pledges: PledgesLedger,
   /** Absent from ledgers frozen before activities were counted (a report never changes). */
   activities: ActivitiesLedger.optional(),
+  /** Absent from ledgers frozen before 监督共治 reports were counted. */
+  supervision: SupervisionLedger.optional(),
   /** The bureau's own work against the seeds' targets, this year. */
   work: WorkSummary,
   children: z.array(LedgerChild),

@@ -22,6 +22,7 @@ const MENU_PAGES: [string, string][] = [
   ['staff-list', '组织生活'],
   ['voice-staff-list', '骑手诉求'],
   ['voice-staff-hotspots', '诉求热点'],
+  ['voice-staff-reports', '监督共治报告'],
   ['honours-staff-list', '最美骑手'],
   ['work', '本级工作'],
 ]

@@ -7,7 +7,14 @@ import { dist, launched, signedIn } from './app.ts'
 import { elements, findByAttr } from './harness/tree.ts'
 
 /** Who opens a page: nobody stored (WeChat signs in silently), or a stored session. */
-type Who = 'newcomer' | 'staff' | 'rider' | 'owner' | 'owner without pledge' | 'honoured rider'
+type Who =
+  | 'newcomer'
+  | 'staff'
+  | 'rider'
+  | 'member rider'
+  | 'owner'
+  | 'owner without pledge'
+  | 'honoured rider'
 
 interface PageCase {
   route: string
@@ -20,10 +27,19 @@ interface PageCase {
 const ACTIVITY = '页面测试主题党日'
 const DIFFICULTY = '页面测试：小区不让骑手进门送餐'
 const CITATION = '页面测试：暴雨天坚持送餐，路遇老人摔倒及时送医'
+const MERCHANT = '页面测试快餐店'
 const DAY = 24 * 60 * 60 * 1000
 
 // Ids the detail pages are opened with, read from the server before the tests.
-const ids = { membership: '', pledge: '', place: '', report: '', activity: '', difficulty: '' }
+const ids = {
+  membership: '',
+  pledge: '',
+  place: '',
+  report: '',
+  activity: '',
+  difficulty: '',
+  supervision: '',
+}
 const sessions = {} as Record<Exclude<Who, 'newcomer'>, StoredSession>
 
 const pages: PageCase[] = [
@@ -131,6 +147,15 @@ const pages: PageCase[] = [
   },
   { route: 'packageHonours/pages/staff-list/index', who: 'staff', shows: '荣誉测试00号 · ' },
   { route: 'packageHonours/pages/nominate/index', who: 'staff', shows: '查找骑手' },
+  { route: 'packageVoice/pages/my-reports/index', who: 'member rider', shows: MERCHANT },
+  { route: 'packageVoice/pages/report/index', who: 'member rider', shows: '问题类别' },
+  { route: 'packageVoice/pages/staff-reports/index', who: 'staff', shows: MERCHANT },
+  {
+    route: 'packageVoice/pages/staff-report/index',
+    who: 'staff',
+    shows: '报告人：张伟',
+    query: () => ({ id: ids.supervision }),
+  },
 ]
 
 beforeAll(async () => {
@@ -172,6 +197,7 @@ beforeAll(async () => {
   })
   ids.difficulty = difficulty.id
   sessions['honoured rider'] = await honouredRider(staff)
+  ids.supervision = (await memberRiderReport()).id
 })
 
 /** A rider whom 鼓楼区 verifies and nominates as 最美骑手; the rider accepts. */
@@ -187,6 +213,35 @@ async function honouredRider(staff: string): Promise<StoredSession> {
     body: { nameShown: 'surname' },
   })
   return session
+}
+
+/**
+ * 演示骑手小张 (思明区) verified by 思明区's clerk, then a 监督共治 report of a restaurant in
+ * 鼓楼区: only a verified member rider reports, and it reaches 鼓楼区's queue.
+ */
+async function memberRiderReport() {
+  const siming = (await staffSession('demo.siming')).accessToken
+  const queue = await api<{ items: { id: string; name: string; version: number }[] }>(
+    '/review/memberships',
+    { token: siming },
+  )
+  const entry = queue.items.find((item) => item.name === '张伟')
+  const detail = await api<{ version: number }>(`/review/memberships/${entry?.id}`, {
+    token: siming,
+  })
+  await api(`/review/memberships/${entry?.id}/decision`, {
+    token: siming,
+    body: { decision: 'verify', version: detail.version },
+  })
+  sessions['member rider'] = await wechatSession('演示骑手小张')
+  return api<{ id: string }>('/supervision-reports', {
+    token: sessions['member rider'].accessToken,
+    body: {
+      category: 'food',
+      merchant: { name: MERCHANT, address: '福州市鼓楼区五四路2号', regionCode: '350102' },
+      text: '页面测试：后厨生熟不分',
+    },
+  })
 }
 
 /** An activity at 鼓楼区's flow-member branch, three days ahead, open to members nearby. */

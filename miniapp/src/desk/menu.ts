@@ -8,7 +8,7 @@ import {
 } from '../routes'
 
 /** What a pending count counts: the queue the page opens on. */
-export type PendingKey = 'review' | 'checkins' | 'pledges' | 'pledgeReports'
+export type PendingKey = 'review' | 'checkins' | 'pledges' | 'pledgeReports' | 'supervisionReports'
 
 export interface DeskItem {
   label: string
@@ -62,6 +62,7 @@ export const deskGroups: readonly DeskGroup[] = [
     items: [
       { label: '骑手诉求', url: voicePages.staffList },
       { label: '诉求热点', url: voicePages.staffHotspots },
+      { label: '监督共治报告', url: voicePages.staffReports, pending: 'supervisionReports' },
     ],
   },
   { label: '最美骑手', items: [{ label: '最美骑手', url: honourPages.staffList }] },
@@ -85,6 +86,7 @@ const subPages: Readonly<Record<string, { label: string; parent: string }>> = {
   [activityPages.staffDetail]: { label: '活动详情', parent: activityPages.staffList },
   [voicePages.staffDetail]: { label: '诉求详情', parent: voicePages.staffList },
   [honourPages.nominate]: { label: '推荐最美骑手', parent: honourPages.staffList },
+  [voicePages.staffReport]: { label: '报告详情', parent: voicePages.staffReports },
   [ledgerPages.records]: { label: '台账明细', parent: ledgerPages.dashboard },
   [ledgerPages.report]: { label: '台账报告', parent: ledgerPages.reports },
 }

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
 import LedgerSections from '../../src/packageLedger/ledger/LedgerSections'
 import { figureOpener, linkUrl } from '../../src/packageLedger/ledger/links'
-import { ledgerPages, staffPages } from '../../src/routes'
+import { ledgerPages, staffPages, voicePages } from '../../src/routes'
 import { countyLedger } from '../ledger-fixtures'
 
 describe('a ledger figure opens the list the server named', () => {
@@ -71,6 +71,26 @@ describe('a ledger figure opens the list the server named', () => {
       `${ledgerPages.records}?type=activities&region=350102&year=2026&kind=training`,
     )
     expect(section?.textContent).not.toContain('党课')
+  })
+
+  test('监督共治: reports and upheld ones each open the staff list of that year', () => {
+    const base = countyLedger()
+    const ledger: Ledger = { ...base, links: ledgerLinks(base) }
+    const opened: string[] = []
+    render(
+      <LedgerSections ledger={ledger} open={figureOpener(ledger.links, (u) => opened.push(u))} />,
+    )
+    const section = document.querySelector('#ledger-supervision')
+    const rows = [...(section?.querySelectorAll('.ledger-table__row--link') ?? [])]
+    expect(rows.map((row) => row.textContent)).toEqual([
+      '骑手监督报告（条） ›4',
+      '已核查属实并处理（条） ›1',
+    ])
+    for (const row of rows) fireEvent.click(row)
+    expect(opened).toEqual([
+      `${voicePages.staffReports}?region=350102&year=2026`,
+      `${voicePages.staffReports}?region=350102&year=2026&outcome=upheld`,
+    ])
   })
 
   test('sums, and counts no list holds, are not links', () => {

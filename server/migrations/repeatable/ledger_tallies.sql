@@ -476,6 +476,42 @@ drop trigger if exists ledger_activity_attendances on activity_attendances;
 create trigger ledger_activity_attendances after insert or delete
   on activity_attendances for each row execute function ledger_activity_attendances_trigger();
 
+-- 监督共治 reports (issue 20), in the county a report lies with and the year (China time) it
+-- was made: every report received, and those upheld (已核查属实并处理). 转办 to another county
+-- moves both with it.
+create or replace function ledger_supervision_rows(x supervision_reports, sign int) returns jsonb
+language sql stable as $$
+  select coalesce(jsonb_agg(jsonb_build_object('metric', r.metric, 'key', r.key, 'class', '',
+    'amount', sign)), '[]')
+  from (
+    select 'supervision.reports' as metric, ledger_activity_year(x.created_at)::text as key
+    union all select 'supervision.upheld', ledger_activity_year(x.created_at)::text
+      where x.outcome = 'upheld'
+  ) r
+$$;
+
+create or replace function ledger_supervision_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    perform ledger_add(new.region_code, new.region_path,
+      ledger_supervision_rows(old, -1) || ledger_supervision_rows(new, 1));
+  else
+    if tg_op in ('UPDATE', 'DELETE') then
+      perform ledger_add(old.region_code, old.region_path, ledger_supervision_rows(old, -1));
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      perform ledger_add(new.region_code, new.region_path, ledger_supervision_rows(new, 1));
+    end if;
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_supervision_reports on supervision_reports;
+create trigger ledger_supervision_reports after insert
+  or update of outcome, region_code, created_at or delete
+  on supervision_reports for each row execute function ledger_supervision_trigger();
+
 -- Every tally from scratch: what the triggers maintain, recomputed from the raw rows. Used
 -- by the tests (they must agree) and to rebuild after a bulk load.
 create or replace function ledger_recount() returns table (region_code char(6), metric text, key text, class text, value bigint)
@@ -522,6 +558,9 @@ language sql stable as $$
       from activity_attendances t join activities a on a.id = t.activity_id
       where a.state <> 'cancelled' and t.flow_member
     ) d
+    union all
+    select x.region_code, r.* from supervision_reports x,
+      jsonb_to_recordset(ledger_supervision_rows(x, 1)) as r(metric text, key text, class text, amount bigint)
   )
   select region_code, metric, key, class, sum(amount)::bigint from rows
   where region_code is not null

@@ -15,6 +15,7 @@ import type { JsonArrayText } from '../kernel/json-array.ts'
 import type { LedgerTables } from '../ledgers/ledgers.table.ts'
 import type { PlatformSiteTables } from '../platform-sites/platform-sites.table.ts'
 import type { PledgeTables } from '../pledges/pledges.table.ts'
+import type { SupervisionTables } from '../supervision/supervision.table.ts'
 import type { WorkTables } from '../work/work.table.ts'
 
 /** Row types of every table, as both drivers return them (see db/types.ts for the parsers). */
@@ -25,6 +26,7 @@ export interface Database
     LedgerTables,
     PlatformSiteTables,
     PledgeTables,
+    SupervisionTables,
     WorkTables {
   schema_migrations: SchemaMigrationTable
   regions: RegionTable

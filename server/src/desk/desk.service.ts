@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts'
 import { countCheckinsInScope } from '../places/checkins.repository.ts'
 import { countReports, countVersionQueue } from '../pledges/review.repository.ts'
 import { countQueue } from '../review/review.repository.ts'
+import { countReportsInScope } from '../supervision/supervision.repository.ts'
 
 /**
  * The desk's pending figures, each counted by its queue's own repository with the filters
@@ -19,5 +20,6 @@ export async function pendingCounts(
   const checkins = await countCheckinsInScope(db, caller, 'pending')
   const pledges = await countVersionQueue(db, caller, { state: 'pending' })
   const pledgeReports = await countReports(db, caller, 'open')
-  return { review, checkins, pledges, pledgeReports }
+  const supervisionReports = await countReportsInScope(db, caller, { state: 'open' })
+  return { review, checkins, pledges, pledgeReports, supervisionReports }
 }

@@ -112,6 +112,7 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
       ],
     },
     ...activitiesSheet(ledger.activities),
+    ...supervisionSheet(ledger.supervision),
     {
       name: '本级工作',
       header: [
@@ -184,6 +185,21 @@ function activitiesSheet(activities: Ledger['activities']): Sheet[] {
         ...(activities.flowMembers === undefined
           ? []
           : [['其中流动党员（人，按区县计）', activities.flowMembers, null, null]]),
+      ],
+    },
+  ]
+}
+
+/** 监督共治 (absent from ledgers frozen before reports were counted). */
+function supervisionSheet(supervision: Ledger['supervision']): Sheet[] {
+  if (!supervision) return []
+  return [
+    {
+      name: '监督共治',
+      header: [`项目（${supervision.year}年）`, '数量'],
+      rows: [
+        ['骑手监督报告', supervision.reports],
+        ['已核查属实并处理', supervision.upheld],
       ],
     },
   ]

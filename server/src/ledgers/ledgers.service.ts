@@ -127,6 +127,11 @@ export async function buildLedger(
       awards: t.total(metric.pledgesAwards),
     },
     activities: activitiesLedger(t, year),
+    supervision: {
+      year,
+      reports: t.total(metric.supervisionReports, (row) => row.key === String(year)),
+      upheld: t.total(metric.supervisionUpheld, (row) => row.key === String(year)),
+    },
     work,
     children,
   }

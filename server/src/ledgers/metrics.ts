@@ -42,6 +42,9 @@ export const metric = {
   /** Training sessions (培训班) of ≥ 30 signed-in people and those people, key `year`. */
   activitiesTraining: 'activities.training',
   activitiesTrained: 'activities.trained',
+  /** 监督共治 reports received and upheld (已核查属实并处理), key `year` (China year made). */
+  supervisionReports: 'supervision.reports',
+  supervisionUpheld: 'supervision.upheld',
 } as const
 export type LedgerMetric = (typeof metric)[keyof typeof metric]
 

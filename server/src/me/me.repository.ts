@@ -118,6 +118,27 @@ export async function collectPersonalData(db: Db, userId: string) {
     .where('h.user_id', '=', userId)
     .orderBy('h.created_at')
     .execute()
+  // 监督共治: the reports the person made, with what the bureau found.
+  const supervisionReports = await db
+    .selectFrom('supervision_reports as s')
+    .innerJoin('regions as r', 'r.code', 's.region_code')
+    .select([
+      's.id',
+      's.category',
+      's.merchant_name',
+      's.merchant_address',
+      's.credit_code',
+      's.text',
+      's.state',
+      's.outcome',
+      's.outcome_note',
+      's.referred_department',
+      's.created_at',
+      'r.name as region_name',
+    ])
+    .where('s.user_id', '=', userId)
+    .orderBy('s.created_at')
+    .execute()
   // The names of the regions the record mentions (the staff member's, and each form's).
   const codes = new Set<string>(staff ? [staff.region_code] : [])
   for (const row of memberships) {
@@ -143,6 +164,7 @@ export async function collectPersonalData(db: Db, userId: string) {
     activities,
     difficulties,
     honours,
+    supervisionReports,
     regionNames,
   }
 }
@@ -172,5 +194,7 @@ export async function eraseUser(db: Db, userId: string): Promise<void> {
   // So do the person's difficulties (their answers, photos' places, 我也遇到 with them).
   await db.deleteFrom('difficulty_me_too').where('user_id', '=', userId).execute()
   await db.deleteFrom('difficulties').where('user_id', '=', userId).execute()
+  // And their 监督共治 reports (events and photos' places cascade).
+  await db.deleteFrom('supervision_reports').where('user_id', '=', userId).execute()
   await revokeAllForUser(db, userId)
 }

@@ -14,6 +14,8 @@ import {
   membershipStateNames,
   membershipValueText,
   staffLevelNames,
+  supervisionCategoryNames,
+  supervisionOutcomeNames,
 } from '@djt/shared'
 import {
   dayCell,
@@ -184,6 +186,43 @@ export function personalDataSheets(data: PersonalData, exportedAt: Date): Sheet[
     ...activitySheet,
     ...difficultySheet,
     ...honourSheet,
+    ...supervisionSheet(data),
+  ]
+}
+
+/** 监督共治: the reports the person made and what the bureau found. */
+function supervisionSheet(data: PersonalData): Sheet[] {
+  if (data.supervisionReports.length === 0) return []
+  return [
+    {
+      name: '监督共治',
+      header: [
+        '提交时间',
+        '类别',
+        '商家',
+        '商家地址',
+        '统一社会信用代码',
+        '问题描述',
+        '所在区县',
+        '状态',
+        '核查结果',
+      ],
+      rows: data.supervisionReports.map((r) => [
+        at(r.created_at),
+        supervisionCategoryNames[r.category],
+        r.merchant_name,
+        r.merchant_address,
+        r.credit_code ?? '',
+        r.text,
+        r.region_name,
+        r.state === 'closed' ? '已办结' : '核查中',
+        r.outcome
+          ? [supervisionOutcomeNames[r.outcome], r.referred_department, r.outcome_note]
+              .filter(Boolean)
+              .join('：')
+          : '',
+      ]),
+    },
   ]
 }
 

@@ -34,7 +34,7 @@ export async function photoExists(db: Db, photoId: string): Promise<boolean> {
 
 /**
  * Photos older than a day that no pledge version, report, membership answer, activity
- * record or rider's difficulty refers to.
+ * record, rider's difficulty or 监督共治 report refers to.
  */
 export async function deleteOrphanPhotos(db: Db): Promise<number> {
   const result = await db
@@ -82,6 +82,15 @@ export async function deleteOrphanPhotos(db: Db): Promise<number> {
           selectFrom('difficulty_photos as d')
             .select(sql`1`.as('one'))
             .whereRef('d.photo_id', '=', 'ph.id'),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('supervision_report_photos as s')
+            .select(sql`1`.as('one'))
+            .whereRef('s.photo_id', '=', 'ph.id'),
         ),
       ),
     )

@@ -24,7 +24,9 @@ async function readPhoto(request: FastifyRequest): Promise<Buffer> {
     ])
   const bytes = await part.toBuffer().catch((error: { code?: string }) => {
     if (error.code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new ApiError(413, 'payload_too_large', '照片不能超过2 MB')
+      throw new ApiError(413, 'payload_too_large', '照片不能超过2 MB', [
+        { field: 'file', message: '照片不能超过2 MB' },
+      ])
     throw asUploadError(error)
   })
   return bytes

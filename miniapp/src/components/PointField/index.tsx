@@ -9,7 +9,8 @@ interface Props {
   error?: string | undefined
   /** On the wrapper, so a form can scroll to the field. */
   id?: string
-  onChange: (point: { lat: string; lng: string }, address?: string) => void
+  /** From the map picker: the chosen place's address and name (a shop's, an estate's). */
+  onChange: (point: { lat: string; lng: string }, address?: string, name?: string) => void
 }
 
 /**
@@ -40,7 +41,11 @@ export default function PointField({ lat, lng, error, id = 'field-location', onC
   const choose = async () => {
     try {
       const place = await Taro.chooseLocation({})
-      onChange({ lat: String(place.latitude), lng: String(place.longitude) }, place.address)
+      onChange(
+        { lat: String(place.latitude), lng: String(place.longitude) },
+        place.address,
+        place.name,
+      )
     } catch {
       // Closed without choosing: the position stays as it was.
     }

@@ -3,6 +3,7 @@ import ActivitiesSection from './ActivitiesSection'
 import type { Open } from './links'
 import { MembersSection, RidersSection } from './PeopleSections'
 import { CareSection, MarketsSection, RecordsSection } from './PlaceSections'
+import SupervisionSection from './SupervisionSection'
 import { ChildrenSection, PledgesSection, WorkSection } from './WorkSections'
 import './ledger.scss'
 
@@ -28,6 +29,7 @@ export default function LedgerSections({ ledger, open, onOpenChild, desk = false
       <CareSection care={ledger.care} open={open} />
       <PledgesSection pledges={ledger.pledges} open={open} />
       {ledger.activities && <ActivitiesSection activities={ledger.activities} open={open} />}
+      {ledger.supervision && <SupervisionSection supervision={ledger.supervision} open={open} />}
       <WorkSection work={ledger.work} open={open} />
       {!desk && children}
       {ledger.region.level === 'county' && open && <RecordsSection ledger={ledger} open={open} />}

@@ -1,5 +1,5 @@
 import type { LedgerLink, LedgerLinks } from '@djt/shared'
-import { ledgerPages, staffPages } from '../../routes'
+import { ledgerPages, staffPages, voicePages } from '../../routes'
 
 /** The page showing each list a ledger figure opens; the records page tells its lists by `type`. */
 export const listPages: Record<LedgerLink['list'], string> = {
@@ -14,6 +14,7 @@ export const listPages: Record<LedgerLink['list'], string> = {
   activities: `${ledgerPages.records}?type=activities`,
   activityPeople: `${ledgerPages.records}?type=activityPeople`,
   activityMembers: `${ledgerPages.records}?type=activityMembers`,
+  supervisionReports: voicePages.staffReports,
 }
 
 /**

@@ -34,6 +34,7 @@ function MePage() {
   const { state } = useServiceStatus()
   const devMode = state.phase === 'loaded' && state.status.wechatDevMode
   const exporting = useMutation()
+  const membership = useMyMembershipState(user?.role === 'user' ? user.id : undefined)
 
   // Consent, MFA or kind may have changed elsewhere; an expired session ends here too.
   useDidShow(() => {
@@ -50,12 +51,15 @@ function MePage() {
       ) : (
         <SignInCard devMode={devMode} />
       )}
-      {user?.role === 'user' && <MembershipRow memberId={user.id} />}
+      {user?.role === 'user' && <MembershipRow state={membership} />}
       {user?.role === 'user' && (
         <View className="card me__list">
           <Row label="我参加的活动" onClick={go(activityPages.mine)} />
           {user.kind === 'rider' && <Row label="我的诉求" onClick={go(voicePages.mine)} />}
           {user.kind === 'rider' && <HonoursRow onClick={go(honourPages.mine)} />}
+          {user.kind === 'rider' && membership === 'verified' && (
+            <Row label="我的监督报告" onClick={go(voicePages.myReports)} />
+          )}
         </View>
       )}
       {user?.staff && <StaffMenu />}
@@ -133,8 +137,7 @@ function HonoursRow({ onClick }: { onClick: () => void }) {
 }
 
 /** 党员登记 with the entry's state; opens the entry, or the form when there is none. */
-function MembershipRow({ memberId }: { memberId: string }) {
-  const state = useMyMembershipState(memberId)
+function MembershipRow({ state }: { state: MembershipState | null | undefined }) {
   const url = state ? memberPages.status : memberPages.register
   return (
     <View className="card me__list">
