@@ -1,6 +1,7 @@
 import { type LedgerLink, waitingStates } from '@djt/shared'
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import t from 'tap'
 import { type Account, signInStaff } from './fixtures/accounts.ts'
 import { applyWorldOp, newWorld, worldOpArb } from './fixtures/ledger-world.ts'
@@ -39,6 +40,7 @@ const listRoutes: Record<LedgerLink['list'], { url: string; paged: boolean }> = 
   activityPeople: { url: '/api/v1/ledgers/activity-people', paged: true },
   activityMembers: { url: '/api/v1/ledgers/activity-members', paged: true },
   supervisionReports: { url: '/api/v1/staff/supervision-reports', paged: true },
+  difficulties: { url: '/api/v1/staff/difficulties', paged: true },
 }
 
 /** Linked in every live ledger, whatever its data: a link dropped by mistake fails here. */
@@ -59,6 +61,9 @@ const ALWAYS_LINKED = [
   'activities.flowMembers',
   'supervision.reports',
   'supervision.upheld',
+  'difficulties.raised',
+  'difficulties.answeredWithinWeek',
+  'difficulties.solved',
 ]
 
 const waiting = new Set<string>(waitingStates)
@@ -216,7 +221,7 @@ t.test('on the demo data, every linked figure equals the list it opens', async (
 /** What a random world holds now, as words: which states and kinds of records it has. */
 async function worldFacts(app: FastifyInstance): Promise<string[]> {
   const { db } = app
-  const [entries, checkins, reports, places, sites, sessions, activities, supervision] =
+  const [entries, checkins, reports, places, sites, sessions, activities, supervision, voices] =
     await Promise.all([
       db.selectFrom('memberships').select('state').execute(),
       db.selectFrom('branch_checkins').select('state').execute(),
@@ -226,6 +231,16 @@ async function worldFacts(app: FastifyInstance): Promise<string[]> {
       db.selectFrom('training_sessions').select('id').execute(),
       db.selectFrom('activities').select(['state', 'kind', 'attended', 'signups_active']).execute(),
       db.selectFrom('supervision_reports').select(['state', 'outcome']).execute(),
+      db
+        .selectFrom('difficulties')
+        .select([
+          'outcome',
+          sql<boolean>`answered_at is not null and answered_at <= created_at + interval '7 days'`.as(
+            'in_time',
+          ),
+          sql<boolean>`answered_at > created_at + interval '7 days'`.as('late'),
+        ])
+        .execute(),
     ])
   return [
     ...entries.map((row) => row.state),
@@ -241,6 +256,9 @@ async function worldFacts(app: FastifyInstance): Promise<string[]> {
       .filter((row) => row.kind === 'training' && row.attended >= 30)
       .map(() => 'training activity of 30'),
     ...supervision.map((row) => `supervision ${row.outcome ?? row.state}`),
+    ...voices.map((row) => `difficulty ${row.outcome ?? 'open'}`),
+    ...voices.filter((row) => row.in_time).map(() => 'difficulty answered within a week'),
+    ...voices.filter((row) => row.late).map(() => 'difficulty answered late'),
   ]
 }
 
@@ -271,7 +289,7 @@ t.test(
       ),
       // A fixed seed: the checks below ask that the run made every kind of record the links
       // count, which a fresh random run misses now and then.
-      { numRuns: 8, endOnFailure: true, seed: 20261212 },
+      { numRuns: 8, endOnFailure: true, seed: 20261213 },
     )
     t.equal(runs, 8)
     const wanted = [
@@ -282,6 +300,8 @@ t.test(
       'training activity of 30',
       ...['supervision open', 'supervision upheld', 'supervision unfounded'],
       'supervision referred',
+      ...['difficulty open', 'difficulty solved', 'difficulty referred'],
+      ...['difficulty answered within a week', 'difficulty answered late'],
     ]
     for (const fact of wanted) t.ok(seen.has(fact), `a walk met: ${fact}`)
   },

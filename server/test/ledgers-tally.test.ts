@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import t from 'tap'
 import { recount } from '../src/ledgers/ledgers.repository.ts'
 import { type Account, signInStaff } from './fixtures/accounts.ts'
+import { type DifficultyOp, difficultyStep } from './fixtures/difficulty-steps.ts'
 import { placeInput } from './fixtures/matrix-places.ts'
 import {
   consentingUser,
@@ -37,6 +38,7 @@ type Op =
   | { op: 'cancelActivity' | 'crowd' | 'thin' | 'moveActivity'; which: number; variant: number }
   | { op: 'supervise'; who: number; county: number }
   | { op: 'superviseOutcome'; which: number; variant: number }
+  | DifficultyOp
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   {
@@ -141,6 +143,23 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       variant: fc.nat(5),
     }),
   },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('difficulty' as const),
+      who: fc.nat(30),
+      county: fc.nat(2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('difficultyStep' as const),
+      which: fc.nat(10),
+      variant: fc.nat(7),
+      county: fc.nat(2),
+    }),
+  },
 )
 
 interface World {
@@ -151,6 +170,7 @@ interface World {
   sites: { id: string; name: string }[]
   activities: string[]
   supervision: string[]
+  difficulties: string[]
   serial: number
 }
 
@@ -289,6 +309,9 @@ async function apply(world: World, op: Op): Promise<void> {
     case 'supervise':
     case 'superviseOutcome':
       return applySupervisionOp(world, op, person)
+    case 'difficulty':
+    case 'difficultyStep':
+      return difficultyStep(app, staff, world.difficulties, COUNTIES, op, person?.account)
     case 'suspendPlace': {
       const id = world.places[op.which % Math.max(world.places.length, 1)]
       if (id)
@@ -520,6 +543,7 @@ t.test(
       sites: [],
       activities: [],
       supervision: [],
+      difficulties: [],
       serial: 0,
     }
     let checks = 0
@@ -551,7 +575,7 @@ t.test(
       }),
       // A fixed seed: the checks below ask that the run exercised every path (a site
       // closed, a registration refused…), which a fresh random run misses now and then.
-      { numRuns: 30, endOnFailure: true, seed: 20261207 },
+      { numRuns: 30, endOnFailure: true, seed: 20261213 },
     )
     t.ok(checks >= 30)
     const states = await app.db.selectFrom('memberships').select('state').execute()
@@ -580,6 +604,12 @@ t.test(
       .where('kind', '=', 'forward')
       .execute()
     t.ok(supervision.length > 0, `${supervision.length} reports moved to another county (转办)`)
+    const forwarded = await app.db
+      .selectFrom('difficulty_events')
+      .select('kind')
+      .where('kind', '=', 'forward')
+      .execute()
+    t.ok(forwarded.length > 0, `${forwarded.length} difficulties forwarded to another county`)
     const kinds = seen
     for (const metric of [
       'members.kind',
@@ -595,6 +625,9 @@ t.test(
       'activities.flow_members',
       'activities.training',
       'supervision.reports',
+      'difficulties.raised',
+      'difficulties.answered_within_week',
+      'difficulties.solved',
       'supervision.upheld',
     ])
       t.ok(kinds.has(metric), `the random run exercised ${metric}`)

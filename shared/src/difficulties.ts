@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { optionalText, text } from './memberships.ts'
 import { GeoPoint } from './validators/geoPoint.ts'
 import { RegionCode } from './validators/regionCode.ts'
+import { WorkYear } from './work.ts'
 
 /**
  * Riders' difficulties (诉求, issue 20): a signed-in rider raises one, it goes to the county
@@ -151,7 +152,12 @@ export const StaffDifficultyQuery = z.object({
   category: DifficultyCategory.optional(),
   /** A hot spot: the difficulties within HOTSPOT_RADIUS_M of this one's place. */
   near: z.uuid('热点编号格式不正确').optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  /** Raised in this year (China time): the ledger's figures open the list with it. */
+  year: WorkYear.optional(),
+  /** `within_week`: first answered (a reply or the close) within 7 days of being raised. */
+  answered: z.enum(['within_week'], { error: '答复时限无效' }).optional(),
+  outcome: DifficultyOutcome.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
   after: z.string().max(200).optional(),
 })
 export const StaffDifficulty = Difficulty.extend({

@@ -48,6 +48,18 @@ export function ledgerLinks(ledger: Ledger): LedgerLinks {
       query: { region, year: reportYear, outcome: 'upheld' },
     }
   }
+  if (ledger.difficulties) {
+    const raisedIn = ledger.difficulties.year
+    links['difficulties.raised'] = { list: 'difficulties', query: { region, year: raisedIn } }
+    links['difficulties.answeredWithinWeek'] = {
+      list: 'difficulties',
+      query: { region, year: raisedIn, answered: 'within_week' },
+    }
+    links['difficulties.solved'] = {
+      list: 'difficulties',
+      query: { region, year: raisedIn, outcome: 'solved' },
+    }
+  }
   if (ledger.riders.sites)
     links['riders.sites.total'] = { list: 'platformSites', query: { region, status: 'active' } }
   ledger.riders.byPlatform.forEach((row, index) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { StaffDifficultyQuery } from './difficulties.ts'
 import {
   LedgerActivityMemberQuery,
   LedgerActivityPeopleQuery,
@@ -156,6 +157,19 @@ export const SupervisionLedger = z.object({
 })
 export type SupervisionLedger = z.infer<typeof SupervisionLedger>
 
+/**
+ * Riders' difficulties (诉求) raised in one year (China time), in the county each lies with
+ * now: raised, answered within a week (the first reply or the close within 7 days), solved
+ * (已协调解决).
+ */
+export const DifficultiesLedger = z.object({
+  year: z.int(),
+  raised: count,
+  answeredWithinWeek: count,
+  solved: count,
+})
+export type DifficultiesLedger = z.infer<typeof DifficultiesLedger>
+
 /** A child jurisdiction's headline figures, for the drill-down. */
 export const LedgerChild = LedgerRegion.extend({
   members: Split,
@@ -182,6 +196,7 @@ export const LedgerLink = z.discriminatedUnion('list', [
   z.object({ list: z.literal('activityPeople'), query: LedgerActivityPeopleQuery.omit(paging) }),
   z.object({ list: z.literal('activityMembers'), query: LedgerActivityMemberQuery.omit(paging) }),
   z.object({ list: z.literal('supervisionReports'), query: StaffSupervisionQuery.omit(paging) }),
+  z.object({ list: z.literal('difficulties'), query: StaffDifficultyQuery.omit(paging) }),
 ])
 export type LedgerLink = z.infer<typeof LedgerLink>
 export type LedgerList = LedgerLink['list']
@@ -206,6 +221,8 @@ export const Ledger = z.object({
   activities: ActivitiesLedger.optional(),
   /** Absent from ledgers frozen before 监督共治 reports were counted. */
   supervision: SupervisionLedger.optional(),
+  /** Absent from ledgers frozen before riders' difficulties were counted. */
+  difficulties: DifficultiesLedger.optional(),
   /** The bureau's own work against the seeds' targets, this year. */
   work: WorkSummary,
   children: z.array(LedgerChild),

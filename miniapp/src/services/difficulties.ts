@@ -58,6 +58,10 @@ export interface StaffDifficultyFilters {
   category?: DifficultyCategory | undefined
   /** A hot spot: the difficulties within its radius of this one's place. */
   near?: string | undefined
+  /** A ledger figure: raised in this year, answered within a week, solved. */
+  year?: number | undefined
+  answered?: 'within_week' | undefined
+  outcome?: DifficultyOutcome | undefined
 }
 
 /** Staff: my jurisdiction's difficulties, oldest first; pass `next` back as `after`. */

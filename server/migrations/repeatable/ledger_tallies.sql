@@ -512,6 +512,45 @@ create trigger ledger_supervision_reports after insert
   or update of outcome, region_code, created_at or delete
   on supervision_reports for each row execute function ledger_supervision_trigger();
 
+-- Riders' difficulties (诉求, issue 20), in the county each lies with now and the China year
+-- it was raised: raised, answered within a week (the first reply or the close no later than
+-- 7 days after it was raised), and solved (closed as 已协调解决). The staff list filters by
+-- the same expressions (difficulties.repository.ts), so each figure is its list's length.
+create or replace function ledger_difficulty_rows(x difficulties, sign int) returns jsonb
+language sql stable as $$
+  select coalesce(jsonb_agg(jsonb_build_object('metric', r.metric, 'key', r.key, 'class', '',
+    'amount', sign)), '[]')
+  from (
+    select 'difficulties.raised' as metric, ledger_activity_year(x.created_at)::text as key
+    union all select 'difficulties.answered_within_week', ledger_activity_year(x.created_at)::text
+      where x.answered_at is not null and x.answered_at <= x.created_at + interval '7 days'
+    union all select 'difficulties.solved', ledger_activity_year(x.created_at)::text
+      where x.outcome = 'solved'
+  ) r
+$$;
+
+create or replace function ledger_difficulties_trigger() returns trigger
+language plpgsql as $$
+begin
+  if tg_op = 'UPDATE' and old.region_code is not distinct from new.region_code then
+    perform ledger_add(new.region_code, new.region_path,
+      ledger_difficulty_rows(old, -1) || ledger_difficulty_rows(new, 1));
+  else
+    if tg_op in ('UPDATE', 'DELETE') then
+      perform ledger_add(old.region_code, old.region_path, ledger_difficulty_rows(old, -1));
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+      perform ledger_add(new.region_code, new.region_path, ledger_difficulty_rows(new, 1));
+    end if;
+  end if;
+  return null;
+end $$;
+
+drop trigger if exists ledger_difficulties on difficulties;
+create trigger ledger_difficulties after insert
+  or update of answered_at, outcome, region_code, created_at or delete
+  on difficulties for each row execute function ledger_difficulties_trigger();
+
 -- Every tally from scratch: what the triggers maintain, recomputed from the raw rows. Used
 -- by the tests (they must agree) and to rebuild after a bulk load.
 create or replace function ledger_recount() returns table (region_code char(6), metric text, key text, class text, value bigint)
@@ -561,6 +600,9 @@ language sql stable as $$
     union all
     select x.region_code, r.* from supervision_reports x,
       jsonb_to_recordset(ledger_supervision_rows(x, 1)) as r(metric text, key text, class text, amount bigint)
+    union all
+    select x.region_code, r.* from difficulties x,
+      jsonb_to_recordset(ledger_difficulty_rows(x, 1)) as r(metric text, key text, class text, amount bigint)
   )
   select region_code, metric, key, class, sum(amount)::bigint from rows
   where region_code is not null

@@ -67,14 +67,36 @@ interface StaffFilter {
   category?: DifficultyCategoryColumn | undefined
   /** A hot spot's list: within its radius of this difficulty's place. */
   near?: string | undefined
+  /** The ledger's figures: raised in this China year, answered within a week, solved. */
+  year?: number | undefined
+  answered?: 'within_week' | undefined
+  outcome?: DifficultyOutcomeColumn | undefined
+}
+
+/**
+ * The filters every staff list and count shares; the ledger's ones by the expressions of
+ * ledger_difficulty_rows (ledger_tallies.sql), so a figure and its list agree.
+ */
+function ofFilter(filter: StaffFilter) {
+  const parts = []
+  if (filter.state) parts.push(sql<boolean>`d.state = ${filter.state}`)
+  if (filter.category) parts.push(sql<boolean>`d.category = ${filter.category}`)
+  if (filter.near) parts.push(withinRadiusOf(filter.near))
+  if (filter.year !== undefined)
+    parts.push(sql<boolean>`ledger_activity_year(d.created_at) = ${filter.year}`)
+  if (filter.answered === 'within_week')
+    parts.push(
+      sql<boolean>`(d.answered_at is not null and d.answered_at <= d.created_at + interval '7 days')`,
+    )
+  if (filter.outcome) parts.push(sql<boolean>`d.outcome = ${filter.outcome}`)
+  return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`
 }
 
 function inScope(db: Db, scope: StaffCaller, filter: StaffFilter) {
-  let q = db.selectFrom('difficulties as d').where(withinScope(scope, sql.ref('d.region_path')))
-  if (filter.state) q = q.where('d.state', '=', filter.state)
-  if (filter.category) q = q.where('d.category', '=', filter.category)
-  if (filter.near) q = q.where(withinRadiusOf(filter.near))
-  return q
+  return db
+    .selectFrom('difficulties as d')
+    .where(withinScope(scope, sql.ref('d.region_path')))
+    .where(ofFilter(filter))
 }
 
 /** One page of the jurisdiction's difficulties, oldest first; `limit + 1` rows tell if more follow. */
@@ -84,10 +106,9 @@ export function listDifficultiesInScope(
   filter: StaffFilter & { limit: number },
   after: { at: Date; id: string } | undefined,
 ) {
-  let q = difficultyQuery(db).where(withinScope(scope, sql.ref('d.region_path')))
-  if (filter.state) q = q.where('d.state', '=', filter.state)
-  if (filter.category) q = q.where('d.category', '=', filter.category)
-  if (filter.near) q = q.where(withinRadiusOf(filter.near))
+  let q = difficultyQuery(db)
+    .where(withinScope(scope, sql.ref('d.region_path')))
+    .where(ofFilter(filter))
   if (after)
     q = q.where(sql<boolean>`(d.created_at, d.id) > (${after.at}::timestamptz, ${after.id}::uuid)`)
   return q

@@ -61,13 +61,13 @@ const staffDifficultiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { region, state, category, near, limit } = request.query
-      const cursor = decodeCursor(request.query.after)
+      const { region, after, limit, ...filter } = request.query
+      const cursor = decodeCursor(after)
       const scope = await narrowScope(app.db, staffCaller(request), region)
       const rows = await listDifficultiesInScope(
         app.db,
         scope,
-        { state, category, near, limit },
+        { ...filter, limit },
         cursor && { at: cursor.queuedAt, id: cursor.id },
       )
       const { shown, next } = queuePage(rows, limit, (row) => ({
@@ -77,7 +77,7 @@ const staffDifficultiesRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         items: await withDetails(app.db, shown, toStaffDifficulty),
         next,
-        total: await countDifficultiesInScope(app.db, scope, { state, category, near }),
+        total: await countDifficultiesInScope(app.db, scope, filter),
       }
     },
   )

@@ -113,6 +113,7 @@ export function ledgerSheets(ledger: Ledger): Sheet[] {
     },
     ...activitiesSheet(ledger.activities),
     ...supervisionSheet(ledger.supervision),
+    ...difficultiesSheet(ledger.difficulties),
     {
       name: '本级工作',
       header: [
@@ -200,6 +201,22 @@ function supervisionSheet(supervision: Ledger['supervision']): Sheet[] {
       rows: [
         ['骑手监督报告', supervision.reports],
         ['已核查属实并处理', supervision.upheld],
+      ],
+    },
+  ]
+}
+
+/** 骑手诉求 (absent from ledgers frozen before difficulties were counted). */
+function difficultiesSheet(difficulties: Ledger['difficulties']): Sheet[] {
+  if (!difficulties) return []
+  return [
+    {
+      name: '骑手诉求',
+      header: [`项目（${difficulties.year}年）`, '数量'],
+      rows: [
+        ['骑手诉求', difficulties.raised],
+        ['7日内答复', difficulties.answeredWithinWeek],
+        ['已协调解决', difficulties.solved],
       ],
     },
   ]

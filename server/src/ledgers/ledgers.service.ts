@@ -132,6 +132,15 @@ export async function buildLedger(
       reports: t.total(metric.supervisionReports, (row) => row.key === String(year)),
       upheld: t.total(metric.supervisionUpheld, (row) => row.key === String(year)),
     },
+    difficulties: {
+      year,
+      raised: t.total(metric.difficultiesRaised, (row) => row.key === String(year)),
+      answeredWithinWeek: t.total(
+        metric.difficultiesAnsweredWithinWeek,
+        (row) => row.key === String(year),
+      ),
+      solved: t.total(metric.difficultiesSolved, (row) => row.key === String(year)),
+    },
     work,
     children,
   }

@@ -45,6 +45,10 @@ export const metric = {
   /** 监督共治 reports received and upheld (已核查属实并处理), key `year` (China year made). */
   supervisionReports: 'supervision.reports',
   supervisionUpheld: 'supervision.upheld',
+  /** Riders' difficulties, key `year` (China year raised), in the county each lies with now. */
+  difficultiesRaised: 'difficulties.raised',
+  difficultiesAnsweredWithinWeek: 'difficulties.answered_within_week',
+  difficultiesSolved: 'difficulties.solved',
 } as const
 export type LedgerMetric = (typeof metric)[keyof typeof metric]
 

@@ -1,5 +1,6 @@
 import type { Ledger } from '@djt/shared'
 import ActivitiesSection from './ActivitiesSection'
+import DifficultiesSection from './DifficultiesSection'
 import type { Open } from './links'
 import { MembersSection, RidersSection } from './PeopleSections'
 import { CareSection, MarketsSection, RecordsSection } from './PlaceSections'
@@ -30,6 +31,9 @@ export default function LedgerSections({ ledger, open, onOpenChild, desk = false
       <PledgesSection pledges={ledger.pledges} open={open} />
       {ledger.activities && <ActivitiesSection activities={ledger.activities} open={open} />}
       {ledger.supervision && <SupervisionSection supervision={ledger.supervision} open={open} />}
+      {ledger.difficulties && (
+        <DifficultiesSection difficulties={ledger.difficulties} open={open} />
+      )}
       <WorkSection work={ledger.work} open={open} />
       {!desk && children}
       {ledger.region.level === 'county' && open && <RecordsSection ledger={ledger} open={open} />}

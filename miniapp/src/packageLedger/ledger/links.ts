@@ -15,6 +15,7 @@ export const listPages: Record<LedgerLink['list'], string> = {
   activityPeople: `${ledgerPages.records}?type=activityPeople`,
   activityMembers: `${ledgerPages.records}?type=activityMembers`,
   supervisionReports: voicePages.staffReports,
+  difficulties: voicePages.staffList,
 }
 
 /**

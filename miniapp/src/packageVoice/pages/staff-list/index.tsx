@@ -3,7 +3,9 @@ import {
   DifficultyCategory,
   DifficultyState,
   difficultyCategoryNames,
+  difficultyOutcomeNames,
   type StaffDifficulty,
+  StaffDifficultyQuery,
 } from '@djt/shared'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
@@ -35,13 +37,22 @@ type Shown = (typeof tabs)[number]['key']
  * spot (`near`, its name in `place`); a value the list does not know is dropped.
  */
 function urlFilters(params: Partial<Record<string, string>>) {
-  const near = params.near && /^[0-9a-f-]{36}$/i.test(params.near) ? params.near : undefined
+  const query = StaffDifficultyQuery.shape
+  const near = query.near.safeParse(params.near).data
+  const year = query.year.safeParse(params.year).data
+  const answered = query.answered.safeParse(params.answered).data
+  const outcome = query.outcome.safeParse(params.outcome).data
+  // A figure counts open and closed alike: its list shows both unless it names a state.
+  const counted = near || year !== undefined || answered || outcome || params.state === 'all'
   const state = DifficultyState.safeParse(params.state).data
   return {
-    state: state ?? (near || params.state === 'all' ? ('all' as const) : ('open' as const)),
+    state: state ?? (counted ? ('all' as const) : ('open' as const)),
     category: DifficultyCategory.safeParse(params.category).data,
     near,
     place: near ? decodeURIComponent(params.place ?? '') : '',
+    year,
+    answered,
+    outcome,
   }
 }
 
@@ -60,7 +71,7 @@ function StaffDifficulties() {
   const [fromUrl] = useState(() => urlFilters(params))
   const [state, setState] = useState<Shown>(fromUrl.state)
   const [narrowed, setNarrowed] = useState(fromUrl)
-  const { category, near } = narrowed
+  const { category, near, year, answered, outcome } = narrowed
   const loader = useCallback(
     async (after?: string) => {
       const page = await fetchStaffDifficulties(after, {
@@ -68,11 +79,21 @@ function StaffDifficulties() {
         state: state === 'all' ? undefined : state,
         category,
         near,
+        year,
+        answered,
+        outcome,
       })
       return { items: page.items, next: page.next, about: page.total }
     },
-    [region, state, category, near],
+    [region, state, category, near, year, answered, outcome],
   )
+  const narrowedBy = [
+    narrowed.place && `${narrowed.place}周边200米`,
+    category && difficultyCategoryNames[category],
+    year !== undefined && `${year}年提出`,
+    answered && '7日内答复',
+    outcome && difficultyOutcomeNames[outcome],
+  ].filter(Boolean)
   const { list, reload, loadMore } = usePagedList<StaffDifficulty, number>(loader)
   const shown = useRef(false)
   useDidShow(() => {
@@ -92,20 +113,21 @@ function StaffDifficulties() {
   return (
     <View className="page voice">
       <RegionScope region={region} />
-      {(category || near) && (
+      {narrowedBy.length > 0 && (
         <View className="card voice-filter">
-          <Text className="voice-filter__text">
-            {[
-              narrowed.place && `${narrowed.place}周边200米`,
-              category && difficultyCategoryNames[category],
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
+          <Text className="voice-filter__text">{narrowedBy.join(' · ')}</Text>
           <Text
             className="voice-filter__clear"
             onClick={() =>
-              setNarrowed({ ...narrowed, category: undefined, near: undefined, place: '' })
+              setNarrowed({
+                ...narrowed,
+                category: undefined,
+                near: undefined,
+                place: '',
+                year: undefined,
+                answered: undefined,
+                outcome: undefined,
+              })
             }
           >
             清除筛选
