@@ -3,12 +3,13 @@
 // run (no database, no browser) fails.
 //
 // The order: lint and typecheck; then two lanes side by side, the server's (its test files
-// on PostgreSQL and PGlite, several servers behind haproxy) and the clients' (shared and
-// mini-program unit tests, the WeChat build and its harness, the H5 build and the browser
-// test); then the two timing probes, alone. Each lane alone leaves a core idle much of the
-// time (the browser test and the replicas wait on pages and servers; a server test file
-// waits on its database): side by side they keep both busy. TEST_SERIAL=1 runs every step
-// one after another, each printing as it goes and with its own CPU seconds.
+// on PostgreSQL, then on PGlite) and the clients' (several servers behind haproxy, the
+// shared and mini-program unit tests, the WeChat build and its harness, the H5 build and
+// the browser test); then the two timing probes, side by side and by themselves. Each lane
+// alone leaves a core idle much of the time (the browser test and the replicas wait on
+// pages and servers; a server test file waits on its database): side by side they keep
+// both busy. TEST_SERIAL=1 runs every step one after another, each printing as it goes and
+// with its own CPU seconds.
 import { existsSync, readFileSync } from 'node:fs'
 import { countNodeTest, countTap, countVitest } from './lib/counts.mjs'
 import { root } from './lib/h5-build.mjs'
@@ -183,8 +184,7 @@ await sideBySide(serverLane, clientLane)
 
 /**
  * The server's tap test files, once per database driver: bundled ahead and run with plain
- * node (scripts/lib/server-test-bundles.mjs and tap-files.mjs say why), from server/; then
- * several servers behind haproxy.
+ * node (scripts/lib/server-test-bundles.mjs and tap-files.mjs say why), from server/.
  */
 async function serverLane() {
   const serverBundles = await bundleServerTests()
@@ -211,6 +211,13 @@ async function serverLane() {
     await serverSuite('server on PGlite (tap, every file)', serverBundles, envWithoutDatabase)
     skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
   }
+}
+
+/**
+ * Several servers behind haproxy (they wait on one another more than they compute), then
+ * the unit tests of shared/ and miniapp/, the two builds and what runs them.
+ */
+async function clientLane() {
   // Three servers on one PostgreSQL and one Redis behind haproxy, one killed and one
   // restarted under load (about a minute).
   const replicasMissing = [
@@ -228,10 +235,6 @@ async function serverLane() {
   } else {
     skip('several servers behind haproxy (node:test)', replicasMissing.join('; '))
   }
-}
-
-/** The unit tests of shared/ and miniapp/, the two builds and what runs them. */
-async function clientLane() {
   await suite('shared (vitest)', countVitest, ['vitest', 'run', '--root', 'shared'])
   await suite('miniapp (vitest)', countVitest, ['vitest', 'run', '--root', 'miniapp'])
   const weappBuilt = await check('weapp build + package size', [
@@ -278,21 +281,14 @@ async function clientLane() {
   }
 }
 
-// ── Last, alone: latency while the embedded database freezes every region, and during a
-// large import. Timing tests: nothing else may run beside them. They take about 40 and
-// 20 s on a quiet machine; a busy one may triple that.
-const alone = { timeoutMs: 300_000 }
+// ── Last, by themselves: latency while the embedded database freezes every region, and
+// during a large import. Timing tests: nothing else runs beside them but each other, one
+// server a core (each server is one thread). About 30 and 15 s on a quiet machine.
 await serverSuite(
-  'server answers during the freeze (tap, alone)',
-  [bundled('test/freeze-latency.alone.ts')],
+  'server answers during the freeze and a 20,000-place import (tap, by themselves)',
+  [bundled('test/freeze-latency.alone.ts'), bundled('test/places-import-latency.alone.ts')],
   envWithoutDatabase,
-  alone,
-)
-await serverSuite(
-  'server answers during a 20,000-place import (tap, alone)',
-  [bundled('test/places-import-latency.alone.ts')],
-  envWithoutDatabase,
-  alone,
+  { timeoutMs: 300_000 },
 )
 
 summarize()

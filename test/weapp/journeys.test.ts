@@ -1,6 +1,7 @@
-import { describe, expect, test } from 'vitest'
+import { describe, expect, inject, test } from 'vitest'
 import { formatDistance } from '../../miniapp/src/places/format.ts'
 import { SESSION_KEY } from '../../miniapp/src/services/session-store.ts'
+import { registerRider } from '../e2e/accounts.ts'
 import { api, nominatedRider, type StoredSession, staffSession, wechatSession } from './api.ts'
 import { launched } from './app.ts'
 import type { MiniProgram } from './harness/mini-program.ts'
@@ -251,6 +252,44 @@ describe('组织生活 in the WeChat build', () => {
     expect(app.texts()).toContain(citation)
     expect(app.texts()).toContain('旅师傅 · 美团')
     expect(app.problems).toEqual([])
+  })
+
+  test('我的 → 我的诉求 → 提交诉求; the county answers; the rider reads it and says it helped', async () => {
+    const text = '旅程测试：某某花园小区不让骑手进门送餐'
+    const reply = '已联系物业，骑手登记后可以进入'
+    await registerRider(inject('server'), { label: '诉旅', n: 0, birth: '19890606' })
+    const rider = await launched('pages/me/index', { wechatUser: '诉旅骑手0' })
+    await rider.tap('我的诉求')
+    expect(rider.page.route).toBe('packageVoice/pages/mine/index')
+    await rider.tap('提交诉求')
+    expect(rider.page.route).toBe('packageVoice/pages/raise/index')
+    await rider.change('诉求类别', 'wx-picker', 0) // 进门难
+    await rider.input('遇到的困难', text)
+    await rider.tap('提交')
+    // Sent once, then back on 我的诉求 with the new one listed.
+    expect(rider.requestsTo('/difficulties').filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(rider.page.route).toBe('packageVoice/pages/mine/index')
+    expect(rider.texts()).toContain(text)
+
+    const staff = (await staffSession('demo.gulou')).accessToken
+    const queue = await api<{ items: { id: string; text: string }[] }>(
+      '/staff/difficulties?limit=100',
+      { token: staff },
+    )
+    const raised = queue.items.find((item) => item.text === text)
+    expect(raised).toBeDefined()
+    await api(`/staff/difficulties/${raised?.id}/reply`, { token: staff, body: { text: reply } })
+
+    const later = await launched('packageVoice/pages/mine/index', { wechatUser: '诉旅骑手0' })
+    expect(later.texts()).toContain(text)
+    expect(later.texts().some((shown) => shown.includes(reply))).toBe(true)
+    await later.tap('有帮助')
+    expect(later.requestsTo(`/difficulties/${raised?.id}/feedback`)[0]?.data).toEqual({
+      helpful: true,
+    })
+    expect(later.texts()).toContain('✓ 有帮助')
+    expect(rider.problems).toEqual([])
+    expect(later.problems).toEqual([])
   })
 })
 
