@@ -17,7 +17,7 @@ import { HAPROXY } from './lib/replicas/cluster.mjs'
 import { run, runCaptured, runSideBySide } from './lib/run.mjs'
 import { ensureServerBuild } from './lib/server-build.mjs'
 import { PGLITE_TOO, pgliteTooFiles } from './lib/server-files.mjs'
-import { bundled, bundleServerTests } from './lib/server-test-bundles.mjs'
+import { bundled, bundleServerTestGroups, bundleServerTests } from './lib/server-test-bundles.mjs'
 import { runTapFiles } from './lib/tap-files.mjs'
 
 const ci = process.env.CI === 'true'
@@ -25,6 +25,8 @@ const serial = process.env.TEST_SERIAL === '1'
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const { DATABASE_URL: databaseUrl, ...envWithoutDatabase } = process.env
 const server = `${root}/server`
+// tap's 120 s a file, for a process of up to four files.
+const GROUP_TIMEOUT_MS = 4 * 120_000
 const results = []
 const started = performance.now()
 const busyAtStart = machineBusySeconds()
@@ -188,6 +190,8 @@ await sideBySide(serverLane, clientLane)
  */
 async function serverLane() {
   const serverBundles = await bundleServerTests()
+  // Every file, four to a process but those that need one of their own.
+  const grouped = await bundleServerTestGroups()
   // PGlite's initdb takes seconds: tests copy prepared data folders, made once here.
   await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], {
     cwd: server,
@@ -199,7 +203,9 @@ async function serverLane() {
   const everyFileOnBoth = process.env.SERVER_FILES_ON_BOTH === 'all'
   if (databaseUrl) {
     await run('node', ['--import', 'tsx', 'test/fixtures/before.ts'], { cwd: server })
-    await serverSuite('server on PostgreSQL (tap, every file)', serverBundles, process.env)
+    await serverSuite('server on PostgreSQL (tap, every file)', grouped, process.env, {
+      timeoutMs: GROUP_TIMEOUT_MS,
+    })
     await run('node', ['--import', 'tsx', 'test/fixtures/after.ts'], { cwd: server })
     const files = everyFileOnBoth ? serverBundles : pgliteTooFiles().map(bundled)
     await serverSuite(
@@ -208,7 +214,9 @@ async function serverLane() {
       envWithoutDatabase,
     )
   } else {
-    await serverSuite('server on PGlite (tap, every file)', serverBundles, envWithoutDatabase)
+    await serverSuite('server on PGlite (tap, every file)', grouped, envWithoutDatabase, {
+      timeoutMs: GROUP_TIMEOUT_MS,
+    })
     skip('server on PostgreSQL (tap)', 'DATABASE_URL is not set')
   }
 }

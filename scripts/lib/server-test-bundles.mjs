@@ -66,6 +66,81 @@ export async function bundleServerTests() {
   return tests.filter((name) => name.endsWith('.test.ts')).map((name) => bundled(`test/${name}`))
 }
 
+/**
+ * Files that keep a process of their own: they start servers, builds or children, time
+ * themselves, fill the database or run long (the property tests and the fuzz test).
+ */
+const OWN_PROCESS = new Set([
+  'backup-restore.test.ts',
+  'compiled.test.ts',
+  'fuzz.test.ts',
+  'ledger-links.test.ts',
+  'ledgers-tally.test.ts',
+  'migrate.test.ts',
+  'operability.test.ts',
+  // Sets the process's password hashing cost, which apps built by the other files set too.
+  'password.test.ts',
+  'process.test.ts',
+  'public-limits.test.ts',
+  'registers-crash.test.ts',
+  'staff-cli.test.ts',
+])
+
+/**
+ * The other test files four to a process: one bundle imports them in turn, so the server's
+ * modules load once for four files (about 1 s of CPU a process, over 70 processes) and their
+ * tests run in that order under one TAP stream, as tap runs a file's own tests. A test file
+ * keeps to itself (no shared globals; each test builds its own app on its own database),
+ * which is what lets four share a process. Returns the bundles to run, relative to server/:
+ * the groups, then the files of OWN_PROCESS.
+ */
+export async function bundleServerTestGroups(size = 4) {
+  const { build } = await import('esbuild')
+  const tests = readdirSync(path.join(server, 'test'))
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+  const grouped = tests.filter((name) => !OWN_PROCESS.has(name))
+  const groups = []
+  for (let i = 0; i < grouped.length; i += size) groups.push(grouped.slice(i, i + size))
+  const names = groups.map(
+    (group) => `group-${group.map((name) => name.replace(/\.test\.ts$/, '')).join('+')}`,
+  )
+  const entries = {
+    name: 'test-groups',
+    setup(build) {
+      build.onResolve({ filter: /^test-group:/ }, (args) => ({
+        path: args.path.slice('test-group:'.length),
+        namespace: 'test-group',
+      }))
+      build.onLoad({ filter: /.*/, namespace: 'test-group' }, (args) => ({
+        contents: (groups[Number(args.path)] ?? [])
+          .map((name) => `import './test/${name}'`)
+          .join('\n'),
+        resolveDir: server,
+        loader: 'ts',
+      }))
+    },
+  }
+  await build({
+    absWorkingDir: server,
+    entryPoints: Object.fromEntries(
+      names.map((name, i) => [`groups/${name}.test`, `test-group:${i}`]),
+    ),
+    outdir: testBuild,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    plugins: [entries, asIfUnbundled],
+  })
+  return [
+    ...names.map((name) => path.join('.test-build', 'groups', `${name}.test.js`)),
+    ...tests.filter((name) => OWN_PROCESS.has(name)).map((name) => bundled(`test/${name}`)),
+  ]
+}
+
 /** The bundle of a server test file (`test/x.test.ts` → `.test-build/test/x.test.js`). */
 export function bundled(file) {
   return path.join('.test-build', file.replace(/\.ts$/, '.js'))

@@ -140,10 +140,10 @@ export class MiniProgram {
 
   /** Typing into the input (or textarea) that follows the label `label`. */
   async input(label: string, value: string): Promise<void> {
+    // The field right after its label, a line or a text area; else an input by placeholder.
     const found =
-      findAfterText(this.tree(), label, 'wx-input') ??
-      findByAttr(this.tree(), 'wx-input', 'placeholder', label) ??
-      findAfterText(this.tree(), label, 'wx-textarea')
+      findAfterText(this.tree(), label, ['wx-input', 'wx-textarea']) ??
+      findByAttr(this.tree(), 'wx-input', 'placeholder', label)
     if (!found) throw new Error(`no input for ${label} on ${this.page.route}`)
     this.fire(found, 'input', { value, cursor: value.length, keyCode: 0 }, false)
     await this.settle(TYPING_HORIZON_MS)

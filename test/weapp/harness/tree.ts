@@ -40,11 +40,16 @@ export function findByText(
 }
 
 /** The first element of `tag` after the text `label` in document order (a field after its label). */
-export function findAfterText(root: ViewElement, label: string, tag: string): Located | undefined {
+export function findAfterText(
+  root: ViewElement,
+  label: string,
+  tag: string | readonly string[],
+): Located | undefined {
+  const tags: readonly string[] = typeof tag === 'string' ? [tag] : tag
   let seenLabel = false
   for (const located of elements(root)) {
     if (!seenLabel) seenLabel = ownText(located.element) === label
-    else if (located.element.tag === tag) return located
+    else if (tags.includes(located.element.tag)) return located
   }
   return undefined
 }
