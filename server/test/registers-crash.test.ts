@@ -53,6 +53,8 @@ function startServer(config: Config, port: number) {
       DATABASE_URL: config.DATABASE_URL ?? '',
       DATABASE_SCHEMA: config.DATABASE_SCHEMA,
       REDIS_URL: '',
+      // A busy test machine must not turn the upload into a 503 before the import starts.
+      PRESSURE_MAX_EVENT_LOOP_DELAY_MS: '0',
       // Freezing 3 348 regions holds PGlite's one session for a minute or more: the import
       // would wait behind it whenever it starts later than the freeze (2 s after ready).
       LEDGER_FREEZE: 'off',
@@ -120,7 +122,12 @@ t.test('a killed import leaves no register rows and no import row', async (t) =>
   })
   Readable.from(rosterUpload(boundary)).pipe(upload)
 
-  await server.waitFor(/"msg":"register import progress"/)
+  // The import under way; an upload answered first (refused, or done) would never get there.
+  const early = answered.then((outcome) => {
+    throw new Error(`the upload ended before the import was under way: ${outcome}`)
+  })
+  await Promise.race([server.waitFor(/"msg":"register import progress"/), early])
+  early.catch(() => {})
   server.child.kill('SIGKILL')
   await server.exited
   t.notMatch(await answered, /^answered/, 'the upload got no answer')
