@@ -68,16 +68,22 @@ const dependenciesStayExternal = {
   },
 }
 
-/** Bundles the server and its CLIs into server/dist/. Returns 0, or 1 after printing why. */
-export async function buildServer({ log = console.log } = {}) {
+/**
+ * Bundles the server and its CLIs into server/dist/. Returns 0, or 1 after printing why.
+ * `outdir` (a folder directly inside server/, like dist/) builds elsewhere, so a test can
+ * build from scratch without pulling server/dist/ from under servers running from it.
+ */
+export async function buildServer({ log = console.log, outdir = serverDist } = {}) {
   const { build } = await import('esbuild')
   const t0 = performance.now()
-  rmSync(serverDist, { recursive: true, force: true })
+  if (path.dirname(path.resolve(outdir)) !== path.join(root, 'server'))
+    throw new Error(`the server builds into a folder directly inside server/, not ${outdir}`)
+  rmSync(outdir, { recursive: true, force: true })
   try {
     await build({
       absWorkingDir: root,
       entryPoints,
-      outdir: serverDist,
+      outdir,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -91,8 +97,10 @@ export async function buildServer({ log = console.log } = {}) {
   } catch {
     return 1 // esbuild has printed the errors
   }
-  writeFileSync(stampFile, serverSourceHash())
-  log(`server built into server/dist/ in ${Math.round(performance.now() - t0)} ms`)
+  writeFileSync(path.join(outdir, path.basename(stampFile)), serverSourceHash())
+  log(
+    `server built into ${path.relative(root, outdir)}/ in ${Math.round(performance.now() - t0)} ms`,
+  )
   return 0
 }
 
@@ -105,7 +113,10 @@ export async function ensureServerBuild({ log = console.log } = {}) {
   return buildServer({ log })
 }
 
-// `node scripts/lib/server-build.mjs` (npm run build -w server): the server only, from scratch.
+// `node scripts/lib/server-build.mjs` (npm run build -w server): the server only, from scratch;
+// `--outdir server/<folder>` builds there instead of server/dist/.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await buildServer()
+  const at = process.argv.indexOf('--outdir')
+  const outdir = at > 0 ? path.resolve(process.argv[at + 1] ?? '') : serverDist
+  process.exitCode = await buildServer({ outdir })
 }

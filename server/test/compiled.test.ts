@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,9 +8,11 @@ import t from 'tap'
 import type { Config } from '../src/config.ts'
 import { freshConfig } from './helper.ts'
 
-// What production runs: the esbuild bundles in server/dist/, with plain node and no loader.
+// What production runs: the esbuild bundles, with plain node and no loader. Built from scratch
+// into a folder of this test's own beside server/dist/ (same depth, so every path resolves as
+// it does there): npm test's other lane runs servers from server/dist/ meanwhile.
 const repo = fileURLToPath(new URL('../..', import.meta.url))
-const dist = path.join(repo, 'server/dist')
+const dist = path.join(repo, `server/.compiled-test-${process.pid}`)
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, args, {
@@ -53,7 +55,8 @@ async function waitReady(base: string, child: ChildProcess): Promise<Response> {
 }
 
 t.test('the compiled server and staff CLI run with plain node', async (t) => {
-  const build = run([path.join(repo, 'scripts/lib/server-build.mjs')])
+  t.teardown(() => rmSync(dist, { recursive: true, force: true }))
+  const build = run([path.join(repo, 'scripts/lib/server-build.mjs'), '--outdir', dist])
   t.equal(await build.exited, 0, build.output())
   const bundle = readFileSync(path.join(dist, 'server.js'), 'utf8')
   t.notMatch(bundle, /from ["']tsx|from ["'][^"']*\.ts["']/, 'no TypeScript left to load')
