@@ -189,6 +189,7 @@ export async function startServer(database) {
       WECHAT_MODE: 'live',
       WECHAT_APPID: 'wx-bench',
       WECHAT_SECRET: 'bench-secret',
+      WECHAT_PUSH_TOKEN: 'benchPushToken',
       FIELD_KEYS: `bench1:${randomBytes(32).toString('base64')}`,
       BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'warn',

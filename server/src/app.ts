@@ -59,6 +59,7 @@ import staffRoutes from './staff/staff.routes.ts'
 import statusRoutes from './status/status.routes.ts'
 import staffSupervisionRoutes from './supervision/staff-supervision.routes.ts'
 import supervisionRoutes from './supervision/supervision.routes.ts'
+import photoChecksRoutes from './uploads/photo-checks.routes.ts'
 import photosRoutes from './uploads/photos.routes.ts'
 import uploadsPlugin from './uploads/uploads.plugin.ts'
 import { APP_VERSION } from './version.ts'
@@ -196,6 +197,7 @@ async function app(instance: FastifyInstance, { config }: AppOptions): Promise<v
         devicesRoutes,
         publicPledgesRoutes,
         photosRoutes,
+        photoChecksRoutes,
         pledgeReviewRoutes,
         pledgeReportsRoutes,
         workRoutes,

@@ -96,6 +96,18 @@ const ConfigSchema = z.object({
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.url({ error: 'must be a URL' }).default('https://api.weixin.qq.com'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  WECHAT_PUSH_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits, as WeChat takes it')
+    .optional()
+    .describe(
+      "the Token of the mini-program's message push (消息推送); photos are sent to WeChat's image check only when it is set, since the verdict comes back by push",
+    ),
+  WECHAT_PUSH_AES_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey')
+    .optional()
+    .describe('the EncodingAESKey when the push is in 安全模式; unset for 明文模式'),
   WECHAT_REVIEW_TEMPLATE_ID: z
     .string()
     .min(1)
@@ -251,6 +263,8 @@ const SECRETS = new Set([
   'BLIND_INDEX_KEY',
   'METRICS_TOKEN',
   'REDIS_URL',
+  'WECHAT_PUSH_TOKEN',
+  'WECHAT_PUSH_AES_KEY',
 ])
 
 /** Reads and validates configuration once; the only place that looks at process.env. */
@@ -306,6 +320,9 @@ function refuseUnsafe(config: Omit<Parsed, 'SEED_DEMO'>, wechatMode: 'dev' | 'li
     // Plaques printed with a localhost link would be useless on a stall.
     if (!config.PUBLIC_BASE_URL)
       problems.push('PUBLIC_BASE_URL is required when NODE_ENV=production')
+    // Without the push no image-check verdict can arrive: no photo would ever be checked.
+    if (wechatMode === 'live' && !config.WECHAT_PUSH_TOKEN)
+      problems.push('WECHAT_PUSH_TOKEN is required when NODE_ENV=production (photo checks)')
   } else if (!config.FIELD_KEYS !== !config.BLIND_INDEX_KEY) {
     problems.push('FIELD_KEYS and BLIND_INDEX_KEY are set together, or neither (dev key file)')
   }

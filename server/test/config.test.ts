@@ -6,6 +6,7 @@ const production = {
   NODE_ENV: 'production',
   JWT_SECRET: 'x'.repeat(32),
   PUBLIC_BASE_URL: 'https://djt.example.gov.cn',
+  WECHAT_PUSH_TOKEN: 'pushToken2026',
   ...TEST_FIELD_KEYS_ENV,
 }
 
@@ -80,6 +81,20 @@ t.test('WeChat dev mode is the embedded default and refused in production', asyn
   t.equal(live.WECHAT_MODE, 'live')
   t.equal(live.STAFF_MFA, 'required', 'production requires the second factor by default')
 })
+
+t.test(
+  'production with live WeChat needs the push token, or no photo is ever checked',
+  async (t) => {
+    const wechat = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }
+    t.throws(() => loadConfig({ ...production, ...wechat, WECHAT_PUSH_TOKEN: '' }), {
+      message: /WECHAT_PUSH_TOKEN is required when NODE_ENV=production \(photo checks\)/,
+    })
+    t.throws(() => loadConfig({ ...production, ...wechat, WECHAT_PUSH_AES_KEY: 'short' }), {
+      message: /WECHAT_PUSH_AES_KEY=\(hidden\) is invalid: must be the 43-character EncodingAESKey/,
+    })
+    t.equal(loadConfig({ ...production, ...wechat }).WECHAT_PUSH_TOKEN, 'pushToken2026')
+  },
+)
 
 t.test('a password hash cost below 15 is for tests: refused in production', async (t) => {
   const wechat = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }

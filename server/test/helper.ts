@@ -20,7 +20,7 @@ import { scratchRoot } from './fixtures/scratch.ts'
 /** The driver this run of the suite tests: `npm test` runs it once per driver. */
 export const driver: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite'
 
-interface Teardown {
+export interface Teardown {
   teardown(fn: () => unknown): void
 }
 

@@ -7,7 +7,7 @@ import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import type { RequestContext } from '../regions/record-region.ts'
-import { isOwnPhoto } from '../uploads/photos.repository.ts'
+import { ownPhotoRefusal } from '../uploads/photo-checks.service.ts'
 import {
   type ActivityColumns,
   cancelActivity,
@@ -210,9 +210,10 @@ export async function close(
       verdict.blocked[0]?.message ?? '活动记录未通过检查',
       verdict.blocked,
     )
-  for (const [i, photoId] of photoIds.entries())
-    if (!(await isOwnPhoto(trx, photoId, caller.id)))
-      throw invalid(`body.photoIds.${i}`, `第${i + 1}张照片不存在或不是你上传的`)
+  for (const [i, photoId] of photoIds.entries()) {
+    const refusal = await ownPhotoRefusal(trx, photoId, caller.id, `第${i + 1}张照片`)
+    if (refusal) throw invalid(`body.photoIds.${i}`, refusal)
+  }
   await closeActivity(trx, id, minutes)
   await insertActivityPhotos(trx, { id, regionCode: row.region_code }, photoIds)
   await recordStaffAction(

@@ -14,7 +14,7 @@ import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import type { RequestContext } from '../regions/record-region.ts'
-import { isOwnPhoto } from '../uploads/photos.repository.ts'
+import { ownPhotoRefusal } from '../uploads/photo-checks.service.ts'
 import {
   addEvent,
   addMeToo,
@@ -110,9 +110,10 @@ export async function raiseDifficulty(
   if (body.place?.name)
     texts.push({ field: 'body.place.name', label: '地点名称', text: body.place.name })
   await refuseBlocked(checker, texts, openid)
-  for (const [i, photoId] of body.photoIds.entries())
-    if (!(await isOwnPhoto(trx, photoId, caller.id)))
-      throw invalid(`body.photoIds.${i}`, `第${i + 1}张照片不存在或不是你上传的`)
+  for (const [i, photoId] of body.photoIds.entries()) {
+    const refusal = await ownPhotoRefusal(trx, photoId, caller.id, `第${i + 1}张照片`)
+    if (refusal) throw invalid(`body.photoIds.${i}`, refusal)
+  }
   const county = await countyFor(trx, caller.id, body.place)
   const registration = county.membershipId ?? (await findRiderRegistration(trx, caller.id))?.id
   const id = await insertDifficulty(trx, {

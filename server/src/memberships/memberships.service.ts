@@ -13,7 +13,7 @@ import { recomputeEvidence } from '../evidence/evidence.service.ts'
 import { ApiError } from '../http/errors.ts'
 import { jsonArray } from '../kernel/json-array.ts'
 import { PRIVACY_NOTICE } from '../me/privacy-notice.ts'
-import { isOwnPhoto } from '../uploads/photos.repository.ts'
+import { ownPhotoRefusal } from '../uploads/photo-checks.service.ts'
 import { type CheckedSubmission, checkSubmission } from './form-check.ts'
 import {
   insertEvent,
@@ -86,9 +86,10 @@ export async function saveMembership(
 
 /** Only a photo this member uploaded: never another person's stall or report photo. */
 async function requireOwnPhoto(trx: Db, userId: string, photoId: string): Promise<void> {
-  if (!(await isOwnPhoto(trx, photoId, userId)))
-    throw new ApiError(400, 'validation_failed', '照片不存在或不是你上传的，请重新上传', [
-      { field: 'answerPhotoId', message: '照片不存在或不是你上传的，请重新上传' },
+  const refusal = await ownPhotoRefusal(trx, photoId, userId)
+  if (refusal)
+    throw new ApiError(400, 'validation_failed', `${refusal}，请重新上传`, [
+      { field: 'answerPhotoId', message: `${refusal}，请重新上传` },
     ])
 }
 

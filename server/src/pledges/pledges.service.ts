@@ -5,7 +5,7 @@ import type { CheckedText, ContentChecker } from '../content-check/content-check
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { findLatestMembership } from '../memberships/memberships.repository.ts'
-import { isOwnPhoto } from '../uploads/photos.repository.ts'
+import { ownPhotoRefusal } from '../uploads/photo-checks.service.ts'
 import { eligibilityOf } from './eligibility.ts'
 import {
   findPledgeOfUser,
@@ -102,9 +102,10 @@ async function refuseForeignPhoto(
   userId: string,
   photoId: string | undefined,
 ): Promise<void> {
-  if (photoId && !(await isOwnPhoto(trx, photoId, userId)))
-    throw new ApiError(400, 'validation_failed', '照片不存在或不是你上传的，请重新上传', [
-      { field: 'body.content.photoId', message: '照片不存在或不是你上传的' },
+  const refusal = photoId && (await ownPhotoRefusal(trx, photoId, userId))
+  if (refusal)
+    throw new ApiError(400, 'validation_failed', `${refusal}，请重新上传`, [
+      { field: 'body.content.photoId', message: refusal },
     ])
 }
 

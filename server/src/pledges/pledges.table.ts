@@ -45,7 +45,16 @@ export interface PledgePhotoTable {
   /** The signed-in account that uploaded it; null for an upload without sign-in. */
   uploaded_by: string | null
   created_at: Generated<Date>
+  /** WeChat's image check (migration 0033): see PhotoCheckState. */
+  check_state: Generated<PhotoCheckState>
+  /** mediaCheckAsync's trace_id while pending, kept after the answer. */
+  check_trace: string | null
+  check_label: number | null
+  checked_at: Date | null
 }
+
+/** Where a photo's image check stands; the public sees only unchecked and passed ones. */
+export type PhotoCheckState = 'unchecked' | 'pending' | 'passed' | 'review' | 'rejected'
 
 export interface PledgeTable {
   id: Generated<string>

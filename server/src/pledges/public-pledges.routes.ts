@@ -70,6 +70,7 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
       const photo = await photoReply(
         app.db,
         version && PledgeContent.parse(version.content).photoId,
+        'public',
       )
       return reply
         .type(photo.mime)

@@ -11,7 +11,7 @@ import type { ContentChecker } from '../content-check/content-check.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { jsonArray } from '../kernel/json-array.ts'
-import { photoExists } from '../uploads/photos.repository.ts'
+import { PUBLIC_CHECK_STATES, photoCheckState, photoExists } from '../uploads/photos.repository.ts'
 import {
   claimReportSlot,
   insertDailyRating,
@@ -41,12 +41,18 @@ export async function publicPledge(db: Db, row: PledgeRow): Promise<PublicPledge
     listEvaluations(db, row.id),
   ])
   const shown = version && PledgeContent.parse(version.content)
+  // The photo's own URL serves it only on a valid pledge, and only once the image check
+  // (if any) passed: the page offers it on the same terms.
+  const photoState =
+    verdict.status === 'valid' && shown?.photoId
+      ? await photoCheckState(db, shown.photoId)
+      : undefined
   return {
     code: row.code ?? '',
     ...verdict,
     title: pledgeTitles[row.kind],
     content: shown ? withoutPhoto(shown) : null,
-    hasPhoto: Boolean(shown?.photoId),
+    hasPhoto: photoState !== undefined && PUBLIC_CHECK_STATES.includes(photoState),
     issuer: issuerOf(row.region_name, row.region_parent_name),
     approvedAt: version?.decided_at?.toISOString() ?? null,
     rating: toRating(totals.get(row.id)),

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import type { PhotoCheckState } from '../pledges/pledges.table.ts'
 
 type Db = Kysely<Database>
 
@@ -18,18 +19,57 @@ export function insertPhoto(
 export function findPhoto(db: Db, id: string) {
   return db
     .selectFrom('pledge_photos')
-    .select(['mime', 'bytes'])
+    .select(['mime', 'bytes', 'check_state'])
     .where('id', '=', id)
     .executeTakeFirst()
 }
 
-export async function photoExists(db: Db, photoId: string): Promise<boolean> {
+/** The check states a photo may be shown to the public in (migration 0033). */
+export const PUBLIC_CHECK_STATES: readonly PhotoCheckState[] = ['unchecked', 'passed']
+
+export async function photoCheckState(
+  db: Db,
+  photoId: string,
+): Promise<PhotoCheckState | undefined> {
   const row = await db
     .selectFrom('pledge_photos')
-    .select('id')
+    .select('check_state')
     .where('id', '=', photoId)
     .executeTakeFirst()
-  return row !== undefined
+  return row?.check_state
+}
+
+export async function photoExists(db: Db, photoId: string): Promise<boolean> {
+  return (await photoCheckState(db, photoId)) !== undefined
+}
+
+/** The photo was sent to WeChat's image check under `trace`. */
+export async function markPhotoPending(db: Db, photoId: string, trace: string): Promise<void> {
+  await db
+    .updateTable('pledge_photos')
+    .set({ check_state: 'pending', check_trace: trace })
+    .where('id', '=', photoId)
+    .where('check_state', '=', 'unchecked')
+    .execute()
+}
+
+/**
+ * WeChat's verdict on the check `trace`; only a pending check takes one, so WeChat's
+ * retries of the same push change nothing. Returns the photo, or undefined when no pending
+ * check has that trace.
+ */
+export function recordPhotoVerdict(
+  db: Db,
+  trace: string,
+  verdict: { state: Exclude<PhotoCheckState, 'pending'>; label: number | null },
+) {
+  return db
+    .updateTable('pledge_photos')
+    .set({ check_state: verdict.state, check_label: verdict.label, checked_at: sql`now()` })
+    .where('check_trace', '=', trace)
+    .where('check_state', '=', 'pending')
+    .returning(['id', 'uploaded_by'])
+    .executeTakeFirst()
 }
 
 /**
@@ -98,13 +138,17 @@ export async function deleteOrphanPhotos(db: Db): Promise<number> {
   return Number(result.numDeletedRows)
 }
 
-/** Whether `photoId` names a photo `userId` uploaded (signed in). */
-export async function isOwnPhoto(db: Db, photoId: string, userId: string): Promise<boolean> {
+/** The check state of `photoId` if `userId` uploaded it (signed in); else undefined. */
+export async function ownPhotoState(
+  db: Db,
+  photoId: string,
+  userId: string,
+): Promise<PhotoCheckState | undefined> {
   const photo = await db
     .selectFrom('pledge_photos')
-    .select('id')
+    .select('check_state')
     .where('id', '=', photoId)
     .where('uploaded_by', '=', userId)
     .executeTakeFirst()
-  return photo !== undefined
+  return photo?.check_state
 }

@@ -3,11 +3,13 @@ import multipart from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
+import { findOpenid } from '../auth/users.repository.ts'
 import type { Database } from '../db/schema.ts'
 import { ApiError } from '../http/errors.ts'
 import { photoType } from './image-type.ts'
 import { asUploadError } from './malformed.ts'
-import { findPhoto, insertPhoto } from './photos.repository.ts'
+import { startPhotoCheck } from './photo-checks.service.ts'
+import { findPhoto, insertPhoto, PUBLIC_CHECK_STATES } from './photos.repository.ts'
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
 const PHOTO_PER_IP_PER_10_MIN = 20
@@ -36,7 +38,8 @@ async function readPhoto(request: FastifyRequest): Promise<Buffer> {
  * A stall photo with a pledge or a photo with a report: anyone may send one (reports are
  * anonymous), so it is rate-limited and must really be a JPEG or PNG. The signed-in caller
  * is recorded as its uploader: only they may put it on a pledge. One nobody refers to is
- * deleted after a day (see deleteOrphanPhotos in photos.repository.ts).
+ * deleted after a day (see deleteOrphanPhotos in photos.repository.ts). A signed-in
+ * uploader's photo goes to WeChat's image check when WeChat is live (photo-checks.service).
  */
 const photosRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(multipart, {
@@ -73,16 +76,31 @@ const photosRoutes: FastifyPluginAsyncZod = async (app) => {
         ])
       // Kept so a pledge can show only its owner's photos; a report's may be anonymous.
       const uploadedBy = request.caller.kind === 'anonymous' ? null : request.caller.id
-      return reply.status(201).send(await insertPhoto(app.db, { mime, bytes, uploadedBy }))
+      const photo = await insertPhoto(app.db, { mime, bytes, uploadedBy })
+      const openid = uploadedBy ? await findOpenid(app.db, uploadedBy) : null
+      await startPhotoCheck(app.photoChecks, photo.id, openid)
+      return reply.status(201).send(photo)
     },
   )
 }
 
 export default photosRoutes
 
-/** A stored photo for an answer, or 404. */
-export async function photoReply(db: Kysely<Database>, id: string | null | undefined) {
+/**
+ * A stored photo for an answer, or 404; also 404 for one WeChat's image check rejected,
+ * which is shown to no one. `audience: 'public'` also withholds one still being checked
+ * or sent to review: the public sees only unchecked and passed photos.
+ */
+export async function photoReply(
+  db: Kysely<Database>,
+  id: string | null | undefined,
+  audience: 'staff' | 'public' = 'staff',
+) {
   const photo = id ? await findPhoto(db, id) : undefined
   if (!photo) throw new ApiError(404, 'not_found', '照片不存在')
+  if (photo.check_state === 'rejected')
+    throw new ApiError(404, 'not_found', '照片未通过微信内容安全检测，不予显示')
+  if (audience === 'public' && !PUBLIC_CHECK_STATES.includes(photo.check_state))
+    throw new ApiError(404, 'not_found', '照片正在检测，稍后可见')
   return photo
 }

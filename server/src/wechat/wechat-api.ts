@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { createAccessToken } from './access-token.ts'
+import { createMediaCheck } from './media-check.ts'
 import { createMsgSecCheck } from './msg-sec-check.ts'
 import { createLiveMessenger, type Messenger } from './subscribe-message.ts'
 import { createWxacode } from './wxacode.ts'
@@ -10,6 +11,7 @@ export interface WechatApi {
   messenger: Messenger
   wxacode: ReturnType<typeof createWxacode>
   msgSecCheck: ReturnType<typeof createMsgSecCheck>
+  mediaCheck: ReturnType<typeof createMediaCheck>
 }
 
 declare module 'fastify' {
@@ -33,6 +35,7 @@ async function wechatApi(app: FastifyInstance): Promise<void> {
     messenger: createLiveMessenger(base, token, timeoutMs),
     wxacode: createWxacode(base, token, timeoutMs),
     msgSecCheck: createMsgSecCheck(base, token, timeoutMs),
+    mediaCheck: createMediaCheck(base, token, timeoutMs),
   })
 }
 
