@@ -99,32 +99,36 @@ async function loadData(db) {
   const userId = user.rows[0].id
   // In bulk, as the ledgers bench loads: the tally trigger off, the tallies rebuilt once.
   await sql`alter table difficulties disable trigger ledger_difficulties`.execute(db)
+  // Every property from the difficulty's index within its county (k), never from g itself:
+  // g % 7, g % 3 or g % 2 would give each of the 84 counties a single category, all or none
+  // of its difficulties located, all or none of them crowded.
   await sql`with counties as (
       select code, path, row_number() over (order by code) - 1 as n, count(*) over () as total
       from regions where level = 'county' and path <@ '350000'::ltree),
     numbered as (
-      select g, k.code, k.path, k.n
+      select g, g / k.total as k, k.code, k.path, k.n
       from generate_series(0, ${DIFFICULTIES - 1}) g
       join counties k on k.n = g % k.total),
     placed as (
       select g, code, path,
         25.0 + (n % 12) * 0.25 as clat, 116.5 + (n / 12) * 0.45 as clng,
-        (g / 84) % 30 as place, g % 3 as how
+        k % 30 as place, 1 + (k / 30) % 7 as category, (k / 210) % 3 as how,
+        (k / 630) % 3 < 2 as crowded
       from numbered),
     points as (
-      select g, code, path, how,
+      select g, code, path, how, category,
         case when how = 2 then null
-          when g % 2 = 0 then clat + (place / 6) * 0.02 + (random() - 0.5) * 0.0027
+          when crowded then clat + (place / 6) * 0.02 + (random() - 0.5) * 0.0027
           else clat + (random() - 0.5) * 0.27 end as lat,
         case when how = 2 then null
-          when g % 2 = 0 then clng + (place % 6) * 0.02 + (random() - 0.5) * 0.003
+          when crowded then clng + (place % 6) * 0.02 + (random() - 0.5) * 0.003
           else clng + (random() - 0.5) * 0.3 end as lng,
         place
       from placed)
     insert into difficulties (user_id, region_code, region_path, category, text, place_name,
       place_address, lat, lng, geo, state, outcome, closed_at, created_at)
     select ${userId}::uuid, code, path,
-      (array['entry','stairs','parking','charging','rights','conditions','other'])[1 + g % 7],
+      (array['entry','stairs','parking','charging','rights','conditions','other'])[category],
       '基准诉求内容', case when lat is null then null else '基准小区' || place end,
       case when lat is null then null else '基准地址' end, lat, lng,
       case when lat is null then null else ll_to_earth(lat, lng) end,

@@ -1,3 +1,4 @@
+import { HOTSPOT_RADIUS_M } from '@djt/shared'
 import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
@@ -8,7 +9,6 @@ import type {
   DifficultyOutcomeColumn,
   DifficultyTable,
 } from './difficulties.table.ts'
-import { withinRadiusOf } from './hotspots.repository.ts'
 
 type Db = Kysely<Database>
 
@@ -62,7 +62,7 @@ export function listMyDifficulties(db: Db, userId: string) {
     .execute()
 }
 
-interface StaffFilter {
+export interface StaffFilter {
   state?: 'open' | 'closed' | undefined
   category?: DifficultyCategoryColumn | undefined
   /** A hot spot's list: within its radius of this difficulty's place. */
@@ -77,7 +77,7 @@ interface StaffFilter {
  * The filters every staff list and count shares; the ledger's ones by the expressions of
  * ledger_difficulty_rows (ledger_tallies.sql), so a figure and its list agree.
  */
-function ofFilter(filter: StaffFilter) {
+export function ofFilter(filter: StaffFilter) {
   const parts = []
   if (filter.state) parts.push(sql<boolean>`d.state = ${filter.state}`)
   if (filter.category) parts.push(sql<boolean>`d.category = ${filter.category}`)
@@ -90,6 +90,16 @@ function ofFilter(filter: StaffFilter) {
     )
   if (filter.outcome) parts.push(sql<boolean>`d.outcome = ${filter.outcome}`)
   return parts.length === 0 ? sql<boolean>`true` : sql<boolean>`(${sql.join(parts, sql` and `)})`
+}
+
+/**
+ * The difficulties within the radius of `near`'s place: the list of a spot (`near=` on the
+ * staff list), by the same earth_box and earth_distance as spotCounts, so they agree.
+ */
+function withinRadiusOf(near: string) {
+  const centre = sql`(select c.geo from difficulties c where c.id = ${near}::uuid)`
+  return sql<boolean>`(earth_box(${centre}, ${HOTSPOT_RADIUS_M}) @> d.geo
+    and earth_distance(${centre}, d.geo) <= ${HOTSPOT_RADIUS_M})`
 }
 
 function inScope(db: Db, scope: StaffCaller, filter: StaffFilter) {

@@ -3,24 +3,28 @@ import { type Kysely, sql } from 'kysely'
 import type { StaffCaller } from '../auth/access.ts'
 import { withinScope } from '../auth/scope.ts'
 import type { Database } from '../db/schema.ts'
+import { ofFilter, type StaffFilter } from './difficulties.repository.ts'
 import type { DifficultyCategoryColumn } from './difficulties.table.ts'
 
 type Db = Kysely<Database>
 
-export interface HotspotFilter {
-  state?: 'open' | 'closed' | undefined
-  category?: DifficultyCategoryColumn | undefined
+export interface HotspotFilter extends Pick<StaffFilter, 'state' | 'category'> {
   /** When the jurisdiction is one county: its code, which an index finds fastest. */
   county?: string | undefined
 }
 
-/** A difficulty `d` of the jurisdiction and the filters. */
-function ofFilters(scope: StaffCaller, filter: HotspotFilter) {
-  const parts = [withinScope(scope, sql.ref('d.region_path'))]
-  if (filter.county) parts.push(sql<boolean>`d.region_code = ${filter.county}`)
-  if (filter.state) parts.push(sql<boolean>`d.state = ${filter.state}`)
-  if (filter.category) parts.push(sql<boolean>`d.category = ${filter.category}`)
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`
+/** A difficulty `d` of the jurisdiction and the filters (those of the staff list). */
+function ofFilters(scope: StaffCaller, { county, ...filter }: HotspotFilter) {
+  // The caller's own county by its code alone: that is its jurisdiction, and the planner
+  // then knows how many rows to expect (it guesses a path's share far too low, and sorted
+  // a county's 12,000 rows to group them instead of hashing).
+  const where =
+    county === scope.regionCode
+      ? sql<boolean>`d.region_code = ${county}`
+      : county
+        ? sql<boolean>`(${withinScope(scope, sql.ref('d.region_path'))} and d.region_code = ${county})`
+        : withinScope(scope, sql.ref('d.region_path'))
+  return sql<boolean>`(${where} and ${ofFilter(filter)})`
 }
 
 /** The jurisdiction's difficulties of the filters. */
@@ -30,19 +34,30 @@ function filtered(db: Db, scope: StaffCaller, filter: HotspotFilter) {
 
 /** Counts per county, category and state, with whether each has a place. */
 export function countsByCounty(db: Db, scope: StaffCaller, filter: HotspotFilter) {
-  return filtered(db, scope, filter)
-    .innerJoin('regions as r', 'r.code', 'd.region_code')
-    .select([
-      'd.region_code',
-      'r.name as region_name',
-      'd.category',
-      'd.state',
-      sql<boolean>`d.lat is not null`.as('located'),
-      (eb) => eb.fn.countAll<string>().as('n'),
-    ])
-    .groupBy(['d.region_code', 'r.name', 'd.category', 'd.state', sql`d.lat is not null`])
-    .orderBy('d.region_code')
-    .execute()
+  return (
+    filtered(db, scope, filter)
+      .innerJoin('regions as r', 'r.code', 'd.region_code')
+      .select([
+        'r.code as region_code',
+        'r.name as region_name',
+        bytesOf<DifficultyCategoryColumn>('d.category').as('category'),
+        bytesOf<'open' | 'closed'>('d.state').as('state'),
+        sql<boolean>`d.lat is not null`.as('located'),
+        (eb) => eb.fn.countAll<string>().as('n'),
+      ])
+      // r.code, not r.name: the name follows from the key, and a code compares faster.
+      .groupBy(['r.code', sql`2`, sql`3`, sql`4`, sql`5`])
+      .orderBy('r.code')
+      .execute()
+  )
+}
+
+/**
+ * A text column compared on its bytes ("C"): the same groups, without the locale's string
+ * comparison, which was most of a crowded county's grouping time.
+ */
+function bytesOf<T>(column: string) {
+  return sql<T>`${sql.ref(column)} collate "C"`
 }
 
 /** Where a county's difficulties with a place are: the points the hot spots start from. */
@@ -51,16 +66,6 @@ export function locatedPoints(db: Db, scope: StaffCaller, filter: HotspotFilter)
     .select(['d.id', 'd.lat', 'd.lng'])
     .where('d.lat', 'is not', null)
     .execute()
-}
-
-/**
- * The difficulties within the radius of `near`'s place: the list of a spot (`near=` on the
- * staff list), by the same earth_box and earth_distance as spotCounts, so they agree.
- */
-export function withinRadiusOf(near: string) {
-  const centre = sql`(select c.geo from difficulties c where c.id = ${near}::uuid)`
-  return sql<boolean>`(earth_box(${centre}, ${HOTSPOT_RADIUS_M}) @> d.geo
-    and earth_distance(${centre}, d.geo) <= ${HOTSPOT_RADIUS_M})`
 }
 
 /**
@@ -102,12 +107,12 @@ export async function spotCounts(
       .where(ofFilters(scope, filter))
       .select([
         'c.id',
-        'd.category',
-        'd.state',
-        'd.place_name',
+        bytesOf<DifficultyCategoryColumn>('d.category').as('category'),
+        bytesOf<'open' | 'closed'>('d.state').as('state'),
+        bytesOf<string | null>('d.place_name').as('place_name'),
         (eb) => eb.fn.countAll<string>().as('n'),
       ])
-      .groupBy(['c.id', 'd.category', 'd.state', 'd.place_name'])
+      .groupBy(['c.id', sql`2`, sql`3`, sql`4`])
       .execute(),
     db
       .selectFrom('difficulties')
