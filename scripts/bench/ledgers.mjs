@@ -10,6 +10,8 @@
 // - the cost the tally trigger adds to one registration (insert) and one verification
 //   (update): the same statements with the trigger on and off, 1,000 of each.
 // Run: node --import tsx scripts/bench/ledgers.mjs [--members 10000000] [--markets 100000]
+//   --keep leaves the loaded database (its name is printed); --reuse <name> times that one
+//   again without loading (the load takes minutes), and --reuse <name> --drop removes it.
 // Needs PostgreSQL at BENCH_PG (default postgres://postgres@127.0.0.1:5432, trust auth).
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -21,13 +23,16 @@ import { createStaff } from '../../server/src/staff/staff.service.ts'
 import { bulkLoad, measureWrites } from './ledgers-data.mjs'
 import { startDevServer } from './ledgers-server.mjs'
 import { benchCipher } from './nearby-data.mjs'
-import { createBenchDatabase } from './pg-bench.mjs'
+import { createBenchDatabase, keptBenchDatabase } from './pg-bench.mjs'
 
 const { values: args } = parseArgs({
   options: {
     members: { type: 'string', default: '10000000' },
     markets: { type: 'string', default: '100000' },
     requests: { type: 'string', default: '200' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    drop: { type: 'boolean', default: false },
   },
 })
 const MEMBERS = Number(args.members)
@@ -56,31 +61,16 @@ async function timeDetail(server, token) {
   }
 }
 
-const database = await createBenchDatabase('ledgers')
+if (args.reuse && args.drop) {
+  await keptBenchDatabase(args.reuse).dropNow()
+  process.exit(0)
+}
+const database = args.reuse ? keptBenchDatabase(args.reuse) : await createBenchDatabase('ledgers')
 let exitCode = 0
 try {
-  const config = loadConfig({ DATABASE_URL: database.url, WECHAT_MODE: 'dev', SEED_DEMO: 'false' })
-  const handle = await openDatabase(config)
-  try {
-    await migrate(handle, await readMigrations())
-    await runSeeds(handle.db, { demo: false, cipher: benchCipher() })
-    for (const [username, level, regionCode] of [
-      ['bench.province', 'province', '350000'],
-      ['bench.county', 'county', '350102'],
-    ])
-      await createStaff(handle.db, null, {
-        username,
-        displayName: username,
-        password: PASSWORD,
-        level,
-        regionCode,
-      })
-  } finally {
-    await handle.close()
-  }
+  if (!args.reuse) await load()
   const pool = new pg.Pool({ connectionString: database.url, max: 4 })
   try {
-    await bulkLoad(pool, MEMBERS, MARKETS)
     const server = await startDevServer(database.url)
     try {
       for (const [who, region] of [
@@ -114,6 +104,39 @@ try {
   console.error(error)
   exitCode = 2
 } finally {
-  await database.drop()
+  if (args.keep || args.reuse)
+    console.log(
+      `kept ${database.name}: --reuse ${database.name} times it again, add --drop to remove it`,
+    )
+  else await database.drop()
 }
 process.exit(exitCode)
+
+/** A fresh database migrated, seeded (two staff accounts) and loaded in bulk. */
+async function load() {
+  const config = loadConfig({ DATABASE_URL: database.url, WECHAT_MODE: 'dev', SEED_DEMO: 'false' })
+  const handle = await openDatabase(config)
+  try {
+    await migrate(handle, await readMigrations())
+    await runSeeds(handle.db, { demo: false, cipher: benchCipher() })
+    for (const [username, level, regionCode] of [
+      ['bench.province', 'province', '350000'],
+      ['bench.county', 'county', '350102'],
+    ])
+      await createStaff(handle.db, null, {
+        username,
+        displayName: username,
+        password: PASSWORD,
+        level,
+        regionCode,
+      })
+  } finally {
+    await handle.close()
+  }
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 })
+  try {
+    await bulkLoad(pool, MEMBERS, MARKETS)
+  } finally {
+    await pool.end()
+  }
+}

@@ -14,6 +14,17 @@ async function admin(database, statements) {
   }
 }
 
+/** A database an earlier run kept (`--keep`): reused as it is; `drop()` leaves it. */
+export function keptBenchDatabase(name) {
+  if (!/^djt_bench_\w+$/.test(name)) throw new Error(`not a kept benchmark database: ${name}`)
+  return {
+    url: `${server}/${name}`,
+    name,
+    drop: async () => {},
+    dropNow: () => admin('postgres', [`drop database if exists ${name} with (force)`]),
+  }
+}
+
 /** Creates djt_bench_<purpose>_<pid>; `drop()` removes it. */
 export async function createBenchDatabase(purpose) {
   const name = `djt_bench_${purpose}_${process.pid}`
@@ -24,6 +35,7 @@ export async function createBenchDatabase(purpose) {
   )
   return {
     url: `${server}/${name}`,
+    name,
     drop: () => admin('postgres', [`drop database if exists ${name} with (force)`]),
   }
 }

@@ -41,6 +41,8 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
     'demo-pledges',
     'demo-platform-sites',
     'demo-activities',
+    'demo-difficulties',
+    'demo-honours',
   ])
   t.match(await readMeta(app.db, 'demo'), { label: '演示数据' })
   const upcoming = await app.db
@@ -70,6 +72,7 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
   t.same(
     strengths.map((row) => `${row.name}:${row.evidence_strength}:${row.evidence_sources}`),
     [
+      '刘建华:none:0',
       '周文华:none:0',
       '张伟:none:0',
       '李强:moderate:1',
@@ -114,6 +117,24 @@ t.test('demo steps run only when the demo dataset is wanted', async (t) => {
   })
   t.equal(signIn.statusCode, 200, 'the demo account of the README signs in')
   t.equal(signIn.json().user.staff.region.name, '鼓楼区')
+  const gulou = { authorization: `Bearer ${signIn.json().accessToken}` }
+  const spots = await app.inject({ url: '/api/v1/staff/difficulties/hotspots', headers: gulou })
+  t.match(
+    spots.json().spots,
+    [{ name: '演示·某某花园小区', total: 3, open: 2, closed: 1 }],
+    "诉求热点 shows the demo estate's three difficulties as one spot",
+  )
+  const listed = await app.inject({
+    url: `/api/v1/staff/difficulties?near=${spots.json().spots[0]?.id}&limit=50`,
+    headers: gulou,
+  })
+  t.equal(listed.json().items.length, 3, 'and the spot opens a list of three')
+  const honours = await app.inject({ url: '/api/v1/public/honours' })
+  t.match(
+    honours.json().items,
+    [{ shownName: '刘师傅', platform: 'meituan', cityName: '福州市' }],
+    '最美骑手 shows the demo honour under surname + 师傅',
+  )
   const nearby = await app.inject({ url: '/api/v1/places/nearby?lat=26.0865&lng=119.2965' })
   t.equal(nearby.json().items[0].name, '东街口爱心驿站', 'the e2e test finds this station first')
   t.ok(Math.abs(nearby.json().items[0].distanceMeters - 150) <= 10, 'about 150 m from 东街口')

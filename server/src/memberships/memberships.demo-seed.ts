@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
 import { PRIVACY_NOTICE } from '../me/privacy-notice.ts'
@@ -48,4 +48,28 @@ export async function registerDemoPerson(
     form: person.form,
   })
   return { userId: user.id, membershipId: row.id }
+}
+
+/** A demo entry taken as verified, with the event a review would have left. */
+export async function verifyForDemo(
+  trx: Transaction<Database>,
+  membershipId: string,
+): Promise<void> {
+  await trx
+    .updateTable('memberships')
+    .set({ state: 'verified', version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', membershipId)
+    .execute()
+  await trx
+    .insertInto('membership_events')
+    .values({
+      membership_id: membershipId,
+      actor_role: 'system',
+      actor_label: '演示数据',
+      action: 'verified',
+      from_state: 'submitted',
+      to_state: 'verified',
+      note: '演示数据：视为已核验',
+    })
+    .execute()
 }

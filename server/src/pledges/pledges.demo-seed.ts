@@ -2,7 +2,7 @@ import { type MembershipDraft, type PledgeContent, periodOf, usccCheckChar } fro
 import { sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
 import { jsonArray } from '../kernel/json-array.ts'
-import { registerDemoPerson } from '../memberships/memberships.demo-seed.ts'
+import { registerDemoPerson, verifyForDemo } from '../memberships/memberships.demo-seed.ts'
 import type { SeedStep } from '../seed/seed.ts'
 import { newPledgeCode } from './pledge-code.ts'
 import { NATIONAL_TEMPLATES } from './templates.seed.ts'
@@ -72,26 +72,6 @@ export const demoPledgesSeed: SeedStep = {
       if (owner.pledge) await publishForDemo(trx, userId, membershipId, owner.pledge)
     }
   },
-}
-
-async function verifyForDemo(trx: Transaction<Database>, membershipId: string): Promise<void> {
-  await trx
-    .updateTable('memberships')
-    .set({ state: 'verified', version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', membershipId)
-    .execute()
-  await trx
-    .insertInto('membership_events')
-    .values({
-      membership_id: membershipId,
-      actor_role: 'system',
-      actor_label: '演示数据',
-      action: 'verified',
-      from_state: 'submitted',
-      to_state: 'verified',
-      note: '演示数据：视为已核验',
-    })
-    .execute()
 }
 
 async function publishForDemo(

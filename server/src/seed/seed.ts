@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { demoActivitiesSeed } from '../activities/activities.demo-seed.ts'
 import type { FieldCipher } from '../crypto/field-cipher.ts'
 import type { Database } from '../db/schema.ts'
+import { demoDifficultiesSeed } from '../difficulties/difficulties.demo-seed.ts'
+import { demoHonoursSeed } from '../honours/honours.demo-seed.ts'
 import { demoMembershipsSeed } from '../memberships/memberships.demo-seed.ts'
 import { readMeta, writeMeta } from '../meta/meta.repository.ts'
 import { demoPlacesSeed } from '../places/places.demo-seed.ts'
@@ -42,6 +44,8 @@ export const seedSteps: SeedStep[] = [
   demoPledgesSeed,
   demoPlatformSitesSeed,
   demoActivitiesSeed,
+  demoDifficultiesSeed,
+  demoHonoursSeed,
 ]
 
 export interface SeedReport {
