@@ -4,15 +4,7 @@ import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { listRegions } from '../regions/regions.repository.ts'
-import {
-  committeeCounts,
-  countyTargetCounts,
-  guidanceStationCounts,
-  liaisonCounts,
-  type Scope,
-  trainingCounts,
-  visitCounts,
-} from './summary.repository.ts'
+import { type Scope, workCounts } from './summary.repository.ts'
 
 type Db = Kysely<Database>
 type Region = WorkFigures['region']
@@ -95,15 +87,12 @@ async function countsByBucket(db: Db, scope: Scope, year: number): Promise<Map<s
     buckets.set(key, counts)
     return counts
   }
-  // Six independent counts: asked at once, so a ledger waits for the slowest, not the sum.
-  const [training, targets, liaisons, visits, stations, committees] = await Promise.all([
-    trainingCounts(db, scope, year),
-    countyTargetCounts(db, scope, year, TRAINING_TARGET_ATTENDEES),
-    liaisonCounts(db, scope, year),
-    visitCounts(db, scope, year),
-    guidanceStationCounts(db, scope),
-    committeeCounts(db, scope, year),
-  ])
+  const { training, targets, liaisons, visits, stations, committees } = await workCounts(
+    db,
+    scope,
+    year,
+    TRAINING_TARGET_ATTENDEES,
+  )
   for (const row of training) {
     Object.assign(at(row.bucket).training, {
       sessions: row.sessions,
