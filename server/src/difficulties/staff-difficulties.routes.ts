@@ -19,7 +19,7 @@ import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
-import { photoReply } from '../uploads/photos.routes.ts'
+import { photoReply, sendPhoto } from '../uploads/photos.routes.ts'
 import {
   countDifficultiesInScope,
   findDifficultyInScope,
@@ -200,10 +200,7 @@ const staffDifficultiesRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findDifficultyInScope(app.db, staffCaller(request), id)
       if (!row || !(await isDifficultyPhoto(app.db, id, photoId))) throw notFound('照片')
       const photo = await photoReply(app.db, photoId)
-      return reply
-        .type(photo.mime)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(photo.bytes))
+      return sendPhoto(reply, photo)
     },
   )
 }

@@ -22,7 +22,7 @@ import { BinaryFile } from '../http/binary.ts'
 import { ApiError, notFound } from '../http/errors.ts'
 import { firstPageTotal } from '../kernel/page-total.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
-import { photoReply } from '../uploads/photos.routes.ts'
+import { photoReply, sendPhoto } from '../uploads/photos.routes.ts'
 import { countReports, findReportInScope, listReportQueue, ranking } from './review.repository.ts'
 import { respondToReport } from './review.service.ts'
 import { toRankingItem, toReportItem } from './review.view.ts'
@@ -79,10 +79,7 @@ const pledgeReportsRoutes: FastifyPluginAsyncZod = async (app) => {
       const report = await findReportInScope(app.db, staffCaller(request), request.params.id)
       if (!report) throw notFound('举报')
       const photo = await photoReply(app.db, report.photo_id)
-      return reply
-        .type(photo.mime)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(photo.bytes))
+      return sendPhoto(reply, photo)
     },
   )
 

@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { feedbackDevice } from '../devices/device-tokens.plugin.ts'
 import { BinaryFile } from '../http/binary.ts'
-import { photoReply } from '../uploads/photos.routes.ts'
+import { photoReply, sendPhoto } from '../uploads/photos.routes.ts'
 import { lookupError, pledgeCodeLookup } from './code-lookup.ts'
 import { findVersion } from './pledges.repository.ts'
 import { verdictOf } from './pledges.view.ts'
@@ -72,10 +72,7 @@ const publicPledgesRoutes: FastifyPluginAsyncZod = async (app) => {
         version && PledgeContent.parse(version.content).photoId,
         'public',
       )
-      return reply
-        .type(photo.mime)
-        .header('cache-control', 'public, max-age=300')
-        .send(Buffer.from(photo.bytes))
+      return sendPhoto(reply, photo, 'public')
     },
   )
 

@@ -18,7 +18,7 @@ import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { decodeCursor, encodeCursor } from '../kernel/queue-cursor.ts'
 import { isAnswerPhoto, listEvents } from '../memberships/memberships.repository.ts'
-import { photoReply } from '../uploads/photos.routes.ts'
+import { photoReply, sendPhoto } from '../uploads/photos.routes.ts'
 import { revealSecret } from './reveal.ts'
 import { findForReview, listQueue } from './review.repository.ts'
 import { bulkRefusal, type Decided, decide } from './review.service.ts'
@@ -92,10 +92,7 @@ const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findForReview(app.db, staffCaller(request), id)
       if (!row || !(await isAnswerPhoto(app.db, row.id, photoId))) throw notFound('照片')
       const photo = await photoReply(app.db, photoId)
-      return reply
-        .type(photo.mime)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(photo.bytes))
+      return sendPhoto(reply, photo)
     },
   )
 

@@ -15,7 +15,7 @@ import { narrowScope } from '../auth/region-scope.ts'
 import { BinaryFile } from '../http/binary.ts'
 import { notFound } from '../http/errors.ts'
 import { decodeCursor, queuePage } from '../kernel/queue-cursor.ts'
-import { photoReply } from '../uploads/photos.routes.ts'
+import { photoReply, sendPhoto } from '../uploads/photos.routes.ts'
 import {
   countReportsInScope,
   findReportInScope,
@@ -124,10 +124,7 @@ const staffSupervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const row = await findReportInScope(app.db, staffCaller(request), id)
       if (!row || !(await isReportPhoto(app.db, id, photoId))) throw notFound('照片')
       const photo = await photoReply(app.db, photoId)
-      return reply
-        .type(photo.mime)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(photo.bytes))
+      return sendPhoto(reply, photo)
     },
   )
 }

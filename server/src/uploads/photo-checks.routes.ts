@@ -6,6 +6,7 @@ import { ApiError, notFound } from '../http/errors.ts'
 import { aesKeyOf, MediaCheckEvent, openPush, PushQuery, verifyPushUrl } from '../wechat/push.ts'
 import { recordMediaCheck } from './photo-checks.service.ts'
 import { findPhoto } from './photos.repository.ts'
+import { sendPhoto } from './photos.routes.ts'
 
 const tags = ['wechat']
 /** WeChat pushes a verdict per photo and retries thrice; far under this from one address. */
@@ -56,10 +57,7 @@ const photoChecksRoutes: FastifyPluginAsyncZod = async (app) => {
       const photoId = app.photoChecks.links.photoOf(request.params.token, new Date())
       const photo = photoId ? await findPhoto(app.db, photoId) : undefined
       if (!photo) throw notFound('照片')
-      return reply
-        .type(photo.mime)
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(photo.bytes))
+      return sendPhoto(reply, photo)
     },
   )
 

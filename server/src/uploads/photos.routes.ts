@@ -1,6 +1,6 @@
 import { ErrorBody, PhotoCreated } from '@djt/shared'
 import multipart from '@fastify/multipart'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { findOpenid } from '../auth/users.repository.ts'
@@ -103,4 +103,16 @@ export async function photoReply(
   if (audience === 'public' && !PUBLIC_CHECK_STATES.includes(photo.check_state))
     throw new ApiError(404, 'not_found', '照片正在检测，稍后可见')
   return photo
+}
+
+/** A photo as the answer: its own type; cached only when public (a stall's pledge photo). */
+export function sendPhoto(
+  reply: FastifyReply,
+  photo: { mime: string; bytes: Uint8Array },
+  cache: 'private' | 'public' = 'private',
+) {
+  return reply
+    .type(photo.mime)
+    .header('cache-control', cache === 'public' ? 'public, max-age=300' : 'private, no-store')
+    .send(Buffer.from(photo.bytes))
 }
