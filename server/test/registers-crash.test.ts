@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto'
 import { request } from 'node:http'
 import { createServer } from 'node:net'
 import { Readable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import Fastify from 'fastify'
 import t from 'tap'
 import app from '../src/app.ts'
@@ -11,10 +10,12 @@ import type { Config } from '../src/config.ts'
 import { openDatabase } from '../src/db/open.ts'
 import { createStaff } from '../src/staff/staff.service.ts'
 import { STRONG_PASSWORD } from './fixtures/accounts.ts'
+import { compiledEntry } from './fixtures/compiled-server.ts'
 import { TEST_FIELD_KEYS_ENV } from './fixtures/keys.ts'
 import { freshConfig } from './helper.ts'
 
-const serverEntry = fileURLToPath(new URL('../src/server.ts', import.meta.url))
+// The compiled server, as production runs it (and a third of the start-up CPU of tsx).
+const serverEntry = await compiledEntry('server')
 const ROWS = 300_000
 
 async function freePort(): Promise<number> {
@@ -41,7 +42,7 @@ async function prepareDatabase(config: Config): Promise<void> {
 }
 
 function startServer(config: Config, port: number) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
     env: {
       ...process.env,
       ...TEST_FIELD_KEYS_ENV,
