@@ -5,7 +5,7 @@
 // The order: lint and typecheck; then two lanes side by side, the server's (its test files
 // on PostgreSQL, then on PGlite) and the clients' (several servers behind haproxy, the
 // shared and mini-program unit tests, the WeChat build and its harness, the H5 build and
-// the browser test); then the two timing probes, side by side and by themselves. Each lane
+// the browser test); then the two timing probes, one after the other, by themselves. Each lane
 // alone leaves a core idle much of the time (the browser test and the replicas wait on
 // pages and servers; a server test file waits on its database): side by side they keep
 // both busy. TEST_SERIAL=1 runs every step one after another, each printing as it goes and
@@ -75,7 +75,7 @@ async function suite(name, counter, args, { env = process.env, cwd = root, comma
  * Server test files, bundled, run two at a time with plain node (scripts/lib/tap-files.mjs):
  * one line per file as it ends, so they stream whichever lane is printing.
  */
-async function serverSuite(name, files, env, { timeoutMs = 120_000 } = {}) {
+async function serverSuite(name, files, env, { timeoutMs = 120_000, jobs = 2 } = {}) {
   banner(name)
   const t0 = performance.now()
   const cpu0 = childCpuSeconds()
@@ -83,6 +83,7 @@ async function serverSuite(name, files, env, { timeoutMs = 120_000 } = {}) {
     cwd: server,
     env: { ...env, DJT_TEST_BUNDLED: '1' },
     timeoutMs,
+    jobs,
   })
   const counts = countTap(output) ?? failedOnce()
   if (code !== 0 && counts.failed === 0) counts.failed = 1
@@ -290,13 +291,14 @@ async function clientLane() {
 }
 
 // ── Last, by themselves: latency while the embedded database freezes every region, and
-// during a large import. Timing tests: nothing else runs beside them but each other, one
-// server a core (each server is one thread). About 30 and 15 s on a quiet machine.
+// during a large import. Timing tests, one after the other: side by side, each server had
+// a core but its client and the other pair shared them, and on a slow day the freeze
+// probe's p99 read 305 ms where alone it reads 30. About 30 and 15 s on a quiet machine.
 await serverSuite(
   'server answers during the freeze and a 20,000-place import (tap, by themselves)',
   [bundled('test/freeze-latency.alone.ts'), bundled('test/places-import-latency.alone.ts')],
   envWithoutDatabase,
-  { timeoutMs: 300_000 },
+  { timeoutMs: 300_000, jobs: 1 },
 )
 
 summarize()
