@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely'
 import type { Database } from '../db/schema.ts'
+import { findRegion } from '../regions/regions.repository.ts'
 import type { SeedStep } from '../seed/seed.ts'
+import { demoStaffUserId } from '../staff/staff.demo-seed.ts'
 import { devOpenid } from '../wechat/wechat.client.ts'
 import {
   addEvent,
@@ -73,17 +75,9 @@ export const demoDifficultiesSeed: SeedStep = {
   demo: true,
   version: '1',
   async run(trx) {
-    const region = await trx
-      .selectFrom('regions')
-      .select(['code', 'path'])
-      .where('code', '=', '350102')
-      .executeTakeFirst()
-    const staff = await trx
-      .selectFrom('staff_accounts')
-      .select('user_id')
-      .where('username', '=', 'demo.gulou')
-      .executeTakeFirst()
-    if (!region || !staff) return
+    const region = await findRegion(trx, '350102')
+    const staffId = await demoStaffUserId(trx, 'demo.gulou')
+    if (!region || !staffId) return
     for (const item of difficulties) {
       const rider = await demoRider(trx, item.rider)
       if (!rider) continue
@@ -110,7 +104,7 @@ export const demoDifficultiesSeed: SeedStep = {
           difficultyId: id,
           kind: 'reply',
           text: item.reply,
-          actorId: staff.user_id,
+          actorId: staffId,
         })
         await markAnswered(trx, id)
       }
@@ -120,7 +114,7 @@ export const demoDifficultiesSeed: SeedStep = {
           difficultyId: id,
           kind: 'close',
           text: item.outcome.note,
-          actorId: staff.user_id,
+          actorId: staffId,
         })
       }
     }

@@ -1,6 +1,8 @@
 import { chinaYear, honourShownName, type MembershipDraft, residentIdCheckChar } from '@djt/shared'
 import { registerDemoPerson, verifyForDemo } from '../memberships/memberships.demo-seed.ts'
+import { findRegion } from '../regions/regions.repository.ts'
 import type { SeedStep } from '../seed/seed.ts'
+import { demoStaffUserId } from '../staff/staff.demo-seed.ts'
 import { answerHonour, insertHonour } from './honours.repository.ts'
 
 const ID_FIRST_17 = '35010219880808123'
@@ -39,17 +41,9 @@ export const demoHonoursSeed: SeedStep = {
   async run(trx, { cipher }) {
     const { userId, membershipId } = await registerDemoPerson(trx, cipher, honoured)
     await verifyForDemo(trx, membershipId)
-    const region = await trx
-      .selectFrom('regions')
-      .select(['code', 'path'])
-      .where('code', '=', '350102')
-      .executeTakeFirst()
-    const staff = await trx
-      .selectFrom('staff_accounts')
-      .select('user_id')
-      .where('username', '=', 'demo.fuzhou')
-      .executeTakeFirst()
-    if (!region || !staff) return
+    const region = await findRegion(trx, '350102')
+    const staffId = await demoStaffUserId(trx, 'demo.fuzhou')
+    if (!region || !staffId) return
     const id = await insertHonour(trx, {
       user_id: userId,
       membership_id: membershipId,
@@ -60,7 +54,7 @@ export const demoHonoursSeed: SeedStep = {
       rider_name: NAME,
       platform: 'meituan',
       citation: '演示数据：暴雨夜坚持为独居老人送药，主动协助社区开展防汛巡查。',
-      nominated_by: staff.user_id,
+      nominated_by: staffId,
     })
     await answerHonour(trx, id, {
       state: 'accepted',

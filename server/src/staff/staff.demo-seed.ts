@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely'
+import type { Database } from '../db/schema.ts'
 import type { SeedStep } from '../seed/seed.ts'
 import { createStaff } from './staff.service.ts'
 
@@ -27,4 +29,17 @@ export const demoStaffSeed: SeedStep = {
     for (const staff of demoStaff)
       await createStaff(trx, null, { ...staff, password: DEMO_STAFF_PASSWORD })
   },
+}
+
+/** The user id of a demo staff account (above), for the demo steps that act as it. */
+export async function demoStaffUserId(
+  trx: Transaction<Database>,
+  username: string,
+): Promise<string | undefined> {
+  const staff = await trx
+    .selectFrom('staff_accounts')
+    .select('user_id')
+    .where('username', '=', username)
+    .executeTakeFirst()
+  return staff?.user_id
 }
