@@ -11,7 +11,10 @@
  */
 export const PGLITE_TOO = [
   ['authorization-matrix.test.ts', 'every route once, as every kind of caller'],
-  ['fuzz.test.ts', 'every route with bad input'],
+  ['fuzz-1.test.ts', 'every route with bad input, part 1 of 4'],
+  ['fuzz-2.test.ts', 'every route with bad input, part 2 of 4'],
+  ['fuzz-3.test.ts', 'every route with bad input, part 3 of 4'],
+  ['fuzz-4.test.ts', 'every route with bad input, part 4 of 4'],
   ['backup-restore.test.ts', 'a data folder is backed up and restored, not a schema'],
   ['compiled.test.ts', 'the compiled server on its data folder'],
   ['process.test.ts', 'start, signals and a second server on one folder'],

@@ -73,7 +73,10 @@ export async function bundleServerTests() {
 const OWN_PROCESS = new Set([
   'backup-restore.test.ts',
   'compiled.test.ts',
-  'fuzz.test.ts',
+  'fuzz-1.test.ts',
+  'fuzz-2.test.ts',
+  'fuzz-3.test.ts',
+  'fuzz-4.test.ts',
   'ledger-links.test.ts',
   'ledgers-tally.test.ts',
   'migrate.test.ts',

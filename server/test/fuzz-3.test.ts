@@ -1,0 +1,4 @@
+import { fuzzSweep } from './fixtures/fuzz-sweep.ts'
+
+// Every route with bad input, part 3 of 4: test/fixtures/fuzz-sweep.ts says what and why.
+fuzzSweep(3, 4)
