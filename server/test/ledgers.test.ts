@@ -118,6 +118,14 @@ t.test(
       2,
     )
 
+    // Three days on, the entry still waits: a county's ledger (read in one statement) and
+    // its city's (in several) agree on how long.
+    const later = new Date(Date.now() + 3 * 86_400_000 + 60_000)
+    app.clock = () => later
+    t.match((await ledger(county)).json().members.pending, { count: 1, oldestDays: 3 })
+    t.match((await ledger(city, '350100')).json().members.pending, { count: 1, oldestDays: 3 })
+    app.clock = () => new Date()
+
     t.equal((await ledger(county, '350100')).statusCode, 403, 'a county cannot read its city')
     t.equal((await ledger(other, '350102')).statusCode, 403, 'nor another county')
     t.match((await ledger(county, '350100')).json().error, {

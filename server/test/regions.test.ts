@@ -1,4 +1,5 @@
 import t from 'tap'
+import { findRegion, upsertRegions } from '../src/regions/regions.repository.ts'
 import { buildTestApp } from './helper.ts'
 
 t.test('regions: provinces, children, one county with its ancestors', async (t) => {
@@ -50,4 +51,45 @@ t.test('an unknown region is 404, a malformed one names the field', async (t) =>
   const malformed = await app.inject('/api/v1/regions/35')
   t.equal(malformed.statusCode, 400)
   t.equal(malformed.json().error.fields[0].field, 'params.code')
+})
+
+t.test('a region read once is kept until the region list is written again', async (t) => {
+  const app = await buildTestApp(t)
+  await app.ready()
+  const gulou = await findRegion(app.db, '350102')
+  t.equal(gulou?.name, '鼓楼区')
+  t.equal(await findRegion(app.db, '350102'), gulou, 'the second read is the region kept')
+  t.ok(Object.isFrozen(gulou), 'and nobody can change it in place')
+  t.equal(await findRegion(app.db, '990000'), undefined, 'a code that does not exist is none')
+  await upsertRegions(app.db, [
+    {
+      code: '350102',
+      name: '鼓楼区（新）',
+      level: 'county',
+      parentCode: '350100',
+      path: '350000.350100.350102',
+    },
+  ])
+  t.equal((await findRegion(app.db, '350102'))?.name, '鼓楼区（新）', 'a new list is read afresh')
+  await t.rejects(
+    app.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('regions')
+        .set({ name: '鼓楼区（事务）' })
+        .where('code', '=', '350102')
+        .execute()
+      t.equal(
+        (await findRegion(trx, '350102'))?.name,
+        '鼓楼区（事务）',
+        'a transaction reads its own',
+      )
+      throw new Error('roll back')
+    }),
+    /roll back/,
+  )
+  t.equal(
+    (await findRegion(app.db, '350102'))?.name,
+    '鼓楼区（新）',
+    'and the region kept is unchanged',
+  )
 })

@@ -11,11 +11,12 @@ import {
 } from '@djt/shared'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.ts'
-import { workSummaryOf } from '../work/summary.service.ts'
+import { countyWorkParams, countyWorkSummary, workSummaryOf } from '../work/summary.service.ts'
 import { activitiesLedger } from './activities-ledger.ts'
 import {
   childRegions,
   childTallies,
+  countyReads,
   jurisdictionTallies,
   oldestPending,
   type TallyRow,
@@ -44,19 +45,21 @@ function reader(rows: TallyRow[]) {
   return { of, total, split, keys }
 }
 
+interface LedgerRegion {
+  code: string
+  name: string
+  level: 'province' | 'city' | 'county'
+  path: string
+}
+
 export async function buildLedger(
   db: Db,
-  region: { code: string; name: string; level: 'province' | 'city' | 'county'; path: string },
+  region: LedgerRegion,
   now: Date,
   // A period frozen after its year ended (2026-H2 on 2027-01-01) counts its own year's work.
   year = chinaYear(now),
 ): Promise<Ledger> {
-  const [rows, oldest, children, work] = await Promise.all([
-    jurisdictionTallies(db, region.path),
-    oldestPending(db, region.path),
-    region.level === 'county' ? Promise.resolve([]) : childLedgers(db, region),
-    workSummaryOf(db, region, year),
-  ])
+  const { rows, oldest, children, work } = await jurisdictionReads(db, region, year)
   const t = reader(rows)
   const withOrg = (row: TallyRow) => row.key !== 'none'
   const markets = t.split(metric.marketsCount)
@@ -144,6 +147,26 @@ export async function buildLedger(
     work,
     children,
   }
+}
+
+/**
+ * What a ledger is made of. A county's in one statement: eleven small ones cost a county's
+ * ledger more in sending and answering than in the work they do. A city's or the province's
+ * side by side, and none of them holding the embedded database's one thread for long.
+ */
+async function jurisdictionReads(db: Db, region: LedgerRegion, year: number) {
+  if (region.level === 'county') {
+    const reads = await countyReads(db, region.path, countyWorkParams(year))
+    const work = countyWorkSummary(region, year, reads.work)
+    return { rows: reads.tallies, oldest: reads.oldest, children: [], work }
+  }
+  const [rows, oldest, children, work] = await Promise.all([
+    jurisdictionTallies(db, region.path),
+    oldestPending(db, region.path),
+    childLedgers(db, region),
+    workSummaryOf(db, region, year),
+  ])
+  return { rows, oldest, children, work }
 }
 
 async function childLedgers(db: Db, region: { code: string; path: string }) {

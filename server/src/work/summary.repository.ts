@@ -39,6 +39,27 @@ const WorkCounts = {
   }),
 }
 
+/** The six counts as ledger_work_count answers them, one key each. */
+export const WorkCountsAnswer = z.object(WorkCounts)
+export type WorkCountsRows = z.infer<typeof WorkCountsAnswer>
+
+/**
+ * What the work counts of `year` are asked with (the year's days, the training target's
+ * attendees, the metric names of the training activities' tallies): the arguments of
+ * ledger_work_count, and of ledger_county_reads, which asks all six for a county's ledger.
+ */
+export function workCountParams(year: number, attendees: number) {
+  const { from, to } = yearDays(year)
+  return {
+    from,
+    to,
+    attendees,
+    training: metric.activitiesTraining,
+    trained: metric.activitiesTrained,
+    yearText: String(year),
+  }
+}
+
 /**
  * The six counts of 本级工作 (training, the county target, liaisons, visits, guidance
  * stations, committees), each a call of a database function whose statement is planned once
@@ -46,14 +67,17 @@ const WorkCounts = {
  * by side: a ledger waits for the slowest, not the sum, and on the embedded database no one
  * statement holds the thread for all six.
  */
-export async function workCounts(db: Db, scope: Scope, year: number, attendees: number) {
-  const { from, to } = yearDays(year)
+export async function workCounts(
+  db: Db,
+  scope: Scope,
+  year: number,
+  attendees: number,
+): Promise<WorkCountsRows> {
+  const p = workCountParams(year, attendees)
   const ask = async <S extends z.ZodType>(which: keyof typeof WorkCounts, schema: S) => {
     const { rows } = await sql<{ counts: unknown }>`select ledger_work_count(${which},
-      ${scope.root}::ltree, ${scope.perChild}, ${from}::date, ${to}::date, ${attendees}::int,
-      ${metric.activitiesTraining}, ${metric.activitiesTrained}, ${String(year)}) as counts`.execute(
-      db,
-    )
+      ${scope.root}::ltree, ${scope.perChild}, ${p.from}::date, ${p.to}::date,
+      ${p.attendees}::int, ${p.training}, ${p.trained}, ${p.yearText}) as counts`.execute(db)
     const parsed: z.infer<S> = schema.parse(rows[0]?.counts)
     return parsed
   }

@@ -4,7 +4,13 @@ import type { StaffCaller } from '../auth/access.ts'
 import type { Database } from '../db/schema.ts'
 import { workRegion } from '../regions/record-region.ts'
 import { listRegions } from '../regions/regions.repository.ts'
-import { type Scope, workCounts } from './summary.repository.ts'
+import {
+  type Scope,
+  WorkCountsAnswer,
+  type WorkCountsRows,
+  workCountParams,
+  workCounts,
+} from './summary.repository.ts'
 
 type Db = Kysely<Database>
 type Region = WorkFigures['region']
@@ -55,6 +61,26 @@ export async function workSummaryOf(
   }
 }
 
+/** What a county's work counts are asked with (ledgers read them with the rest of its ledger). */
+export const countyWorkParams = (year: number) => workCountParams(year, TRAINING_TARGET_ATTENDEES)
+
+/**
+ * A county's 本级工作 from the six counts read with its ledger (`counts` as
+ * ledger_county_reads answers them, parsed here): a county has no child region.
+ */
+export function countyWorkSummary(
+  region: LedgerRegion,
+  year: number,
+  counts: unknown,
+): WorkSummary {
+  const total = foldCounts(WorkCountsAnswer.parse(counts))
+  return {
+    year,
+    total: { region: pick(region), ...(total.get('') ?? emptyCounts()) },
+    children: [],
+  }
+}
+
 const pick = ({ code, name, level }: Region): Region => ({ code, name, level })
 
 function emptyCounts(): Counts {
@@ -81,18 +107,24 @@ function emptyCounts(): Counts {
 
 /** Each count query once, folded into one Counts per bucket. */
 async function countsByBucket(db: Db, scope: Scope, year: number): Promise<Map<string, Counts>> {
+  return foldCounts(await workCounts(db, scope, year, TRAINING_TARGET_ATTENDEES))
+}
+
+/** The six counts' rows folded into one Counts per bucket. */
+function foldCounts({
+  training,
+  targets,
+  liaisons,
+  visits,
+  stations,
+  committees,
+}: WorkCountsRows): Map<string, Counts> {
   const buckets = new Map<string, Counts>()
   const at = (key: string) => {
     const counts = buckets.get(key) ?? emptyCounts()
     buckets.set(key, counts)
     return counts
   }
-  const { training, targets, liaisons, visits, stations, committees } = await workCounts(
-    db,
-    scope,
-    year,
-    TRAINING_TARGET_ATTENDEES,
-  )
   for (const row of training) {
     Object.assign(at(row.bucket).training, {
       sessions: row.sessions,
