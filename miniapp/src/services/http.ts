@@ -103,13 +103,21 @@ async function sendWithRetries<T>(
   token: string | null | undefined,
 ): Promise<T> {
   const delays = method === 'GET' ? GET_RETRY_DELAYS_MS : []
+  let sending = token
   for (let attempt = 0; ; attempt++) {
     try {
-      return await requestOnce(method, options, token)
+      return await requestOnce(method, options, sending)
     } catch (error) {
       const delay = delays[attempt]
       if (delay === undefined || !isRetryable(error)) throw error
       await sleep(delay)
+      // The session may have moved during the pause: signed out, the old token is not sent
+      // again (the page that asked is gone); renewed, the retry carries the new one.
+      if (sending) {
+        const current = await accessTokenProvider?.()
+        if (!current) throw error
+        sending = current
+      }
     }
   }
 }

@@ -173,6 +173,39 @@ describe('retries', () => {
     expect(error.message).toBe('网络连接失败，请检查网络后重试')
   })
 
+  it('does not send a retry with the token of a session signed out during the pause', async () => {
+    let token: string | undefined = 'token-1'
+    setAccessTokenProvider(() => token)
+    answers(networkFailure, answered)
+
+    const pledge = rejection(get(PATH, Pledge))
+    token = undefined // signed out while the first attempt's pause runs
+    await vi.runAllTimersAsync()
+    const error = await pledge
+
+    expect(own()).toBe(1)
+    expect(error.code).toBe('network_error')
+    setAccessTokenProvider()
+  })
+
+  it('sends a retry with the token renewed during the pause', async () => {
+    let token = 'token-1'
+    setAccessTokenProvider(() => token)
+    answers(networkFailure, answered)
+
+    const pledge = get(PATH, Pledge)
+    token = 'token-2'
+    await vi.runAllTimersAsync()
+
+    await expect(pledge).resolves.toMatchObject({ id: 1 })
+    const sent = request.mock.calls.filter((call) => String(call[0]?.url).endsWith(PATH))
+    expect(sent.map((call) => call[0]?.header?.Authorization)).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+    ])
+    setAccessTokenProvider()
+  })
+
   it('retries a GET answered 503', async () => {
     answers(
       () => failure(503, { error: { code: 'service_unavailable', message: '维护中' } }),
