@@ -106,9 +106,10 @@ export async function bulkLoad(pool, members, markets) {
   const t3 = performance.now()
   await pool.query('vacuum analyze')
   console.log(`  vacuumed and analysed in ${seconds(t3)} s`)
-  // And the load's gigabytes written out now, not by the checkpointer while the first
-  // requests are timed: right after a 10,000,000-member load that put a county's p99 at
-  // 26.9 ms, and at 31.9 ms after a 1,000,000-member one, against 14.8–18.4 ms once settled.
+  // And the load written out now, not by the checkpointer while the first requests are
+  // timed. The run straight after a load still reads slower than the runs after it (a
+  // county's p99 23.0 ms at 10,000,000 members against 15.4–15.6 ms with --reuse), so
+  // time a kept database again with --reuse for the settled figure.
   const t4 = performance.now()
   await pool.query('checkpoint')
   console.log(`  checkpoint in ${seconds(t4)} s`)
